@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const vscodeImport = {
+  paths: [{ name: 'vscode', message: "Only src/ui/ and src/extension.ts may import 'vscode': core/ and cli/ run in plain Node (see DESIGN.md)." }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test/e2e/out/', '**/*.vsix'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'test/unit/**/*.ts', 'test/support/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/ui/**', 'src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', vscodeImport],
+      '@typescript-eslint/no-restricted-imports': ['error', vscodeImport],
+    },
+  },
+);

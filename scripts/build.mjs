@@ -1,0 +1,57 @@
+// Bundles the extension, the CLI and the webview code with esbuild.
+//   node scripts/build.mjs               development: source maps, not minified
+//   node scripts/build.mjs --production  the package: minified, no source maps
+//   node scripts/build.mjs --watch       development, rebuilding on change
+import * as esbuild from 'esbuild';
+import { readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  define: { SE_VERSION: JSON.stringify(version) },
+};
+
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  // The oldest Node of a supported VS Code desktop (1.90 ships Node 20).
+  target: 'node20',
+  // The SDK's ESM builds bundle smaller than its CJS ones.
+  mainFields: ['module', 'main'],
+};
+
+const mediaDir = join(root, 'media');
+const mediaEntries = existsSync(mediaDir)
+  ? readdirSync(mediaDir).filter((f) => /\.(ts|css)$/.test(f) && !f.endsWith('.d.ts')).map((f) => join('media', f))
+  : [];
+
+const builds = [
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (mediaEntries.length > 0) {
+  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: mediaEntries, outdir: 'dist/media' });
+}
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('[build] watching for changes');
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`[build] ${production ? 'production' : 'development'} bundles in ${Date.now() - started} ms`);
+}

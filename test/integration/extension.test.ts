@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import type { ServerlessExplorerApi } from '../../src/extension';
+import type { AwsNode } from '../../src/ui/explorer/awsNodes';
+
+const EXTENSION_ID = 'serverless-explorer.serverless-explorer';
+const VIEWS = [
+  ['serverlessExplorer.aws', 'AWS'],
+  ['serverlessExplorer.local', 'Local Functions'],
+  ['serverlessExplorer.events', 'Sample Events'],
+];
+
+async function setSetting(name: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('serverlessExplorer').update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+function labels(nodes: AwsNode[]): string[] {
+  return nodes.map((n) => `${String(n.label)}${n.description ? ` — ${String(n.description)}` : ''}`);
+}
+
+describe('extension in the VS Code extension host', () => {
+  let extension: vscode.Extension<ServerlessExplorerApi>;
+  let api: ServerlessExplorerApi;
+
+  before(() => {
+    extension = vscode.extensions.getExtension<ServerlessExplorerApi>(EXTENSION_ID)!;
+    assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  });
+
+  afterEach(async () => {
+    for (const name of ['profiles', 'regions', 'endpointUrl']) await setSetting(name, undefined);
+  });
+
+  it('stays inactive at startup and activates when its sidebar opens', async () => {
+    assert.equal(extension.isActive, false, 'activated before anything asked for it');
+    await vscode.commands.executeCommand('workbench.view.extension.serverlessExplorer');
+    const deadline = Date.now() + 10_000;
+    while (!extension.isActive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(extension.isActive, 'not active 10 s after opening the Serverless Explorer container');
+    api = extension.exports;
+  });
+
+  it('contributes the Serverless Explorer container with its three views, each with welcome content', () => {
+    const contributes = extension.packageJSON.contributes;
+    assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string; title: string }) => [c.id, c.title]), [['serverlessExplorer', 'Serverless Explorer']]);
+    assert.deepEqual(contributes.views.serverlessExplorer.map((v: { id: string; name: string }) => [v.id, v.name]), VIEWS);
+    for (const [id] of VIEWS) {
+      assert.ok(contributes.viewsWelcome.some((w: { view: string; contents: string }) => w.view === id && w.contents.length > 40), `no welcome content for ${id}`);
+    }
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['serverlessExplorer.refresh', 'serverlessExplorer.openAwsConfig']) assert.ok(commands.includes(id), `${id} is not registered`);
+  });
+
+  it('shows every profile of the AWS config file under AWS when none is chosen, each with its own region', async () => {
+    const roots = await api.awsExplorer.getChildren();
+    assert.deepEqual(labels(roots), ['eu — IAM Identity Center (SSO)', 'moto — access key']);
+    assert.deepEqual(labels(await api.awsExplorer.getChildren(roots[0])), ['eu-west-1']);
+    assert.deepEqual(labels(await api.awsExplorer.getChildren(roots[1])), ['us-east-1']);
+  });
+
+  it('follows the profiles, regions and endpoint settings, and flags a profile that does not exist', async () => {
+    const endpoint = process.env.SE_MOTO_ENDPOINT!;
+    await setSetting('profiles', ['moto', 'ghost', 'eu']);
+    await setSetting('regions', ['us-east-1', 'eu-west-1']);
+    await setSetting('endpointUrl', endpoint);
+    const roots = await api.awsExplorer.getChildren();
+    assert.deepEqual(labels(roots), ['Profile "ghost" not found — Open Settings', 'moto — access key', 'eu — IAM Identity Center (SSO)']);
+    assert.deepEqual(labels(await api.awsExplorer.getChildren(roots[1])), [`us-east-1 — → ${endpoint}`, `eu-west-1 — → ${endpoint}`]);
+  });
+
+  it('explains an endpoint URL that is not a URL, where the user looks', async () => {
+    await setSetting('endpointUrl', 'localhost:4566');
+    const [first] = await api.awsExplorer.getChildren();
+    assert.equal(first.label, 'Invalid endpoint URL');
+    assert.match(String(first.tooltip), /must start with http:\/\/ or https:\/\//);
+  });
+
+  it('refreshes the tree when a setting changes and on the Refresh command', async () => {
+    let fired = 0;
+    const listener = api.awsExplorer.onDidChangeTreeData(() => fired++);
+    try {
+      await setSetting('regions', ['ap-southeast-2']);
+      await vscode.commands.executeCommand('serverlessExplorer.refresh');
+      assert.ok(fired >= 2, `onDidChangeTreeData fired ${fired} times`);
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  it('opens the AWS config file from the view', async () => {
+    await vscode.commands.executeCommand('serverlessExplorer.openAwsConfig');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, process.env.AWS_CONFIG_FILE);
+    assert.match(editor!.document.getText(), /\[profile moto\]/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('reaches the seeded moto_server from the extension host', async () => {
+    const lambda = new LambdaClient({
+      endpoint: process.env.SE_MOTO_ENDPOINT,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+      maxAttempts: 1,
+    });
+    const functions = (await lambda.send(new ListFunctionsCommand({}))).Functions ?? [];
+    assert.ok(functions.some((f) => f.FunctionName === 'orders-api'), `functions: ${functions.map((f) => f.FunctionName).join(', ')}`);
+  });
+});

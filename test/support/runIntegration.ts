@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MotoServer } from './moto';
+import { summaryLine } from './mochaRun';
+import type { TestSummary } from './mochaRun';
+import { CACHE, ROOT } from './paths';
+import { runInHost } from './runInHost';
+import { seedDemo } from './seed';
+
+/** Integration tests: the mocha suite of test/integration inside a real extension host, against a seeded moto_server. */
+export async function runIntegration(summaryFile?: string): Promise<TestSummary> {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const scratch = fs.mkdtempSync(path.join(CACHE, 'integration-'));
+  const summaryPath = summaryFile ?? path.join(scratch, 'summary.json');
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(workspace);
+  fs.writeFileSync(path.join(workspace, 'README.md'), '# integration test workspace\n');
+  const awsConfig = path.join(scratch, 'aws-config');
+  fs.writeFileSync(
+    awsConfig,
+    '[profile moto]\nregion = us-east-1\naws_access_key_id = testing\naws_secret_access_key = testing\n\n' +
+      '[profile eu]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = eu-west-1\n\n' +
+      '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
+  );
+  const moto = await MotoServer.start();
+  try {
+    await seedDemo(moto.endpoint);
+    const code = await runInHost({
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
+      workspace,
+      env: {
+        SE_TEST_SUMMARY: summaryPath,
+        SE_MOTO_ENDPOINT: moto.endpoint,
+        AWS_CONFIG_FILE: awsConfig,
+        AWS_SHARED_CREDENTIALS_FILE: path.join(scratch, 'aws-credentials-none'),
+        AWS_PROFILE: '',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+    });
+    const summary: TestSummary = fs.existsSync(summaryPath)
+      ? JSON.parse(fs.readFileSync(summaryPath, 'utf8'))
+      : { suite: 'integration', passed: 0, failed: 1, skipped: 0 };
+    if (code !== 0 && summary.failed === 0) return { ...summary, failed: 1 };
+    return summary;
+  } finally {
+    await moto.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  runIntegration().then(
+    (summary) => {
+      console.log(`integration: ${summaryLine(summary)}`);
+      process.exitCode = summary.failed > 0 || summary.passed === 0 ? 1 : 0;
+    },
+    (error: Error) => {
+      console.error(`integration: ${error.message}`);
+      process.exitCode = 1;
+    },
+  );
+}
