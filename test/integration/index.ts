@@ -4,6 +4,5 @@ import { runMocha, summaryLine, testFiles, writeSummary } from '../support/mocha
 export async function run(): Promise<void> {
   const summary = await runMocha('integration', testFiles(__dirname), { timeout: 30_000 });
   writeSummary(process.env.SE_TEST_SUMMARY, summary);
-  console.log(`integration: ${summaryLine(summary)}`);
   if (summary.failed > 0 || summary.passed === 0) throw new Error(`integration: ${summaryLine(summary)}`);
 }

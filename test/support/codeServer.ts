@@ -34,6 +34,8 @@ export const QUIET_SETTINGS = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'workbench.colorTheme': 'Default Dark Modern',
+  // Test and demo workspaces live inside this repository's .vscode-test folder.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export function assertCodeServerInstalled(): void {

@@ -5,10 +5,11 @@ import { summaryLine } from './mochaRun';
 import type { TestSummary } from './mochaRun';
 import { CACHE, ROOT } from './paths';
 import { runInHost } from './runInHost';
+import type { HostRun } from './runInHost';
 import { seedDemo } from './seed';
 
 /** Integration tests: the mocha suite of test/integration inside a real extension host, against a seeded moto_server. */
-export async function runIntegration(summaryFile?: string): Promise<TestSummary> {
+export async function runIntegration(summaryFile?: string, host: (run: HostRun) => Promise<number> = runInHost): Promise<TestSummary> {
   fs.mkdirSync(CACHE, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(CACHE, 'integration-'));
   const summaryPath = summaryFile ?? path.join(scratch, 'summary.json');
@@ -25,7 +26,7 @@ export async function runIntegration(summaryFile?: string): Promise<TestSummary>
   const moto = await MotoServer.start();
   try {
     await seedDemo(moto.endpoint);
-    const code = await runInHost({
+    const code = await host({
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
       workspace,
@@ -50,7 +51,7 @@ export async function runIntegration(summaryFile?: string): Promise<TestSummary>
 }
 
 if (require.main === module) {
-  runIntegration().then(
+  runIntegration(process.env.SE_TEST_SUMMARY).then(
     (summary) => {
       console.log(`integration: ${summaryLine(summary)}`);
       process.exitCode = summary.failed > 0 || summary.passed === 0 ? 1 : 0;

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { CodeServer, installExtension } from '../support/codeServer';
+import { MotoServer } from '../support/moto';
+import { CACHE, ROOT, VSIX } from '../support/paths';
+import { seedDemo } from '../support/seed';
+
+const OUT = path.join(ROOT, 'test', 'e2e', 'out');
+
+describe('e2e: the packaged extension in VS Code (code-server) and Chromium', function () {
+  this.timeout(120_000);
+  let scratch: string;
+  let moto: MotoServer;
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run "npm run package" first`);
+    fs.mkdirSync(OUT, { recursive: true });
+    fs.mkdirSync(CACHE, { recursive: true });
+    scratch = fs.mkdtempSync(path.join(CACHE, 'e2e-'));
+    const workspace = path.join(scratch, 'workspace');
+    fs.mkdirSync(workspace);
+    const awsConfig = path.join(scratch, 'aws-config');
+    fs.writeFileSync(awsConfig, '[profile demo]\nregion = us-east-1\naws_access_key_id = testing\naws_secret_access_key = testing\n');
+    installExtension(scratch, VSIX);
+    moto = await MotoServer.start();
+    await seedDemo(moto.endpoint);
+    server = await CodeServer.start({
+      home: scratch,
+      env: { AWS_CONFIG_FILE: awsConfig, AWS_SHARED_CREDENTIALS_FILE: path.join(scratch, 'none') },
+      settings: { 'serverlessExplorer.endpointUrl': moto.endpoint },
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.workbenchUrl(workspace));
+    await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await moto?.stop();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('shows the Serverless Explorer icon in the activity bar and opens its three views on a click', async () => {
+    const icon = page.locator('.activitybar .action-item a[aria-label^="Serverless Explorer"]');
+    await icon.waitFor({ timeout: 30_000 });
+    await icon.click();
+    const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+    await sidebar.locator('.composite.title', { hasText: /serverless explorer/i }).waitFor({ timeout: 30_000 });
+    for (const title of ['AWS', 'Local Functions', 'Sample Events']) {
+      await sidebar.locator('.pane-header h3.title', { hasText: new RegExp(`^${title}$`, 'i') }).waitFor({ timeout: 30_000 });
+    }
+    await sidebar.locator('.monaco-list-row', { hasText: 'demo' }).first().waitFor({ timeout: 30_000 });
+    await sidebar.locator('.monaco-list-row', { hasText: 'us-east-1' }).first().waitFor({ timeout: 30_000 });
+    await sidebar.getByText('No Lambda functions found in this workspace', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(OUT, 'sidebar.png') });
+    const titles = await sidebar.locator('.pane-header h3.title').allTextContents();
+    assert.deepEqual(titles.map((t) => t.trim().toLowerCase()), ['aws', 'local functions', 'sample events']);
+    const regionRow = await sidebar.locator('.monaco-list-row', { hasText: 'us-east-1' }).first().textContent();
+    assert.ok(regionRow?.includes(moto.endpoint), `the region row does not show the endpoint override: ${regionRow}`);
+  });
+});
