@@ -19,7 +19,6 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'test/unit/**/*.ts', 'test/support/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['src/ui/**', 'src/extension.ts'],
     rules: {
-      'no-restricted-imports': ['error', vscodeImport],
       '@typescript-eslint/no-restricted-imports': ['error', vscodeImport],
     },
   },
