@@ -17,6 +17,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
   let server: CodeServer;
   let browser: Browser;
   let page: Page;
+  let awsConfig: string;
 
   before(async () => {
     assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run "npm run package" first`);
@@ -25,7 +26,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     scratch = fs.mkdtempSync(path.join(CACHE, 'e2e-'));
     const workspace = path.join(scratch, 'workspace');
     fs.mkdirSync(workspace);
-    const awsConfig = path.join(scratch, 'aws-config');
+    awsConfig = path.join(scratch, 'aws-config');
     fs.writeFileSync(awsConfig, '[profile demo]\nregion = us-east-1\naws_access_key_id = testing\naws_secret_access_key = testing\n');
     installExtension(scratch, VSIX);
     moto = await MotoServer.start();
@@ -65,5 +66,22 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     assert.deepEqual(titles.map((t) => t.trim().toLowerCase()), ['aws', 'local functions', 'sample events']);
     const regionRow = await sidebar.locator('.monaco-list-row', { hasText: 'us-east-1' }).first().textContent();
     assert.ok(regionRow?.includes(moto.endpoint), `the region row does not show the endpoint override: ${regionRow}`);
+  });
+
+  it('guides a user without AWS profiles to the config file, and opens it with an example', async () => {
+    fs.rmSync(awsConfig);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Serverless Explorer: Refresh');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Serverless Explorer: Refresh' }).first().waitFor();
+    await input.press('Enter');
+    const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+    await sidebar.getByText('No AWS profiles found', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(OUT, 'aws-welcome.png') });
+    await sidebar.getByRole('button', { name: 'Open AWS Config File' }).click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'aws-config' });
+    await tab.waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'AWS shared config' }).waitFor({ timeout: 30_000 });
+    assert.ok(!fs.existsSync(awsConfig), 'the config file must not be written before the user saves it');
   });
 });
