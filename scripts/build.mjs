@@ -39,7 +39,9 @@ const mediaEntries = existsSync(mediaDir)
   : [];
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The AWS SDK is bundled apart and required on first use (src/ui/sdk.ts), keeping activation cheap.
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './sdk.js'] },
+  { ...node, entryPoints: ['src/core/sdk.ts'], outfile: 'dist/sdk.js' },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (mediaEntries.length > 0) {

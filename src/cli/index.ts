@@ -1,5 +1,8 @@
 import { runCli } from './main';
 
+// The bundled SDK warns on every run under Node 20 about its own future releases; nothing a CLI user can act on.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
-import { readProfiles } from '../core/aws/profiles';
-import { regionsFor, selectProfiles } from '../core/aws/sessions';
+import { ConfigError } from '../core/aws/endpoint';
+import { LIST_SUBJECTS, listCommand } from './commands/list';
+import { profilesCommand } from './commands/profiles';
+import type { CliIo, CommonOptions } from './io';
+
+export type { CliIo };
 
 declare const SE_VERSION: string; // injected by the build (scripts/build.mjs)
 
@@ -12,10 +16,14 @@ Usage:
 Commands:
   profiles              List the AWS profiles of the shared config files and the
                         region each would use
+  list functions        List the Lambda functions of the chosen profiles and regions
+  list services         List the Fargate services (all clusters) of the chosen
+                        profiles and regions
 
 Options:
   --profile <name>      Profile to use (repeatable; default: AWS_PROFILE, else default)
   --region <code>       Region to use (repeatable; default: the profile's region)
+  --endpoint-url <url>  Send AWS calls to this endpoint (LocalStack, moto)
   --json                Print machine-readable JSON
   -h, --help            Show this help
   -v, --version         Show the version
@@ -24,10 +32,9 @@ Environment:
   AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL
 `;
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
+function usageError(io: CliIo, message: string): number {
+  io.err(`serverless-explorer: ${message}\nRun "serverless-explorer --help" for usage.\n`);
+  return 2;
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 usage error. */
@@ -43,11 +50,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         json: { type: 'boolean' },
         profile: { type: 'string', multiple: true },
         region: { type: 'string', multiple: true },
+        'endpoint-url': { type: 'string' },
       },
     });
   } catch (error) {
-    io.err(`serverless-explorer: ${(error as Error).message}\nRun "serverless-explorer --help" for usage.\n`);
-    return 2;
+    return usageError(io, (error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -59,54 +66,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(HELP);
     return 0;
   }
-  if (rest.length > 0) {
-    io.err(`serverless-explorer: unexpected argument "${rest[0]}" after "${command}".\nRun "serverless-explorer --help" for usage.\n`);
-    return 2;
-  }
-  switch (command) {
-    case 'profiles':
-      return listProfiles({ profiles: values.profile ?? [], regions: values.region ?? [], json: values.json ?? false }, io);
-    default:
-      io.err(`serverless-explorer: unknown command "${command}".\nRun "serverless-explorer --help" for the list of commands.\n`);
-      return 2;
-  }
-}
-
-async function listProfiles(
-  options: { profiles: string[]; regions: string[]; json: boolean },
-  io: CliIo,
-): Promise<number> {
-  let available;
+  const options: CommonOptions = {
+    profiles: values.profile ?? [],
+    regions: values.region ?? [],
+    endpointUrl: values['endpoint-url'],
+    json: values.json ?? false,
+  };
   try {
-    available = await readProfiles();
-  } catch (error) {
-    io.err(`serverless-explorer: could not read the AWS config files: ${(error as Error).message}\n`);
-    return 1;
-  }
-  const selection = selectProfiles(available, options, io.env);
-  const rows = available.map((profile) => ({
-    name: profile.name,
-    kind: profile.kind,
-    region: profile.region ?? null,
-    source: profile.source,
-    selected: selection.profiles.includes(profile),
-    regions: selection.profiles.includes(profile) ? regionsFor(profile, options, io.env) : [],
-  }));
-  if (options.json) {
-    io.out(`${JSON.stringify({ profiles: rows, missing: selection.missing }, null, 2)}\n`);
-  } else if (rows.length === 0) {
-    io.out('No AWS profiles found. Create ~/.aws/config (or set AWS_CONFIG_FILE), for example with "aws configure sso".\n');
-  } else {
-    const width = Math.max(...rows.map((r) => r.name.length));
-    for (const row of rows) {
-      const mark = row.selected ? '*' : ' ';
-      const where = row.selected ? `  → ${row.regions.join(', ')}` : '';
-      io.out(`${mark} ${row.name.padEnd(width)}  ${row.kind}${row.region ? ` (${row.region})` : ''}${where}\n`);
+    switch (command) {
+      case 'profiles':
+        if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "profiles".`);
+        return await profilesCommand(options, io);
+      case 'list': {
+        const [subject, ...extra] = rest;
+        if (!LIST_SUBJECTS.includes(subject as (typeof LIST_SUBJECTS)[number])) {
+          return usageError(io, `"list" needs what to list: ${LIST_SUBJECTS.join(' or ')}${subject ? ` (not "${subject}")` : ''}.`);
+        }
+        if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0]}" after "list ${subject}".`);
+        return await listCommand(subject as (typeof LIST_SUBJECTS)[number], options, io);
+      }
+      default:
+        return usageError(io, `unknown command "${command}".`);
     }
-    io.out('(* = used by default; choose with --profile and --region)\n');
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`serverless-explorer: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
   }
-  for (const name of selection.missing) {
-    io.err(`serverless-explorer: profile "${name}" is not defined in the AWS config or credentials file.\n`);
-  }
-  return selection.missing.length > 0 ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import type { TestSummary } from './mochaRun';
 import { CACHE, ROOT } from './paths';
 import { runInHost } from './runInHost';
 import type { HostRun } from './runInHost';
-import { seedDemo } from './seed';
+import { DEMO, seedDemo, seedManyFunctions } from './seed';
 
 /** Integration tests: the mocha suite of test/integration inside a real extension host, against a seeded moto_server. */
 export async function runIntegration(summaryFile?: string, host: (run: HostRun) => Promise<number> = runInHost): Promise<TestSummary> {
@@ -20,12 +20,18 @@ export async function runIntegration(summaryFile?: string, host: (run: HostRun) 
   fs.writeFileSync(
     awsConfig,
     '[profile moto]\nregion = us-east-1\naws_access_key_id = testing\naws_secret_access_key = testing\n\n' +
+      '[profile moto-eu]\nregion = eu-west-1\naws_access_key_id = testing\naws_secret_access_key = testing\n\n' +
+      // Two profiles whose credentials fail: an SSO one never signed in, and a failing credential_process.
       '[profile eu]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = eu-west-1\n\n' +
+      '[profile broken]\nregion = us-east-1\ncredential_process = /bin/false\n\n' +
       '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
   );
   const moto = await MotoServer.start();
   try {
     await seedDemo(moto.endpoint);
+    // 120 functions over two regions with the demo's own (see test/integration/explorer.test.ts).
+    await seedManyFunctions(moto.endpoint, DEMO.region, 'bulk-east', 120 / 2 - DEMO.functions.length);
+    await seedManyFunctions(moto.endpoint, DEMO.secondRegion, 'bulk-west', 120 / 2 - DEMO.secondRegionFunctions.length);
     const code = await host({
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
@@ -36,6 +42,8 @@ export async function runIntegration(summaryFile?: string, host: (run: HostRun) 
         AWS_CONFIG_FILE: awsConfig,
         AWS_SHARED_CREDENTIALS_FILE: path.join(scratch, 'aws-credentials-none'),
         AWS_PROFILE: '',
+        // The SSO token cache must not be the machine's own.
+        HOME: scratch,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     });

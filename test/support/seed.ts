@@ -61,6 +61,21 @@ export async function seedDemo(endpoint: string, now = Date.now()): Promise<void
   await seedMetrics(endpoint, now);
 }
 
+/** Adds plain functions named `<prefix>-000`… (for listing at scale); returns their names. */
+export async function seedManyFunctions(endpoint: string, region: string, prefix: string, howMany: number): Promise<string[]> {
+  const iam = new IAMClient(clientConfig(endpoint, DEMO.region));
+  const roleArn = `arn:aws:iam::${DEMO.account}:role/demo-lambda-role`;
+  await iam.send(new CreateRoleCommand({ RoleName: 'demo-lambda-role', AssumeRolePolicyDocument: '{}' })).catch(() => undefined);
+  const names = Array.from({ length: howMany }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
+  await seedFunctions(
+    endpoint,
+    region,
+    names.map((name, i) => ({ name, runtime: i % 2 ? 'python3.12' : 'nodejs20.x', handler: 'index.handler', memory: 128 * (1 + (i % 4)), timeout: 3, arch: 'x86_64' })),
+    roleArn,
+  );
+  return names;
+}
+
 async function seedFunctions(
   endpoint: string,
   region: string,

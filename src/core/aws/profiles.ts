@@ -2,7 +2,7 @@ import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { ParsedIniData } from '@smithy/core/config';
 
 /** How a profile obtains credentials, as far as the config files tell (no credential is resolved here). */
-export type ProfileKind = 'static' | 'sso' | 'assume-role' | 'process' | 'web-identity' | 'unknown';
+export type ProfileKind = 'static' | 'sso' | 'assume-role' | 'process' | 'web-identity' | 'environment' | 'unknown';
 
 export interface AwsProfile {
   readonly name: string;
@@ -10,7 +10,7 @@ export interface AwsProfile {
   /** The profile's own `region`, if any. */
   readonly region?: string;
   /** Which file(s) define it. */
-  readonly source: 'config' | 'credentials' | 'both';
+  readonly source: 'config' | 'credentials' | 'both' | 'environment';
 }
 
 export interface ProfileFiles {
@@ -52,7 +52,7 @@ export function mergeProfiles(config: ParsedIniData, credentials: ParsedIniData)
         name,
         kind: profileKind(values),
         region: values.region || undefined,
-        source: inConfig && inCredentials ? 'both' : inConfig ? 'config' : 'credentials',
+        source: inConfig && inCredentials ? ('both' as const) : inConfig ? ('config' as const) : ('credentials' as const),
       };
     });
 }

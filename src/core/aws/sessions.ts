@@ -17,6 +17,11 @@ export type SessionEnv = Readonly<Record<string, string | undefined>>;
 
 export const FALLBACK_REGION = 'us-east-1';
 
+/** Stands for the SDK's default credential chain (environment variables, container or instance role) when no profile exists. */
+export const DEFAULT_CHAIN = '(environment)';
+
+const ENVIRONMENT_CREDENTIALS = ['AWS_ACCESS_KEY_ID', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE'];
+
 export interface ProfileSelection {
   readonly profiles: readonly AwsProfile[];
   /** Names asked for in the settings (or AWS_PROFILE) that no config file defines. */
@@ -37,7 +42,11 @@ export function selectProfiles(
     };
   }
   const fallback = byName.get('default');
-  return { profiles: fallback ? [fallback] : [...available], missing: [] };
+  if (fallback) return { profiles: [fallback], missing: [] };
+  if (available.length === 0 && ENVIRONMENT_CREDENTIALS.some((name) => env[name])) {
+    return { profiles: [{ name: DEFAULT_CHAIN, kind: 'environment', source: 'environment' }], missing: [] };
+  }
+  return { profiles: [...available], missing: [] };
 }
 
 export function regionsFor(profile: AwsProfile, settings: SessionSettings, env: SessionEnv): string[] {

@@ -1,26 +1,73 @@
 import * as vscode from 'vscode';
+import type { AwsClientFactory } from '../../core/aws/clients';
+import { ConfigError, parseEndpointUrl } from '../../core/aws/endpoint';
+import { describeAwsError } from '../../core/aws/errors';
 import { readProfiles } from '../../core/aws/profiles';
 import type { AwsProfile } from '../../core/aws/profiles';
-import { ConfigError, parseEndpointUrl } from '../../core/aws/endpoint';
 import { regionsFor, selectProfiles } from '../../core/aws/sessions';
+import { sdk } from '../sdk';
 import { readSettings } from '../settings';
-import { MessageNode, ProfileNode, RegionNode } from './awsNodes';
-import type { AwsNode } from './awsNodes';
+import type { ExplorerContext } from './explorerContext';
+import { StreamingList } from './streamingList';
+import type { AwsNode } from './nodes/awsNode';
+import { SessionNode } from './nodes/awsNode';
+import { ErrorNode, WarningNode } from './nodes/messageNodes';
+import { ProfileNode } from './nodes/profileNodes';
 
-const OPEN_SETTINGS: vscode.Command = {
-  title: 'Open Settings',
-  command: 'workbench.action.openSettings',
-  arguments: ['serverlessExplorer'],
-};
+const OPEN_SETTINGS: vscode.Command = { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['serverlessExplorer'] };
 const OPEN_CONFIG: vscode.Command = { title: 'Open AWS config file', command: 'serverlessExplorer.openAwsConfig' };
 
-/** The `serverlessExplorer.aws` view: Profile → Region. Reads the AWS config only when the view asks. */
+export interface ExplorerSelection {
+  readonly profiles: readonly string[];
+  readonly regions: readonly string[];
+}
+
+/**
+ * The `serverlessExplorer.aws` view: Profile → Region → Lambda | Fargate → … Nothing is read or
+ * fetched until the view asks; what is fetched is kept until a refresh of that node or of the view.
+ */
 export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   private readonly changed = new vscode.EventEmitter<AwsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly selectionChanged = new vscode.EventEmitter<ExplorerSelection>();
+  /** Fires with the profiles and regions shown, whenever the top level is (re)read. */
+  readonly onDidChangeSelection = this.selectionChanged.event;
 
-  refresh(): void {
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly streams = new Map<string, StreamingList<unknown>>();
+  private controller = new AbortController();
+  private factory?: AwsClientFactory;
+  private roots?: Promise<AwsNode[]>;
+  private nameFilter = '';
+
+  get filter(): string {
+    return this.nameFilter;
+  }
+
+  set filter(value: string) {
+    this.nameFilter = value.trim().toLowerCase();
     this.changed.fire(undefined);
+  }
+
+  /** Reload everything: settings, config files, credentials, listings. */
+  refresh(): void {
+    this.forget('');
+    this.roots = undefined;
+    this.factory?.dispose();
+    this.factory = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Reload one node and what is below it. */
+  refreshNode(node: AwsNode): void {
+    this.forget(node.id);
+    this.changed.fire(node);
+  }
+
+  /** Retry what an error node reports. */
+  retry(node: ErrorNode): void {
+    if (node.retryTarget) this.refreshNode(node.retryTarget);
+    else this.refresh();
   }
 
   getTreeItem(node: AwsNode): vscode.TreeItem {
@@ -28,32 +75,93 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   }
 
   async getChildren(node?: AwsNode): Promise<AwsNode[]> {
-    if (node instanceof ProfileNode) {
-      const endpoint = safeEndpoint(readSettings().endpointUrl);
-      return node.regions.map((region) => new RegionNode(node.profile.name, region, endpoint));
+    if (!node) {
+      this.roots ??= this.readRoots();
+      return this.roots;
     }
-    if (node) return [];
-    return this.roots();
+    try {
+      return await node.children(this.context());
+    } catch (error) {
+      // A node's own failures become error nodes already; this is the last line for anything unexpected.
+      const session = node instanceof SessionNode ? node.session : { profile: node.id, region: '' };
+      return [new ErrorNode(`${node.id}/error`, describeAwsError(error, session, 'load this item', this.factory?.endpointUrl), node)];
+    }
   }
 
-  private async roots(): Promise<AwsNode[]> {
+  getParent(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    this.forget('');
+    this.factory?.dispose();
+    this.changed.dispose();
+    this.selectionChanged.dispose();
+  }
+
+  private context(): ExplorerContext {
+    const loaded = sdk();
+    this.factory ??= new loaded.AwsClientFactory({ endpointUrl: endpointOrUndefined(readSettings().endpointUrl) });
+    return {
+      sdk: loaded,
+      clients: this.factory,
+      filter: this.nameFilter,
+      cached: <T>(key: string, load: (signal: AbortSignal) => Promise<T>) => {
+        let entry = this.cache.get(key) as Promise<T> | undefined;
+        if (!entry) {
+          entry = load(this.controller.signal);
+          entry.catch(() => undefined); // kept, and shown as an error node, until retried
+          this.cache.set(key, entry);
+        }
+        return entry;
+      },
+      stream: <T>(key: string, owner: AwsNode, load: (onPage: (items: T[]) => void, signal: AbortSignal) => Promise<void>) => {
+        let list = this.streams.get(key) as StreamingList<T> | undefined;
+        if (!list) {
+          list = new StreamingList<T>(load, () => this.changed.fire(owner));
+          this.streams.set(key, list as StreamingList<unknown>);
+        }
+        return list;
+      },
+    };
+  }
+
+  /** Drops what is cached for `prefix` and below it, and stops its listings. */
+  private forget(prefix: string): void {
+    const below = (key: string) => prefix === '' || key === prefix || key.startsWith(`${prefix}/`);
+    for (const key of [...this.cache.keys()]) if (below(key)) this.cache.delete(key);
+    for (const [key, list] of [...this.streams]) {
+      if (below(key)) {
+        list.dispose();
+        this.streams.delete(key);
+      }
+    }
+    if (prefix === '') {
+      this.controller.abort();
+      this.controller = new AbortController();
+    }
+  }
+
+  private async readRoots(): Promise<AwsNode[]> {
     const settings = readSettings();
     const nodes: AwsNode[] = [];
+    let endpointUrl: string | undefined;
     try {
-      parseEndpointUrl(settings.endpointUrl);
+      endpointUrl = parseEndpointUrl(settings.endpointUrl);
     } catch (error) {
-      nodes.push(new MessageNode('Invalid endpoint URL', messageOf(error), OPEN_SETTINGS));
+      nodes.push(new WarningNode('warning:endpoint', 'Invalid endpoint URL', messageOf(error), OPEN_SETTINGS));
     }
     let available: AwsProfile[];
     try {
       available = await readProfiles();
     } catch (error) {
-      return [...nodes, new MessageNode('Could not read the AWS config files', messageOf(error), OPEN_CONFIG)];
+      return [...nodes, new WarningNode('warning:config', 'Could not read the AWS config files', messageOf(error), OPEN_CONFIG)];
     }
     const selection = selectProfiles(available, settings, process.env);
     for (const name of selection.missing) {
       nodes.push(
-        new MessageNode(
+        new WarningNode(
+          `warning:missing:${name}`,
           `Profile "${name}" not found`,
           `No profile named "${name}" is defined in the AWS config or credentials file. Add it there, or remove it from the setting serverlessExplorer.profiles (or unset AWS_PROFILE).`,
           OPEN_SETTINGS,
@@ -61,14 +169,18 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
       );
     }
     const single = selection.profiles.length === 1;
+    const regions = new Set<string>();
     for (const profile of selection.profiles) {
-      nodes.push(new ProfileNode(profile, regionsFor(profile, settings, process.env), single));
+      const profileRegions = regionsFor(profile, settings, process.env);
+      profileRegions.forEach((r) => regions.add(r));
+      nodes.push(new ProfileNode(profile, profileRegions, endpointUrl, single));
     }
+    this.selectionChanged.fire({ profiles: selection.profiles.map((p) => p.name), regions: [...regions] });
     return nodes;
   }
 }
 
-function safeEndpoint(value: string): string | undefined {
+function endpointOrUndefined(value: string): string | undefined {
   try {
     return parseEndpointUrl(value);
   } catch {

@@ -1,0 +1,91 @@
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { DEFAULT_CHAIN } from './sessions';
+import type { AwsSession } from './sessions';
+
+export interface ClientFactoryOptions {
+  /** From `serverlessExplorer.endpointUrl`; undefined lets the SDK honour `AWS_ENDPOINT_URL`. */
+  readonly endpointUrl?: string;
+  readonly configFile?: string;
+  readonly credentialsFile?: string;
+  /** Attempts per request, throttling included (the SDK's adaptive retry). */
+  readonly maxAttempts?: number;
+}
+
+interface ClientConfig {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  endpoint?: string;
+  retryMode: 'adaptive';
+  maxAttempts: number;
+}
+
+type ClientClass<T> = new (config: ClientConfig) => T;
+
+/**
+ * One client per (profile, region, service), created on first use and reused; one credential
+ * provider per profile, so an SSO token or assumed role is resolved once and shared by its regions.
+ */
+export class AwsClientFactory {
+  private readonly clients = new Map<string, unknown>();
+  private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
+
+  constructor(private readonly options: ClientFactoryOptions = {}) {}
+
+  get endpointUrl(): string | undefined {
+    return this.options.endpointUrl;
+  }
+
+  client<T extends { destroy(): void }>(Client: ClientClass<T>, session: AwsSession): T {
+    const key = `${session.profile}\u0000${session.region}\u0000${Client.name}`;
+    let client = this.clients.get(key) as T | undefined;
+    if (!client) {
+      client = new Client({
+        region: session.region,
+        credentials: this.credentialsFor(session.profile),
+        endpoint: this.options.endpointUrl,
+        retryMode: 'adaptive',
+        maxAttempts: this.options.maxAttempts ?? 3,
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  credentialsFor(profile: string): AwsCredentialIdentityProvider {
+    let provider = this.credentials.get(profile);
+    if (!provider) {
+      provider =
+        profile === DEFAULT_CHAIN
+          ? fromNodeProviderChain({ ignoreCache: true })
+          : // fromIni covers static keys, SSO (sso-session too), credential_process, role chains and web identity.
+            fromIni({ profile, configFilepath: this.options.configFile, filepath: this.options.credentialsFile, ignoreCache: true });
+      provider = memoize(provider);
+      this.credentials.set(profile, provider);
+    }
+    return provider;
+  }
+
+  /** Forget clients and credentials (after a refresh, a new `aws sso login`, or a config change). */
+  dispose(): void {
+    for (const client of this.clients.values()) (client as { destroy(): void }).destroy();
+    this.clients.clear();
+    this.credentials.clear();
+  }
+}
+
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
+
+/** Resolves credentials once and shares them until shortly before they expire; a failure is not kept, so a retry asks again. */
+function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let pending: ReturnType<AwsCredentialIdentityProvider> | undefined;
+  return async () => {
+    if (pending) {
+      const current = await pending.catch(() => undefined);
+      if (current && (!current.expiration || current.expiration.getTime() - Date.now() > REFRESH_BEFORE_EXPIRY_MS)) return current;
+    }
+    pending = provider();
+    pending.catch(() => (pending = undefined));
+    return pending;
+  };
+}

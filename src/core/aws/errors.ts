@@ -1,0 +1,110 @@
+import type { AwsSession } from './sessions';
+
+export type ErrorKind = 'sso-expired' | 'no-credentials' | 'bad-credentials' | 'access-denied' | 'unreachable' | 'region-disabled' | 'throttled' | 'other';
+
+/** A failure said for people: what failed, where, and what to do. No stack, no secret. */
+export interface AwsProblem {
+  readonly kind: ErrorKind;
+  /** Short, for a tree label. */
+  readonly title: string;
+  /** What happened and what to do, for a tooltip or an error message. */
+  readonly detail: string;
+}
+
+// Regions an account must enable before use (AWS "opt-in" regions).
+const OPT_IN_REGIONS = new Set([
+  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
+  'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+]);
+
+export function isOptInRegion(region: string): boolean {
+  return OPT_IN_REGIONS.has(region);
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  Code?: string;
+  $metadata?: { httpStatusCode?: number };
+  cause?: unknown;
+}
+
+/** Turns an SDK, credential-provider or network error into an AwsProblem for that profile and region. */
+export function describeAwsError(error: unknown, session: AwsSession, action: string, endpointUrl?: string): AwsProblem {
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ErrorLike;
+  const name = e.name ?? e.Code ?? '';
+  const message = (e.message ?? '').replace(/\s+/g, ' ').trim();
+  const code = e.code ?? (e.cause as ErrorLike | undefined)?.code ?? '';
+  const where = `profile "${session.profile}", ${session.region}`;
+  const status = e.$metadata?.httpStatusCode;
+
+  if (/sso/i.test(message) && /(expired|token|refresh|login)/i.test(message)) {
+    return {
+      kind: 'sso-expired',
+      title: 'SSO session expired or not signed in',
+      detail: `The IAM Identity Center (SSO) session of profile "${session.profile}" has expired or was never started. Run: aws sso login --profile ${session.profile} — then retry.`,
+    };
+  }
+  if (name === 'ExpiredToken' || name === 'ExpiredTokenException' || name === 'RequestExpired') {
+    return {
+      kind: 'sso-expired',
+      title: 'Credentials expired',
+      detail: `The credentials of profile "${session.profile}" have expired. Renew them (for SSO: aws sso login --profile ${session.profile}), then retry.`,
+    };
+  }
+  if (name === 'CredentialsProviderError' || /could not load credentials|credential_process|profile .* (not found|could not be found)/i.test(message)) {
+    return {
+      kind: 'no-credentials',
+      title: 'No usable credentials',
+      detail: `Could not get credentials for profile "${session.profile}": ${message || name}. Check the profile in your AWS config file, then retry.`,
+    };
+  }
+  if (['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature'].includes(name)) {
+    if (isOptInRegion(session.region)) {
+      return {
+        kind: 'region-disabled',
+        title: `${session.region} is not enabled`,
+        detail: `AWS refused the credentials of profile "${session.profile}" in ${session.region}, an opt-in region. Enable the region for the account (AWS console › Account › AWS Regions) or remove it from serverlessExplorer.regions.`,
+      };
+    }
+    return {
+      kind: 'bad-credentials',
+      title: 'Credentials rejected',
+      detail: `AWS rejected the credentials of profile "${session.profile}" (${name}: ${message}). Check the access key, or sign in again, then retry.`,
+    };
+  }
+  if (/AccessDenied|Unauthorized|Forbidden/i.test(name) || status === 403) {
+    return {
+      kind: 'access-denied',
+      title: `Not allowed to ${action}`,
+      detail: `Access denied in ${where}: ${message || name}. Ask for the ${action} permission, or choose a profile that has it.`,
+    };
+  }
+  if (name === 'OptInRequired' || /opt.?in|not (enabled|subscribed)/i.test(message)) {
+    return {
+      kind: 'region-disabled',
+      title: `${session.region} is not enabled`,
+      detail: `${session.region} is not enabled for the account of profile "${session.profile}". Enable it in the AWS console (Account › AWS Regions) or remove it from serverlessExplorer.regions.`,
+    };
+  }
+  if (['ThrottlingException', 'TooManyRequestsException', 'Throttling', 'RequestLimitExceeded'].includes(name) || status === 429) {
+    return {
+      kind: 'throttled',
+      title: 'Throttled by AWS',
+      detail: `AWS kept throttling ${action} in ${where} after several retries. Wait a moment, then retry.`,
+    };
+  }
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(code) || name === 'TimeoutError' || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up/.test(message)) {
+    return {
+      kind: 'unreachable',
+      title: 'Endpoint unreachable',
+      detail: `Could not reach ${endpointUrl ?? 'AWS'} for ${where} (${code || name || message}). Check the network, a proxy, or the serverlessExplorer.endpointUrl setting and AWS_ENDPOINT_URL, then retry.`,
+    };
+  }
+  return {
+    kind: 'other',
+    title: `Could not ${action}`,
+    detail: `${action} failed in ${where}: ${name && name !== 'Error' ? `${name}: ` : ''}${message || 'unknown error'}${status ? ` (HTTP ${status})` : ''}.`,
+  };
+}

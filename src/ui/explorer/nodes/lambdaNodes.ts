@@ -1,0 +1,191 @@
+import * as vscode from 'vscode';
+import { consoleUrl } from '../../../core/aws/console';
+import { describeAwsError } from '../../../core/aws/errors';
+import type { AwsSession } from '../../../core/aws/sessions';
+import { bytes, count, timeAgo } from '../../../core/format';
+import type { LambdaAlias, LambdaFunction, LambdaTrigger, RuntimeFamily } from '../../../core/lambda/functions';
+import { matchesFilter } from '../explorerContext';
+import type { ExplorerContext } from '../explorerContext';
+import { SessionNode } from './awsNode';
+import type { AwsNode } from './awsNode';
+import { ErrorNode, LoadingNode, MessageNode } from './messageNodes';
+import { loadChildren } from './sessionLoad';
+
+const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+const None = vscode.TreeItemCollapsibleState.None;
+
+const FAMILY_ICON: Record<RuntimeFamily, [icon: string, color?: string]> = {
+  node: ['symbol-function', 'charts.green'],
+  python: ['symbol-function', 'charts.blue'],
+  java: ['symbol-function', 'charts.orange'],
+  dotnet: ['symbol-function', 'charts.purple'],
+  ruby: ['symbol-function', 'charts.red'],
+  go: ['symbol-function', 'terminal.ansiCyan'],
+  custom: ['terminal'],
+  container: ['package'],
+  unknown: ['symbol-function'],
+};
+
+/** Region → "Lambda": every function of the region, streamed in page by page. */
+export class LambdaGroupNode extends SessionNode {
+  override readonly contextValue = 'lambdaGroup';
+
+  constructor(session: AwsSession, parentId: string) {
+    super(session, `${parentId}/lambda`, 'Lambda', Collapsed);
+    this.iconPath = new vscode.ThemeIcon('symbol-function');
+  }
+
+  override async children(ctx: ExplorerContext): Promise<AwsNode[]> {
+    const list = ctx.stream<FunctionNode>(`${this.id}/functions`, this, (onPage, signal) =>
+      ctx.sdk.listFunctions(ctx.clients.client(ctx.sdk.LambdaClient, this.session), (fns) => onPage(fns.map((fn) => new FunctionNode(this.session, this.id, fn))), signal),
+    );
+    await list.whenFirstPage();
+    const shown = list.items.filter((node) => matchesFilter(node.fn.name, ctx.filter)).sort((a, b) => a.fn.name.localeCompare(b.fn.name));
+    this.description = list.done ? count(list.items.length, 'function') : `${count(list.items.length, 'function')} so far…`;
+    const nodes: AwsNode[] = shown;
+    if (!list.done) nodes.push(new LoadingNode(`${this.id}/loading`, `Loading more… (${list.items.length.toLocaleString('en-US')} so far)`));
+    if (list.error) nodes.push(new ErrorNode(`${this.id}/error`, describeAwsError(list.error, this.session, 'list Lambda functions', ctx.clients.endpointUrl), this));
+    if (list.done && !list.error && shown.length === 0) {
+      nodes.push(new MessageNode(`${this.id}/empty`, list.items.length === 0 ? `No functions in ${this.session.region}` : `No functions match "${ctx.filter}"`));
+    }
+    return nodes;
+  }
+}
+
+export class FunctionNode extends SessionNode {
+  override readonly contextValue = 'lambdaFunction';
+
+  constructor(
+    session: AwsSession,
+    parentId: string,
+    readonly fn: LambdaFunction,
+  ) {
+    super(session, `${parentId}/f:${fn.name}`, fn.name, Collapsed);
+    this.arn = fn.arn;
+    this.consoleUrl = consoleUrl.lambdaFunction(session.region, fn.name);
+    const [icon, color] = FAMILY_ICON[fn.family];
+    this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    this.description = [fn.packageType === 'Image' ? 'container image' : fn.runtime, fn.memoryMb ? `${fn.memoryMb} MB` : undefined, timeAgo(fn.lastModified)]
+      .filter(Boolean)
+      .join(' · ');
+    const md = new vscode.MarkdownString(undefined, false);
+    md.appendMarkdown('**').appendText(fn.name).appendMarkdown('**');
+    if (fn.description) md.appendMarkdown('\n\n').appendText(fn.description);
+    const rows: [string, string | undefined][] = [
+      ['ARN', fn.arn],
+      ['Runtime', fn.runtime ?? (fn.packageType === 'Image' ? 'container image' : undefined)],
+      ['Handler', fn.handler],
+      ['Memory', fn.memoryMb ? `${fn.memoryMb} MB` : undefined],
+      ['Timeout', fn.timeoutSeconds ? `${fn.timeoutSeconds} s` : undefined],
+      ['Architecture', fn.architecture],
+      ['Package type', fn.packageType],
+      ['Code size', bytes(fn.codeSize)],
+      ['Last modified', fn.lastModified],
+    ];
+    for (const [name, value] of rows) if (value) md.appendMarkdown(`\n\n**${name}** `).appendText(value);
+    this.tooltip = md;
+  }
+
+  override children(): AwsNode[] {
+    return [new VersionsNode(this), new AliasesNode(this), new TriggersNode(this)];
+  }
+}
+
+class VersionsNode extends SessionNode {
+  override readonly contextValue = 'lambdaVersions';
+
+  constructor(private readonly fn: FunctionNode) {
+    super(fn.session, `${fn.id}/versions`, 'Versions', Collapsed);
+    this.iconPath = new vscode.ThemeIcon('versions');
+  }
+
+  override children(ctx: ExplorerContext): Promise<AwsNode[]> {
+    const name = this.fn.fn.name;
+    return loadChildren(
+      ctx,
+      this,
+      'list versions',
+      (signal) => ctx.sdk.listVersions(ctx.clients.client(ctx.sdk.LambdaClient, this.session), name, signal),
+      (versions) => (versions.length ? versions.map((v) => new VersionNode(this.session, this.id, name, v)) : [new MessageNode(`${this.id}/empty`, 'No published versions')]),
+    );
+  }
+}
+
+export class VersionNode extends SessionNode {
+  override readonly contextValue = 'lambdaVersion';
+
+  constructor(session: AwsSession, parentId: string, functionName: string, readonly version: LambdaFunction) {
+    super(session, `${parentId}/v:${version.version}`, `Version ${version.version}`, None);
+    this.arn = version.arn;
+    this.consoleUrl = consoleUrl.lambdaVersion(session.region, functionName, version.version ?? '');
+    this.iconPath = new vscode.ThemeIcon('tag');
+    this.description = [version.description, timeAgo(version.lastModified)].filter(Boolean).join(' · ');
+    this.tooltip = version.arn;
+  }
+}
+
+class AliasesNode extends SessionNode {
+  override readonly contextValue = 'lambdaAliases';
+
+  constructor(private readonly fn: FunctionNode) {
+    super(fn.session, `${fn.id}/aliases`, 'Aliases', Collapsed);
+    this.iconPath = new vscode.ThemeIcon('link');
+  }
+
+  override children(ctx: ExplorerContext): Promise<AwsNode[]> {
+    const name = this.fn.fn.name;
+    return loadChildren(
+      ctx,
+      this,
+      'list aliases',
+      (signal) => ctx.sdk.listAliases(ctx.clients.client(ctx.sdk.LambdaClient, this.session), name, signal),
+      (aliases) => (aliases.length ? aliases.map((a) => new AliasNode(this.session, this.id, name, a)) : [new MessageNode(`${this.id}/empty`, 'No aliases')]),
+    );
+  }
+}
+
+export class AliasNode extends SessionNode {
+  override readonly contextValue = 'lambdaAlias';
+
+  constructor(session: AwsSession, parentId: string, functionName: string, readonly alias: LambdaAlias) {
+    super(session, `${parentId}/a:${alias.name}`, alias.name, None);
+    this.arn = alias.arn;
+    this.consoleUrl = consoleUrl.lambdaAlias(session.region, functionName, alias.name);
+    this.iconPath = new vscode.ThemeIcon('link');
+    const routing = alias.routing ? Object.entries(alias.routing).map(([v, w]) => ` + ${Math.round(w * 100)}% → ${v}`).join('') : '';
+    this.description = `→ ${alias.version}${routing}`;
+    this.tooltip = [alias.arn, alias.description].filter(Boolean).join('\n');
+  }
+}
+
+class TriggersNode extends SessionNode {
+  override readonly contextValue = 'lambdaTriggers';
+
+  constructor(private readonly fn: FunctionNode) {
+    super(fn.session, `${fn.id}/triggers`, 'Triggers', Collapsed);
+    this.iconPath = new vscode.ThemeIcon('zap');
+  }
+
+  override children(ctx: ExplorerContext): Promise<AwsNode[]> {
+    return loadChildren(
+      ctx,
+      this,
+      'list triggers',
+      (signal) => ctx.sdk.listTriggers(ctx.clients.client(ctx.sdk.LambdaClient, this.session), this.fn.fn.name, signal),
+      (triggers) => (triggers.length ? triggers.map((t, i) => new TriggerNode(this.session, `${this.id}/${i}`, t)) : [new MessageNode(`${this.id}/empty`, 'No event source mappings or function URL')]),
+    );
+  }
+}
+
+export class TriggerNode extends SessionNode {
+  override readonly contextValue: string;
+
+  constructor(session: AwsSession, id: string, readonly trigger: LambdaTrigger) {
+    super(session, id, trigger.label, None);
+    this.contextValue = trigger.kind === 'function-url' ? 'lambdaFunctionUrl' : 'lambdaEventSource';
+    this.arn = trigger.arn;
+    this.iconPath = new vscode.ThemeIcon(trigger.kind === 'function-url' ? 'globe' : 'arrow-right');
+    this.description = trigger.detail;
+    this.tooltip = [trigger.arn ?? trigger.label, trigger.detail].join('\n');
+  }
+}
