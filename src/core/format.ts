@@ -14,7 +14,8 @@ export function timeAgo(date: Date | string | undefined, now = Date.now()): stri
 export function bytes(size: number | undefined): string {
   if (size === undefined) return '';
   if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  // Pick the unit after rounding, so that 1,048,575 bytes reads "1.0 MB", not "1024.0 KB".
+  if (Number((size / 1024).toFixed(1)) < 1024) return `${(size / 1024).toFixed(1)} KB`;
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }
 

@@ -22,6 +22,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
   before(async () => {
     assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run "npm run package" first`);
     fs.mkdirSync(OUT, { recursive: true });
+    for (const old of fs.readdirSync(OUT).filter((f) => f.startsWith('failed-'))) fs.rmSync(path.join(OUT, old));
     fs.mkdirSync(CACHE, { recursive: true });
     scratch = fs.mkdtempSync(path.join(CACHE, 'e2e-'));
     const workspace = path.join(scratch, 'workspace');
@@ -40,6 +41,23 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.workbenchUrl(workspace));
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+  });
+
+  /** Opens the Serverless Explorer container unless it is open. */
+  async function openSidebar() {
+    const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+    if ((await sidebar.locator('.composite.title', { hasText: /serverless explorer/i }).count()) === 0) {
+      await page.locator('.activitybar .action-item a[aria-label^="Serverless Explorer"]').click();
+      await sidebar.locator('.composite.title', { hasText: /serverless explorer/i }).waitFor({ timeout: 30_000 });
+    }
+    return sidebar;
+  }
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await page.screenshot({ path: path.join(OUT, `failed-${name}.png`) }).catch(() => undefined);
+    }
   });
 
   after(async () => {
@@ -68,7 +86,32 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     assert.ok(regionRow?.includes(moto.endpoint), `the region row does not show the endpoint override: ${regionRow}`);
   });
 
+  it('expands the tree: functions with runtime and memory, Fargate services only, their tasks', async () => {
+    const sidebar = await openSidebar();
+    // Give the AWS view the whole height: fold the two views below it.
+    for (const title of ['Local Functions', 'Sample Events']) {
+      const header = sidebar.locator('.pane-header', { hasText: title });
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    const row = (text: string | RegExp) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
+    await row(/^\s*Lambda/).click();
+    await row('orders-api').waitFor({ timeout: 30_000 });
+    await row(/Lambda\s*5 functions/).waitFor({ timeout: 10_000 });
+    await row('Fargate').click();
+    await row('demo-cluster').click();
+    await row('queue-worker').waitFor({ timeout: 30_000 });
+    await row(/^\s*web/).click();
+    await row('RUNNING').waitFor({ timeout: 30_000 });
+    await page.mouse.move(900, 400);
+    await page.screenshot({ path: path.join(OUT, 'explorer.png') });
+    assert.match((await row('orders-api').textContent()) ?? '', /nodejs20\.x · 512 MB/);
+    assert.equal(await sidebar.locator('.monaco-list-row', { hasText: 'legacy-ec2' }).count(), 0, 'an EC2 service is listed');
+    const status = page.locator('.statusbar-item', { hasText: 'demo · us-east-1' });
+    await status.waitFor({ timeout: 10_000 });
+  });
+
   it('guides a user without AWS profiles to the config file, and opens it with an example', async () => {
+    await openSidebar();
     fs.rmSync(awsConfig);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');

@@ -1,3 +1,4 @@
+import { DEFAULT_CHAIN } from './sessions';
 import type { AwsSession } from './sessions';
 
 export type ErrorKind = 'sso-expired' | 'no-credentials' | 'bad-credentials' | 'access-denied' | 'unreachable' | 'region-disabled' | 'throttled' | 'other';
@@ -39,7 +40,10 @@ export function describeAwsError(error: unknown, session: AwsSession, action: st
   const where = `profile "${session.profile}", ${session.region}`;
   const status = e.$metadata?.httpStatusCode;
 
-  if (/sso/i.test(message) && /(expired|token|refresh|login)/i.test(message)) {
+  // Token and credential providers fail before any request, so their errors carry no HTTP status; a service's
+  // own AccessDenied may mention an SSO role (AWSReservedSSO_…) and must not read as an expired session.
+  const fromProvider = status === undefined;
+  if (fromProvider && /\bsso\b/i.test(message) && /(expired|token|refresh|login|session)/i.test(message)) {
     return {
       kind: 'sso-expired',
       title: 'SSO session expired or not signed in',
@@ -47,10 +51,14 @@ export function describeAwsError(error: unknown, session: AwsSession, action: st
     };
   }
   if (name === 'ExpiredToken' || name === 'ExpiredTokenException' || name === 'RequestExpired') {
+    const renew =
+      session.profile === DEFAULT_CHAIN
+        ? 'Set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN in the environment VS Code was started from'
+        : `Renew them (for SSO: aws sso login --profile ${session.profile})`;
     return {
       kind: 'sso-expired',
       title: 'Credentials expired',
-      detail: `The credentials of profile "${session.profile}" have expired. Renew them (for SSO: aws sso login --profile ${session.profile}), then retry.`,
+      detail: `The credentials of ${session.profile === DEFAULT_CHAIN ? 'the environment' : `profile "${session.profile}"`} have expired. ${renew}, then retry.`,
     };
   }
   if (name === 'CredentialsProviderError' || /could not load credentials|credential_process|profile .* (not found|could not be found)/i.test(message)) {

@@ -39,6 +39,8 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   private factory?: AwsClientFactory;
   private roots?: Promise<AwsNode[]>;
   private nameFilter = '';
+  /** The description VS Code last rendered for a node (see redraw). */
+  private readonly rendered = new WeakMap<AwsNode, vscode.TreeItem['description']>();
 
   get filter(): string {
     return this.nameFilter;
@@ -71,6 +73,7 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   }
 
   getTreeItem(node: AwsNode): vscode.TreeItem {
+    this.rendered.set(node, node.description);
     return node;
   }
 
@@ -115,6 +118,7 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
         }
         return entry;
       },
+      redraw: (node: AwsNode) => this.redraw(node),
       stream: <T>(key: string, owner: AwsNode, load: (onPage: (items: T[]) => void, signal: AbortSignal) => Promise<void>) => {
         let list = this.streams.get(key) as StreamingList<T> | undefined;
         if (!list) {
@@ -124,6 +128,18 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
         return list;
       },
     };
+  }
+
+  /**
+   * Shows a node's new description (a count that changed while its children loaded). VS Code ignores a
+   * refresh of a node whose children it is still fetching, so ask again until it has rendered it.
+   */
+  private redraw(node: AwsNode, attempt = 0): void {
+    setTimeout(() => {
+      if (this.rendered.get(node) === node.description || attempt >= 10) return;
+      this.changed.fire(node);
+      this.redraw(node, attempt + 1);
+    }, 300);
   }
 
   /** Drops what is cached for `prefix` and below it, and stops its listings. */

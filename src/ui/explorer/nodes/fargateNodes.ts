@@ -55,12 +55,14 @@ export class ClusterNode extends SessionNode {
       ),
     );
     await list.whenFirstPage();
-    const shown = list.items.filter((node) => matchesFilter(node.service.name, ctx.filter)).sort((a, b) => a.service.name.localeCompare(b.service.name));
+    await list.whenDoneOr(250); // a listing that ends quickly shows at once, without a "Loading more…" flash
+    const { items, done, error } = list.snapshot();
+    const shown = items.filter((node) => matchesFilter(node.service.name, ctx.filter)).sort((a, b) => a.service.name.localeCompare(b.service.name));
     const nodes: AwsNode[] = shown;
-    if (!list.done) nodes.push(new LoadingNode(`${this.id}/loading`, `Loading more… (${list.items.length} so far)`));
-    if (list.error) nodes.push(new ErrorNode(`${this.id}/error`, describeAwsError(list.error, this.session, 'list ECS services', ctx.clients.endpointUrl), this));
-    if (list.done && !list.error && shown.length === 0) {
-      nodes.push(new MessageNode(`${this.id}/empty`, list.items.length === 0 ? 'No Fargate services' : `No services match "${ctx.filter}"`));
+    if (!done) nodes.push(new LoadingNode(`${this.id}/loading`, `Loading more… (${items.length} so far)`));
+    if (error) nodes.push(new ErrorNode(`${this.id}/error`, describeAwsError(error, this.session, 'list ECS services', ctx.clients.endpointUrl), this));
+    if (done && !error && shown.length === 0) {
+      nodes.push(new MessageNode(`${this.id}/empty`, items.length === 0 ? 'No Fargate services' : `No services match "${ctx.filter}"`));
     }
     return nodes;
   }

@@ -40,13 +40,19 @@ export class LambdaGroupNode extends SessionNode {
       ctx.sdk.listFunctions(ctx.clients.client(ctx.sdk.LambdaClient, this.session), (fns) => onPage(fns.map((fn) => new FunctionNode(this.session, this.id, fn))), signal),
     );
     await list.whenFirstPage();
-    const shown = list.items.filter((node) => matchesFilter(node.fn.name, ctx.filter)).sort((a, b) => a.fn.name.localeCompare(b.fn.name));
-    this.description = list.done ? count(list.items.length, 'function') : `${count(list.items.length, 'function')} so far…`;
+    await list.whenDoneOr(250); // a listing that ends quickly shows at once, without a "Loading more…" flash
+    const { items, done, error } = list.snapshot();
+    const shown = items.filter((node) => matchesFilter(node.fn.name, ctx.filter)).sort((a, b) => a.fn.name.localeCompare(b.fn.name));
+    const description = done ? count(items.length, 'function') : `${count(items.length, 'function')} so far…`;
+    if (description !== this.description) {
+      this.description = description;
+      ctx.redraw(this);
+    }
     const nodes: AwsNode[] = shown;
-    if (!list.done) nodes.push(new LoadingNode(`${this.id}/loading`, `Loading more… (${list.items.length.toLocaleString('en-US')} so far)`));
-    if (list.error) nodes.push(new ErrorNode(`${this.id}/error`, describeAwsError(list.error, this.session, 'list Lambda functions', ctx.clients.endpointUrl), this));
-    if (list.done && !list.error && shown.length === 0) {
-      nodes.push(new MessageNode(`${this.id}/empty`, list.items.length === 0 ? `No functions in ${this.session.region}` : `No functions match "${ctx.filter}"`));
+    if (!done) nodes.push(new LoadingNode(`${this.id}/loading`, `Loading more… (${items.length.toLocaleString('en-US')} so far)`));
+    if (error) nodes.push(new ErrorNode(`${this.id}/error`, describeAwsError(error, this.session, 'list Lambda functions', ctx.clients.endpointUrl), this));
+    if (done && !error && shown.length === 0) {
+      nodes.push(new MessageNode(`${this.id}/empty`, items.length === 0 ? `No functions in ${this.session.region}` : `No functions match "${ctx.filter}"`));
     }
     return nodes;
   }
