@@ -102,7 +102,15 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     await row('queue-worker').waitFor({ timeout: 30_000 });
     await row(/^\s*web/).click();
     await row('RUNNING').waitFor({ timeout: 30_000 });
-    await page.mouse.move(900, 400);
+    // Widen the side bar (drag its sash) so that descriptions are readable in the screenshot.
+    const box = await sidebar.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width + 2, 400);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 640, 400, { steps: 5 });
+      await page.mouse.up();
+    }
+    await page.mouse.move(1100, 700);
     await page.screenshot({ path: path.join(OUT, 'explorer.png') });
     assert.match((await row('orders-api').textContent()) ?? '', /nodejs20\.x · 512 MB/);
     assert.equal(await sidebar.locator('.monaco-list-row', { hasText: 'legacy-ec2' }).count(), 0, 'an EC2 service is listed');

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEMO, seedDemo } from '../../support/seed';
+import { useMoto } from '../../support/useMoto';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -73,5 +75,66 @@ describe('cli serverless-explorer', () => {
     const { code, stdout } = cli(['profiles'], { AWS_CONFIG_FILE: path.join(dir, 'missing'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'missing2') });
     assert.equal(code, 0);
     assert.match(stdout, /No AWS profiles found.*aws configure sso/);
+  });
+});
+
+describe('cli serverless-explorer list, against moto_server', function () {
+  this.timeout(60_000);
+  const moto = useMoto();
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'se-cli-list-'));
+    fs.writeFileSync(
+      path.join(dir, 'config'),
+      '[profile east]\nregion = us-east-1\naws_access_key_id = testing\naws_secret_access_key = testing\n' +
+        '[profile west]\nregion = eu-west-1\naws_access_key_id = testing\naws_secret_access_key = testing\n' +
+        '[profile broken]\nregion = us-east-1\ncredential_process = /bin/false\n',
+    );
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const env = () => ({ AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') });
+
+  it('lists the functions of several profiles and regions side by side', async () => {
+    await seedDemo(moto.endpoint);
+    const { code, stdout, stderr } = cli(['list', 'functions', '--profile', 'east', '--profile', 'west', '--endpoint-url', moto.endpoint], env());
+    assert.equal(code, 0, stderr);
+    const lines = stdout.trim().split('\n');
+    assert.match(lines[0], /^PROFILE\s+REGION\s+FUNCTION\s+RUNTIME\s+MEMORY\s+LAST MODIFIED$/);
+    assert.equal(lines.length, 1 + DEMO.functions.length + DEMO.secondRegionFunctions.length);
+    assert.match(stdout, /\neast\s+us-east-1\s+orders-api\s+nodejs20\.x\s+512 MB\s+/);
+    assert.match(stdout, /\nwest\s+eu-west-1\s+edge-auth\s+nodejs20\.x\s+128 MB\s+/);
+    assert.equal(stderr, '', 'no SDK warning or other noise on stderr');
+  });
+
+  it('lists only Fargate services, as JSON too', async () => {
+    await seedDemo(moto.endpoint);
+    const { code, stdout } = cli(['list', 'services', '--profile', 'east', '--endpoint-url', moto.endpoint, '--json'], env());
+    assert.equal(code, 0);
+    const services = JSON.parse(stdout) as { name: string; cluster: string; desired: number; profile: string }[];
+    assert.deepEqual(services.map((s) => s.name).sort(), ['queue-worker', 'web']);
+    assert.deepEqual([services[0].cluster, services[0].profile], ['demo-cluster', 'east']);
+  });
+
+  it('reports a profile that fails and still lists the others, exiting 1', async () => {
+    await seedDemo(moto.endpoint);
+    const { code, stdout, stderr } = cli(['list', 'functions', '--profile', 'broken', '--profile', 'east', '--endpoint-url', moto.endpoint], env());
+    assert.equal(code, 1);
+    assert.match(stderr, /broken us-east-1: No usable credentials/);
+    assert.match(stdout, /orders-api/);
+  });
+
+  it('says an endpoint is unreachable, naming it, and rejects one that is not a URL', () => {
+    const down = cli(['list', 'functions', '--profile', 'east', '--endpoint-url', 'http://127.0.0.1:9'], env());
+    assert.equal(down.code, 1);
+    assert.match(down.stderr, /Endpoint unreachable\. Could not reach http:\/\/127\.0\.0\.1:9/);
+    const bad = cli(['list', 'functions', '--profile', 'east', '--endpoint-url', 'localhost:4566'], env());
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /must start with http:\/\/ or https:\/\//);
+  });
+
+  it('asks what to list when the subject is missing or unknown', () => {
+    const { code, stderr } = cli(['list', 'lambdas'], env());
+    assert.equal(code, 2);
+    assert.match(stderr, /"list" needs what to list: functions or services \(not "lambdas"\)/);
   });
 });

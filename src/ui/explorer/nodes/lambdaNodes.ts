@@ -92,27 +92,59 @@ export class FunctionNode extends SessionNode {
     this.tooltip = md;
   }
 
+  private parts?: AwsNode[];
+
   override children(): AwsNode[] {
-    return [new VersionsNode(this), new AliasesNode(this), new TriggersNode(this)];
+    const name = this.fn.name;
+    const lambda = (ctx: ExplorerContext) => ctx.clients.client(ctx.sdk.LambdaClient, this.session);
+    return (this.parts ??= [
+      new FunctionPartNode<LambdaFunction>(this, {
+        part: 'versions', label: 'Versions', icon: 'versions', action: 'list versions', empty: 'No published versions',
+        load: (ctx, signal) => ctx.sdk.listVersions(lambda(ctx), name, signal),
+        render: (v, parentId) => new VersionNode(this.session, parentId, name, v),
+      }),
+      new FunctionPartNode<LambdaAlias>(this, {
+        part: 'aliases', label: 'Aliases', icon: 'link', action: 'list aliases', empty: 'No aliases',
+        load: (ctx, signal) => ctx.sdk.listAliases(lambda(ctx), name, signal),
+        render: (a, parentId) => new AliasNode(this.session, parentId, name, a),
+      }),
+      new FunctionPartNode<LambdaTrigger>(this, {
+        part: 'triggers', label: 'Triggers', icon: 'zap', action: 'list triggers', empty: 'No event source mappings or function URL',
+        load: (ctx, signal) => ctx.sdk.listTriggers(lambda(ctx), name, signal),
+        render: (t, parentId, i) => new TriggerNode(this.session, `${parentId}/${i}`, t),
+      }),
+    ]);
   }
 }
 
-class VersionsNode extends SessionNode {
-  override readonly contextValue = 'lambdaVersions';
+interface FunctionPart<T> {
+  readonly part: 'versions' | 'aliases' | 'triggers';
+  readonly label: string;
+  readonly icon: string;
+  /** For error messages: "Could not list versions". */
+  readonly action: string;
+  readonly empty: string;
+  load(ctx: ExplorerContext, signal: AbortSignal): Promise<T[]>;
+  render(item: T, parentId: string, index: number): AwsNode;
+}
 
-  constructor(private readonly fn: FunctionNode) {
-    super(fn.session, `${fn.id}/versions`, 'Versions', Collapsed);
-    this.iconPath = new vscode.ThemeIcon('versions');
+/** Versions, Aliases or Triggers under a function, loaded when expanded. contextValue: lambdaVersions, lambdaAliases, lambdaTriggers. */
+class FunctionPartNode<T> extends SessionNode {
+  override readonly contextValue: string;
+
+  constructor(fn: FunctionNode, private readonly spec: FunctionPart<T>) {
+    super(fn.session, `${fn.id}/${spec.part}`, spec.label, Collapsed);
+    this.contextValue = `lambda${spec.label}`;
+    this.iconPath = new vscode.ThemeIcon(spec.icon);
   }
 
   override children(ctx: ExplorerContext): Promise<AwsNode[]> {
-    const name = this.fn.fn.name;
     return loadChildren(
       ctx,
       this,
-      'list versions',
-      (signal) => ctx.sdk.listVersions(ctx.clients.client(ctx.sdk.LambdaClient, this.session), name, signal),
-      (versions) => (versions.length ? versions.map((v) => new VersionNode(this.session, this.id, name, v)) : [new MessageNode(`${this.id}/empty`, 'No published versions')]),
+      this.spec.action,
+      (signal) => this.spec.load(ctx, signal),
+      (items) => (items.length ? items.map((item, i) => this.spec.render(item, this.id, i)) : [new MessageNode(`${this.id}/empty`, this.spec.empty)]),
     );
   }
 }
@@ -130,26 +162,6 @@ export class VersionNode extends SessionNode {
   }
 }
 
-class AliasesNode extends SessionNode {
-  override readonly contextValue = 'lambdaAliases';
-
-  constructor(private readonly fn: FunctionNode) {
-    super(fn.session, `${fn.id}/aliases`, 'Aliases', Collapsed);
-    this.iconPath = new vscode.ThemeIcon('link');
-  }
-
-  override children(ctx: ExplorerContext): Promise<AwsNode[]> {
-    const name = this.fn.fn.name;
-    return loadChildren(
-      ctx,
-      this,
-      'list aliases',
-      (signal) => ctx.sdk.listAliases(ctx.clients.client(ctx.sdk.LambdaClient, this.session), name, signal),
-      (aliases) => (aliases.length ? aliases.map((a) => new AliasNode(this.session, this.id, name, a)) : [new MessageNode(`${this.id}/empty`, 'No aliases')]),
-    );
-  }
-}
-
 export class AliasNode extends SessionNode {
   override readonly contextValue = 'lambdaAlias';
 
@@ -161,25 +173,6 @@ export class AliasNode extends SessionNode {
     const routing = alias.routing ? Object.entries(alias.routing).map(([v, w]) => ` + ${Math.round(w * 100)}% → ${v}`).join('') : '';
     this.description = `→ ${alias.version}${routing}`;
     this.tooltip = [alias.arn, alias.description].filter(Boolean).join('\n');
-  }
-}
-
-class TriggersNode extends SessionNode {
-  override readonly contextValue = 'lambdaTriggers';
-
-  constructor(private readonly fn: FunctionNode) {
-    super(fn.session, `${fn.id}/triggers`, 'Triggers', Collapsed);
-    this.iconPath = new vscode.ThemeIcon('zap');
-  }
-
-  override children(ctx: ExplorerContext): Promise<AwsNode[]> {
-    return loadChildren(
-      ctx,
-      this,
-      'list triggers',
-      (signal) => ctx.sdk.listTriggers(ctx.clients.client(ctx.sdk.LambdaClient, this.session), this.fn.fn.name, signal),
-      (triggers) => (triggers.length ? triggers.map((t, i) => new TriggerNode(this.session, `${this.id}/${i}`, t)) : [new MessageNode(`${this.id}/empty`, 'No event source mappings or function URL')]),
-    );
   }
 }
 

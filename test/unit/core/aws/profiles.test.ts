@@ -30,6 +30,10 @@ role_arn = arn:aws:iam::444455556666:role/Deployer
 source_profile = default
 region = us-west-2
 
+[profile prod-readonly]
+role_arn = arn:aws:iam::444455556666:role/ReadOnly
+source_profile = prod
+
 [profile ci]
 role_arn = arn:aws:iam::444455556666:role/CI
 web_identity_token_file = /var/run/token
@@ -72,6 +76,7 @@ describe('core/aws readProfiles', () => {
         ['keys-only', 'static', undefined, 'credentials'],
         ['legacy-sso', 'sso', undefined, 'config'],
         ['prod', 'assume-role', 'us-west-2', 'config'],
+        ['prod-readonly', 'assume-role', undefined, 'config'],
         ['vault', 'process', undefined, 'config'],
       ],
     );
@@ -93,7 +98,7 @@ describe('core/aws readProfiles', () => {
     process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
     try {
       const profiles = await readProfiles();
-      assert.equal(profiles.length, 7);
+      assert.equal(profiles.length, 8);
     } finally {
       process.env = saved;
     }
