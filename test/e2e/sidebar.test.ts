@@ -118,6 +118,23 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     await status.waitFor({ timeout: 10_000 });
   });
 
+  it('chooses regions with the picker: the tree and the status bar follow', async () => {
+    const sidebar = await openSidebar();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Serverless Explorer: Choose Regions');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Choose Regions' }).first().waitFor();
+    await input.press('Enter');
+    await input.fill('eu-west-1');
+    const option = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Europe (Ireland)' }).first();
+    await option.waitFor({ timeout: 10_000 });
+    await option.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+    await sidebar.locator('.monaco-list-row', { hasText: 'eu-west-1' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'demo · eu-west-1' }).waitFor({ timeout: 10_000 });
+    assert.equal(await sidebar.locator('.monaco-list-row', { hasText: 'us-east-1' }).count(), 0, 'us-east-1 is still listed');
+  });
+
   it('guides a user without AWS profiles to the config file, and opens it with an example', async () => {
     await openSidebar();
     fs.rmSync(awsConfig);
