@@ -2,6 +2,11 @@ import * as vscode from 'vscode';
 import { AwsExplorer } from './ui/explorer/awsExplorer';
 import type { AwsNode } from './ui/explorer/nodes/awsNode';
 import { EmptyTree } from './ui/explorer/emptyTree';
+import { SampleEventsTree } from './ui/explorer/sampleEventsTree';
+import { registerEventCommands } from './ui/commands/eventCommands';
+import { invokeCommand } from './ui/commands/invokeCommand';
+import type { InvokeOptions } from './ui/commands/invokeCommand';
+import { InvokeResultPanel } from './ui/webviews/invokeResultPanel';
 import { openAwsConfig } from './ui/commands/awsConfigCommands';
 import { registerExplorerCommands } from './ui/commands/explorerCommands';
 import { registerSelectionCommands } from './ui/commands/selectionCommands';
@@ -12,6 +17,8 @@ import { SECTION } from './ui/settings';
 export interface ServerlessExplorerApi {
   readonly awsExplorer: AwsExplorer;
   readonly awsView: vscode.TreeView<AwsNode>;
+  /** The invoke result view, if open. */
+  readonly invokeResult: () => InvokeResultPanel | undefined;
 }
 
 // Composition root: wire ui/ to core/ and nothing else. Nothing here touches the disk or the network, and
@@ -26,15 +33,27 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     statusBar,
     awsExplorer.onDidChangeSelection((selection) => statusBar.show(selection)),
     vscode.window.registerTreeDataProvider('serverlessExplorer.local', new EmptyTree()),
-    vscode.window.registerTreeDataProvider('serverlessExplorer.events', new EmptyTree()),
+    vscode.window.registerTreeDataProvider('serverlessExplorer.events', new SampleEventsTree()),
     vscode.commands.registerCommand('serverlessExplorer.openAwsConfig', openAwsConfig),
     ...registerExplorerCommands(awsExplorer, awsView),
     ...registerSelectionCommands(),
+    ...registerEventCommands(awsExplorer),
+    vscode.commands.registerCommand('serverlessExplorer.invoke', (target?: unknown, options?: InvokeOptions) => invokeCommand(awsExplorer, context.extensionUri, target, options)),
+    savedEventsWatcher(awsExplorer),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) awsExplorer.refresh();
     }),
   );
-  return { awsExplorer, awsView };
+  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current };
+}
+
+/** Saved test events can change outside the extension (git pull, an edit): re-read them when they do. */
+function savedEventsWatcher(explorer: AwsExplorer): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.vscode/lambda-events/**/*.json');
+  const refresh = () => explorer.refreshSavedEvents();
+  watcher.onDidCreate(refresh);
+  watcher.onDidDelete(refresh);
+  return watcher;
 }
 
 export function deactivate(): void {}

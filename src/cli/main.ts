@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/aws/endpoint';
+import { eventsCommand } from './commands/events';
 import { LIST_SUBJECTS, listCommand } from './commands/list';
 import { profilesCommand } from './commands/profiles';
 import type { CliIo, CommonOptions } from './io';
@@ -19,6 +20,10 @@ Commands:
   list functions        List the Lambda functions of the chosen profiles and regions
   list services         List the Fargate services (all clusters) of the chosen
                         profiles and regions
+  events list           List the sample events of every trigger source
+  events generate <service> <event> [--<parameter> <value> …]
+                        Print a sample event as JSON, e.g.
+                        events generate s3 put --bucket my-bucket --key "a b.jpg"
 
 Options:
   --profile <name>      Profile to use (repeatable; default: AWS_PROFILE, else default)
@@ -39,6 +44,8 @@ function usageError(io: CliIo, message: string): number {
 
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 usage error. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // Event parameters are per event (--bucket, --queue…), so `events` parses its own arguments.
+  if (argv[0] === 'events' && !argv.includes('--version')) return eventsCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,6 +1,8 @@
-// Everything that needs the AWS SDK, bundled apart as dist/sdk.js and loaded on first use,
+// Everything that needs the AWS SDK, and the sample-event catalogue, bundled apart as dist/sdk.js and loaded on first use,
 // so that activating the extension does not pay for loading the SDK (about 40 ms).
 export { AwsClientFactory } from './aws/clients';
 export { describeAwsError } from './aws/errors';
 export { LambdaClient, listAliases, listFunctions, listTriggers, listVersions } from './lambda/functions';
 export { ECSClient, listClusters, listFargateServices, listServiceTasks } from './fargate/services';
+export { CATALOG, EventLookupError, eventId, findEvent, findEventById, generateEvent } from './events/catalog';
+export { functionTags, invokeFunction } from './lambda/invoke';

@@ -47,7 +47,7 @@ describe('AWS explorer against moto_server', function () {
 
   it("shows a function's versions, aliases and triggers", async () => {
     const path = ['moto', 'us-east-1', 'Lambda', 'orders-api'];
-    assert.deepEqual(labels(await settledChildren(api, await walk(api, ...path))), ['Versions', 'Aliases', 'Triggers']);
+    assert.deepEqual(labels(await settledChildren(api, await walk(api, ...path))), ['Test Events', 'Versions', 'Aliases', 'Triggers']);
     assert.deepEqual((await settledChildren(api, await walk(api, ...path, 'Versions'))).map(label), ['Version 1']);
     assert.deepEqual(labels(await settledChildren(api, await walk(api, ...path, 'Aliases'))), ['live — → 1']);
     const triggers = await settledChildren(api, await walk(api, ...path, 'Triggers'));

@@ -5,6 +5,7 @@ import { describeAwsError } from '../../core/aws/errors';
 import { readProfiles } from '../../core/aws/profiles';
 import type { AwsProfile } from '../../core/aws/profiles';
 import { regionsFor, selectProfiles } from '../../core/aws/sessions';
+import type { AwsSession } from '../../core/aws/sessions';
 import { sdk } from '../sdk';
 import { readSettings } from '../settings';
 import type { ExplorerContext } from './explorerContext';
@@ -64,6 +65,24 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   refreshNode(node: AwsNode): void {
     this.forget(node.id);
     this.changed.fire(node);
+  }
+
+  /** Re-reads the saved test events of one function (or of all), wherever it is listed. */
+  refreshSavedEvents(functionName?: string): void {
+    const marker = functionName ? `/f:${functionName}/events/` : '/events/';
+    for (const key of [...this.cache.keys()]) if (key.includes(marker)) this.cache.delete(key);
+    this.changed.fire(undefined);
+  }
+
+  /** The profile × region sessions shown, in order. */
+  async sessions(): Promise<AwsSession[]> {
+    this.roots ??= this.readRoots();
+    return (await this.roots).flatMap((node) => (node instanceof ProfileNode ? node.regions.map((region) => ({ profile: node.profile.name, region })) : []));
+  }
+
+  /** The SDK, client factory and caches, for commands that act on what the view shows. */
+  get ctx(): ExplorerContext {
+    return this.context();
   }
 
   /** Retry what an error node reports. */

@@ -3,6 +3,8 @@ import { consoleUrl } from '../../../core/aws/console';
 import { describeAwsError } from '../../../core/aws/errors';
 import type { AwsSession } from '../../../core/aws/sessions';
 import { bytes, count, timeAgo } from '../../../core/format';
+import { listSavedEvents } from '../../../core/events/savedEvents';
+import type { SavedEvent } from '../../../core/events/savedEvents';
 import type { LambdaAlias, LambdaFunction, LambdaTrigger, RuntimeFamily } from '../../../core/lambda/functions';
 import { matchesFilter } from '../explorerContext';
 import type { ExplorerContext } from '../explorerContext';
@@ -98,6 +100,15 @@ export class FunctionNode extends SessionNode {
     const name = this.fn.name;
     const lambda = (ctx: ExplorerContext) => ctx.clients.client(ctx.sdk.LambdaClient, this.session);
     return (this.parts ??= [
+      new FunctionPartNode<SavedEvent>(this, {
+        part: 'events', label: 'Test Events', icon: 'beaker', action: 'read saved test events',
+        empty: 'No saved test events (Save as Test Event… from an event editor)',
+        load: async () => {
+          const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+          return root ? listSavedEvents(root, name) : [];
+        },
+        render: (e, parentId) => new SavedEventNode(this, parentId, e),
+      }),
       new FunctionPartNode<LambdaFunction>(this, {
         part: 'versions', label: 'Versions', icon: 'versions', action: 'list versions', empty: 'No published versions',
         load: (ctx, signal) => ctx.sdk.listVersions(lambda(ctx), name, signal),
@@ -118,7 +129,7 @@ export class FunctionNode extends SessionNode {
 }
 
 interface FunctionPart<T> {
-  readonly part: 'versions' | 'aliases' | 'triggers';
+  readonly part: 'events' | 'versions' | 'aliases' | 'triggers';
   readonly label: string;
   readonly icon: string;
   /** For error messages: "Could not list versions". */
@@ -128,13 +139,13 @@ interface FunctionPart<T> {
   render(item: T, parentId: string, index: number): AwsNode;
 }
 
-/** Versions, Aliases or Triggers under a function, loaded when expanded. contextValue: lambdaVersions, lambdaAliases, lambdaTriggers. */
+/** Test Events, Versions, Aliases or Triggers under a function, loaded when expanded. contextValue: lambdaTestEvents, lambdaVersions… */
 class FunctionPartNode<T> extends SessionNode {
   override readonly contextValue: string;
 
   constructor(fn: FunctionNode, private readonly spec: FunctionPart<T>) {
     super(fn.session, `${fn.id}/${spec.part}`, spec.label, Collapsed);
-    this.contextValue = `lambda${spec.label}`;
+    this.contextValue = `lambda${spec.label.replace(/\s/g, '')}`;
     this.iconPath = new vscode.ThemeIcon(spec.icon);
   }
 
@@ -186,5 +197,19 @@ export class TriggerNode extends SessionNode {
     this.iconPath = new vscode.ThemeIcon(trigger.kind === 'function-url' ? 'globe' : 'arrow-right');
     this.description = trigger.detail;
     this.tooltip = [trigger.arn ?? trigger.label, trigger.detail].join('\n');
+  }
+}
+
+/** A saved test event of the function (.vscode/lambda-events/<function>/<name>.json): click to open, or invoke with it. */
+export class SavedEventNode extends SessionNode {
+  override readonly contextValue = 'lambdaSavedEvent';
+
+  constructor(readonly fn: FunctionNode, parentId: string, readonly saved: SavedEvent) {
+    super(fn.session, `${parentId}/e:${saved.name}`, saved.name, None);
+    this.iconPath = new vscode.ThemeIcon('json');
+    this.resourceUri = vscode.Uri.file(saved.file);
+    this.description = vscode.workspace.asRelativePath(saved.file);
+    this.tooltip = saved.file;
+    this.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.file(saved.file)] };
   }
 }

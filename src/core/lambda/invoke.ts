@@ -1,0 +1,93 @@
+import { InvokeCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { InvocationType } from './payload';
+
+export interface ReportLine {
+  readonly durationMs?: number;
+  readonly billedDurationMs?: number;
+  readonly memorySizeMb?: number;
+  readonly maxMemoryUsedMb?: number;
+  readonly initDurationMs?: number;
+}
+
+export interface InvokeRequest {
+  readonly functionName: string;
+  readonly qualifier?: string;
+  readonly invocationType: InvocationType;
+  /** Checked JSON text (see checkPayload). */
+  readonly payload: string;
+}
+
+export interface InvokeResult {
+  readonly statusCode?: number;
+  readonly functionError?: string;
+  /** The response payload as text ("" for Event and DryRun). */
+  readonly payload: string;
+  /** The last 4 KB of the log, decoded (synchronous invocations with LogType Tail). */
+  readonly logTail?: string;
+  readonly report?: ReportLine;
+  readonly executedVersion?: string;
+  readonly requestId?: string;
+  /** Round trip measured by the client. */
+  readonly elapsedMs: number;
+}
+
+/** Invokes a deployed function with `LogType: Tail` and returns what a user wants to see. */
+export async function invokeFunction(client: LambdaClient, request: InvokeRequest, signal?: AbortSignal): Promise<InvokeResult> {
+  const started = performance.now();
+  const response = await client.send(
+    new InvokeCommand({
+      FunctionName: request.functionName,
+      Qualifier: request.qualifier || undefined,
+      InvocationType: request.invocationType,
+      LogType: request.invocationType === 'RequestResponse' ? 'Tail' : 'None',
+      Payload: Buffer.from(request.payload, 'utf8'),
+    }),
+    { abortSignal: signal },
+  );
+  const logTail = response.LogResult ? Buffer.from(response.LogResult, 'base64').toString('utf8') : undefined;
+  return {
+    statusCode: response.StatusCode,
+    functionError: response.FunctionError,
+    payload: response.Payload ? Buffer.from(response.Payload).toString('utf8') : '',
+    logTail,
+    report: logTail ? parseReport(logTail) : undefined,
+    executedVersion: response.ExecutedVersion,
+    requestId: response.$metadata.requestId,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/** Parses Lambda's `REPORT RequestId: … Duration: 12.34 ms …` line (the last one, if several). */
+export function parseReport(log: string): ReportLine | undefined {
+  const line = log.split('\n').reverse().find((l) => l.startsWith('REPORT '));
+  if (!line) return undefined;
+  const number = (label: string) => {
+    const match = new RegExp(`${label}: ([\\d.]+)`).exec(line);
+    return match ? Number(match[1]) : undefined;
+  };
+  return {
+    durationMs: number('Duration'),
+    billedDurationMs: number('Billed Duration'),
+    memorySizeMb: number('Memory Size'),
+    maxMemoryUsedMb: number('Max Memory Used'),
+    initDurationMs: number('Init Duration'),
+  };
+}
+
+const PRODUCTION_WORD = /^(prod|production|prd|live)$/i;
+
+/** Whether a function looks like production: by its name, the alias invoked, or its tags. */
+export function looksLikeProduction(functionName: string, qualifier: string | undefined, tags: Readonly<Record<string, string>> = {}): string | undefined {
+  if (functionName.split(/[-_.]/).some((word) => PRODUCTION_WORD.test(word))) return `its name "${functionName}"`;
+  if (qualifier && PRODUCTION_WORD.test(qualifier)) return `the alias "${qualifier}"`;
+  for (const [key, value] of Object.entries(tags)) {
+    if (/^(env|environment|stage|tier)$/i.test(key) && /^(prod|production|prd|live)/i.test(value)) return `its tag ${key}=${value}`;
+  }
+  return undefined;
+}
+
+export async function functionTags(client: LambdaClient, functionArn: string, signal?: AbortSignal): Promise<Record<string, string>> {
+  const response = await client.send(new ListTagsCommand({ Resource: functionArn }), { abortSignal: signal });
+  return response.Tags ?? {};
+}
