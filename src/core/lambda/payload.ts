@@ -20,7 +20,7 @@ export function checkPayload(text: string, invocationType: InvocationType): Payl
     JSON.parse(text);
   } catch (error) {
     const where = jsonErrorPosition(text, (error as Error).message);
-    const detail = (error as Error).message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/,? ?"[^"]*"? is not valid JSON$/, '');
+    const detail = (error as Error).message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
     return {
       ok: false,
       message: `The event is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ''}: ${detail}. Fix it and invoke again; nothing was sent.`,
@@ -47,11 +47,39 @@ export function jsonErrorPosition(text: string, message: string): { line: number
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /position (\d+)/.exec(message);
-  let offset = position ? Number(position[1]) : /Unexpected end of JSON input/.test(message) ? text.length : undefined;
+  let offset = position ? Number(position[1]) : /Unexpected end of JSON input/.test(message) ? text.length : firstBadOffset(text);
   if (offset === undefined) return undefined;
   offset = Math.min(offset, text.length);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
   return { line, column };
+}
+
+const END_OF_INPUT = /Unexpected end of JSON input/;
+
+/**
+ * Where JSON.parse stopped, for engines whose message gives no position (Node 20 for an unexpected token):
+ * a prefix that ends before the bad character fails only for ending early, so search for the shortest
+ * prefix that fails for another reason. Skipped for large texts, where it would be slow.
+ */
+function firstBadOffset(text: string): number | undefined {
+  if (text.length > 256 * 1024) return undefined;
+  const failsForOtherReason = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      return !END_OF_INPUT.test((error as Error).message);
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  if (!failsForOtherReason(high)) return undefined;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (failsForOtherReason(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return Math.max(0, low - 1);
 }

@@ -138,3 +138,48 @@ describe('cli serverless-explorer list, against moto_server', function () {
     assert.match(stderr, /"list" needs what to list: functions or services \(not "lambdas"\)/);
   });
 });
+
+describe('cli serverless-explorer events', () => {
+  it('lists the catalogue, as a table and as JSON', () => {
+    const table = cli(['events', 'list']);
+    assert.equal(table.code, 0);
+    assert.match(table.stdout, /^EVENT\s+TRIGGER SOURCE\s+TITLE\n/);
+    assert.match(table.stdout, /\ns3 put\s+Amazon S3\s+/);
+    const json = cli(['events', 'list', '--json']);
+    const events = JSON.parse(json.stdout) as { id: string; params: { name: string; default: string }[] }[];
+    const put = events.find((e) => e.id === 's3 put')!;
+    assert.ok(put.params.some((p) => p.name === 'bucket' && p.default.length > 0));
+  });
+
+  it('generates an event as JSON with the parameters given, like sam local generate-event', () => {
+    const { code, stdout, stderr } = cli(['events', 'generate', 's3', 'put', '--bucket', 'my-bucket', '--key=a b.jpg']);
+    assert.equal(code, 0, stderr);
+    const event = JSON.parse(stdout);
+    assert.equal(event.Records[0].s3.bucket.arn, 'arn:aws:s3:::my-bucket');
+    assert.equal(event.Records[0].s3.object.key, 'a+b.jpg');
+  });
+
+  it('exits 2 with the valid choices for an unknown service, event or parameter, or a missing value', () => {
+    const cases: [string[], RegExp][] = [
+      [['events', 'generate', 's4', 'put'], /Unknown service "s4"\. Services: .*\bs3\b.*\bsqs\b/],
+      [['events', 'generate', 's3', 'putt'], /Unknown event "putt" for s3\. Events: .*\bput\b/],
+      [['events', 'generate', 's3'], /needs an event for s3\. Events: /],
+      [['events', 'generate', 's3', 'put', '--buckett', 'x'], /no parameter "buckett"\. Parameters: .*bucket/],
+      [['events', 'generate', 's3', 'put', '--bucket'], /--bucket needs a value/],
+      [['events', 'generate', 's3', 'put', '--size', 'big'], /size must be a whole number/],
+      [['events', 'frobnicate'], /unknown events command "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = cli(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(stdout, '', 'nothing on stdout, so a pipe gets no half event');
+      assert.match(stderr, message, args.join(' '));
+    }
+  });
+
+  it("shows an event's parameters with --help", () => {
+    const { code, stdout } = cli(['events', 'generate', 'sqs', 'receive-message', '--help']);
+    assert.equal(code, 0);
+    assert.match(stdout, /--queue\s+Queue name\s+\(default: "my-queue"\)/);
+  });
+});
