@@ -118,6 +118,29 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     await status.waitFor({ timeout: 10_000 });
   });
 
+  it('invokes a function from the tree with a sample event and shows the result view', async () => {
+    const sidebar = await openSidebar();
+    const fnRow = sidebar.locator('.monaco-list-row', { hasText: 'orders-api' }).first();
+    await fnRow.hover();
+    await fnRow.locator('.action-label[aria-label^="Invoke"]').click();
+    const input = page.locator('.quick-input-widget input');
+    const pick = async (text: string, row: string | RegExp) => {
+      await input.fill(text);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 10_000 });
+      await input.press('Enter');
+    };
+    await pick('s3 put', 'S3 object created');
+    await pick('', 'Create the event');
+    await pick('', 'RequestResponse');
+    await pick('', '$LATEST');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('.status', { hasText: 'Succeeded (200)' }).waitFor({ timeout: 30_000 });
+    await frame.locator('#payload', { hasText: 'amzn-s3-demo-bucket' }).waitFor();
+    assert.match((await frame.locator('h1').textContent()) ?? '', /orders-api/);
+    await page.screenshot({ path: path.join(OUT, 'invoke.png') });
+    await page.keyboard.press('Escape');
+  });
+
   it('chooses regions with the picker: the tree and the status bar follow', async () => {
     const sidebar = await openSidebar();
     await page.keyboard.press('F1');
