@@ -13,6 +13,21 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** A different value of the same kind: another region or account, a larger number, other JSON, other text. */
+function changedValue(name: string, value: string): string {
+  if (name === 'region') return 'eu-central-2';
+  if (name === 'account') return '210987654321';
+  if (/^-?\d+(\.\d+)?$/.test(value)) return String(Number(value) + 7);
+  if (value === 'true' || value === 'false') return String(value !== 'true');
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed !== null && typeof parsed === 'object') return JSON.stringify(Array.isArray(parsed) ? [...parsed, 'changed'] : { ...parsed, changedByTest: 1 });
+  } catch {
+    // not JSON: text
+  }
+  return `${value}x`;
+}
+
 const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
 
 describe('core/events catalogue', () => {
@@ -40,13 +55,18 @@ describe('core/events catalogue', () => {
         for (const a of arns) assert.match(a, ARN, a);
       });
 
-      it('uses each parameter it declares: a changed value shows up in the event', () => {
+      it('uses each parameter it declares: a changed value shows up in the event, or is refused by name', () => {
+        const before = JSON.stringify(generateEvent(event, {}, FIXED));
         for (const param of event.params) {
-          const marker =
-            param.name === 'region' ? 'eu-central-2' : param.name === 'account' ? '210987654321' : /^\d+$/.test(param.default) ? String(Number(param.default) + 7) : `${param.default}x`;
-          // A free-text value must appear as given, or encoded the way the event encodes it.
-          const built = generateEvent(event, { [param.name]: marker }, FIXED);
-          const before = JSON.stringify(generateEvent(event, {}, FIXED));
+          const marker = changedValue(param.name, param.default);
+          let built: unknown;
+          try {
+            built = generateEvent(event, { [param.name]: marker }, FIXED);
+          } catch (error) {
+            // A parameter with a fixed set of values (a step, a click type) refuses others, naming itself.
+            assert.ok(error instanceof EventLookupError && error.message.includes(param.name), `${param.name}=${marker}: ${(error as Error).message}`);
+            continue;
+          }
           assert.notEqual(JSON.stringify(built), before, `changing ${param.name} changes nothing: the parameter is unused`);
         }
       });

@@ -1,0 +1,354 @@
+import type {
+  CreateAuthChallengeTriggerEvent,
+  CustomEmailSenderTriggerEvent,
+  CustomMessageTriggerEvent,
+  CustomSMSSenderTriggerEvent,
+  DefineAuthChallengeTriggerEvent,
+  GroupOverrideDetails,
+  PostAuthenticationTriggerEvent,
+  PostConfirmationTriggerEvent,
+  PreAuthenticationTriggerEvent,
+  PreSignUpTriggerEvent,
+  PreTokenGenerationTriggerEvent,
+  PreTokenGenerationV2TriggerEvent,
+  UserMigrationTriggerEvent,
+  VerifyAuthChallengeResponseTriggerEvent,
+} from 'aws-lambda';
+import { defineEvent } from '../types';
+import { REGION, sha256 } from '../helpers';
+
+const GROUP = 'Amazon Cognito';
+const POOL = {
+  region: REGION,
+  userPoolId: { default: 'Ab12Cd34E', description: 'User pool id, <region>_<id>; or only the id, to take the region parameter' },
+  clientId: { default: '1example23456789abcdefghij', description: 'App client id' },
+  userName: { default: 'janedoe', description: 'User name' },
+};
+const EMAIL = { default: 'jane.doe@example.com', description: 'Email address (user attribute)' };
+const PHONE = { default: '+12065550100', description: 'Phone number (user attribute)' };
+const GROUP_NAME = { default: 'admins', description: 'Group the user belongs to' };
+
+const CUSTOM_MESSAGE_SOURCES = [
+  'CustomMessage_SignUp',
+  'CustomMessage_AdminCreateUser',
+  'CustomMessage_ResendCode',
+  'CustomMessage_ForgotPassword',
+  'CustomMessage_UpdateUserAttribute',
+  'CustomMessage_VerifyUserAttribute',
+  'CustomMessage_Authentication',
+] as const;
+const TOKEN_SOURCES = [
+  'TokenGeneration_HostedAuth',
+  'TokenGeneration_Authentication',
+  'TokenGeneration_NewPasswordChallenge',
+  'TokenGeneration_AuthenticateDevice',
+  'TokenGeneration_RefreshTokens',
+] as const;
+const EMAIL_SENDER_SOURCES = [
+  'CustomEmailSender_SignUp',
+  'CustomEmailSender_ResendCode',
+  'CustomEmailSender_ForgotPassword',
+  'CustomEmailSender_UpdateUserAttribute',
+  'CustomEmailSender_VerifyUserAttribute',
+  'CustomEmailSender_AdminCreateUser',
+  'CustomEmailSender_Authentication',
+] as const;
+const SMS_SENDER_SOURCES = [
+  'CustomSMSSender_SignUp',
+  'CustomSMSSender_ResendCode',
+  'CustomSMSSender_ForgotPassword',
+  'CustomSMSSender_UpdateUserAttribute',
+  'CustomSMSSender_VerifyUserAttribute',
+  'CustomSMSSender_AdminCreateUser',
+  'CustomSMSSender_Authentication',
+] as const;
+
+type Pool = Readonly<Record<keyof typeof POOL, string>>;
+
+/** A parameter that must be one of the given values, or a TypeError naming them. */
+function oneOf<C extends string>(name: string, value: string, choices: readonly C[]): C {
+  if (!(choices as readonly string[]).includes(value)) throw new TypeError(`Parameter ${name} must be one of ${choices.join(', ')}, not "${value}".`);
+  return value as C;
+}
+
+/** `<region>_<id>`: a bare id takes the region parameter; a full id must be in that region. */
+function userPoolId(p: Pool): string {
+  const full = /^([a-z]{2}(?:-[a-z]+)+-\d+)_(.+)$/.exec(p.userPoolId);
+  if (!full) return `${p.region}_${p.userPoolId}`;
+  if (full[1] !== p.region) throw new TypeError(`Parameter userPoolId "${p.userPoolId}" is in ${full[1]} but region is ${p.region}: pass region ${full[1]} too, or only the id after the underscore.`);
+  return p.userPoolId;
+}
+
+/** The fields every user pool trigger shares, in the order Cognito sends them. */
+function header<S extends string>(p: Pool, triggerSource: S, version = '1') {
+  return {
+    version,
+    region: p.region,
+    userPoolId: userPoolId(p),
+    userName: p.userName,
+    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: p.clientId },
+    triggerSource,
+  };
+}
+
+/** A user's attributes as triggers see them: `sub` is the user's uuid, the values are all strings. */
+function attributes(sub: string, status: string, contact: Record<string, string>, verified: boolean): Record<string, string> {
+  const verifiedKey = 'email' in contact ? 'email_verified' : 'phone_number_verified';
+  return { sub, 'cognito:user_status': status, [verifiedKey]: String(verified), ...contact };
+}
+
+/** Cognito sends the response fields the function is to fill as null; @types/aws-lambda types them filled, so they are cast. */
+function unfilled<R>(fields: { [K in keyof Required<R>]: null }): R {
+  return fields as unknown as R;
+}
+
+/** The user's groups; Cognito sends preferredRole null when no group has a role, where @types/aws-lambda has only a string, so it is cast. */
+function groups(group: string): GroupOverrideDetails {
+  return { groupsToOverride: [group], iamRolesToOverride: [], preferredRole: null } as unknown as GroupOverrideDetails;
+}
+
+/** The status of a user a message or code is sent to, by trigger source: not yet confirmed, created by an admin, or confirmed. */
+function statusFor(triggerSource: string): { status: string; verified: boolean } {
+  if (/_(SignUp|ResendCode)$/.test(triggerSource)) return { status: 'UNCONFIRMED', verified: false };
+  if (/_AdminCreateUser$/.test(triggerSource)) return { status: 'FORCE_CHANGE_PASSWORD', verified: false };
+  return { status: 'CONFIRMED', verified: !/_(UpdateUserAttribute|VerifyUserAttribute)$/.test(triggerSource) };
+}
+
+/** A code as custom sender triggers carry it: encrypted with the pool's KMS key (AWS Encryption SDK), base64. */
+function ciphertext(seed: string): string {
+  return Buffer.concat([Buffer.from([0x01, 0x80]), Buffer.from(sha256(seed), 'hex'), Buffer.from(sha256(`${seed}/`), 'hex')]).toString('base64');
+}
+
+export const cognitoUserPoolEvents = [
+  defineEvent<PreSignUpTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'pre-signup',
+    title: 'Cognito pre sign-up trigger (SignUp)',
+    group: GROUP,
+    params: { ...POOL, email: EMAIL },
+    build: (p) => ({
+      ...header(p, 'PreSignUp_SignUp'),
+      request: { userAttributes: { email: p.email } },
+      response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+    }),
+  }),
+  defineEvent<PostConfirmationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'post-confirmation',
+    title: 'Cognito post confirmation trigger (ConfirmSignUp)',
+    group: GROUP,
+    params: { ...POOL, email: EMAIL },
+    build: (p, ctx) => ({
+      ...header(p, 'PostConfirmation_ConfirmSignUp'),
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true) },
+      response: {},
+    }),
+  }),
+  defineEvent<PreAuthenticationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'pre-authentication',
+    title: 'Cognito pre authentication trigger',
+    group: GROUP,
+    params: { ...POOL, email: EMAIL },
+    build: (p, ctx) => ({
+      ...header(p, 'PreAuthentication_Authentication'),
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), userNotFound: false },
+      response: {},
+    }),
+  }),
+  defineEvent<PostAuthenticationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'post-authentication',
+    title: 'Cognito post authentication trigger',
+    group: GROUP,
+    params: { ...POOL, email: EMAIL, newDevice: { default: 'false', description: 'Whether the user signed in from a new device: true or false' } },
+    build: (p, ctx) => ({
+      ...header(p, 'PostAuthentication_Authentication'),
+      request: { newDeviceUsed: oneOf('newDevice', p.newDevice, ['true', 'false']) === 'true', userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true) },
+      response: {},
+    }),
+  }),
+  defineEvent<PreTokenGenerationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'pre-token-generation',
+    title: 'Cognito pre token generation trigger (V1_0: ID token)',
+    group: GROUP,
+    params: {
+      ...POOL,
+      email: EMAIL,
+      group: GROUP_NAME,
+      triggerSource: { default: 'TokenGeneration_HostedAuth', description: `Trigger source: ${TOKEN_SOURCES.join(', ')}` },
+    },
+    build: (p, ctx) => ({
+      ...header(p, oneOf('triggerSource', p.triggerSource, TOKEN_SOURCES)),
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), groupConfiguration: groups(p.group) },
+      response: unfilled<PreTokenGenerationTriggerEvent['response']>({ claimsOverrideDetails: null }),
+    }),
+  }),
+  defineEvent<PreTokenGenerationV2TriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'pre-token-generation-v2',
+    title: 'Cognito pre token generation trigger (V2_0: ID and access tokens)',
+    group: GROUP,
+    params: {
+      ...POOL,
+      email: EMAIL,
+      group: GROUP_NAME,
+      scopes: { default: 'aws.cognito.signin.user.admin openid email profile', description: 'Scopes of the access token (space-separated)' },
+      triggerSource: { default: 'TokenGeneration_HostedAuth', description: `Trigger source: ${TOKEN_SOURCES.join(', ')}` },
+    },
+    build: (p, ctx) => ({
+      ...header(p, oneOf('triggerSource', p.triggerSource, TOKEN_SOURCES), '2'),
+      request: {
+        userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
+        groupConfiguration: groups(p.group),
+        scopes: p.scopes.split(/\s+/).filter(Boolean),
+      },
+      response: unfilled<PreTokenGenerationV2TriggerEvent['response']>({ claimsAndScopeOverrideDetails: null }),
+    }),
+  }),
+  defineEvent<CustomMessageTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'custom-message',
+    title: 'Cognito custom message trigger',
+    group: GROUP,
+    params: {
+      ...POOL,
+      email: EMAIL,
+      triggerSource: { default: 'CustomMessage_SignUp', description: `Trigger source: ${CUSTOM_MESSAGE_SOURCES.join(', ')}` },
+    },
+    build: (p, ctx) => {
+      const source = oneOf('triggerSource', p.triggerSource, CUSTOM_MESSAGE_SOURCES);
+      const { status, verified } = statusFor(source);
+      return {
+        ...header(p, source),
+        request: {
+          userAttributes: attributes(ctx.uuid(), status, { email: p.email }, verified),
+          codeParameter: '{####}',
+          linkParameter: '{##Click Here##}',
+          usernameParameter: source === 'CustomMessage_AdminCreateUser' ? '{username}' : null,
+        },
+        response: { smsMessage: null, emailMessage: null, emailSubject: null },
+      };
+    },
+  }),
+  defineEvent<DefineAuthChallengeTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'define-auth-challenge',
+    title: 'Cognito define auth challenge trigger (after one custom challenge)',
+    group: GROUP,
+    params: {
+      ...POOL,
+      email: EMAIL,
+      challengeResult: { default: 'true', description: 'Whether the user answered the custom challenge correctly: true or false' },
+    },
+    build: (p, ctx) => ({
+      ...header(p, 'DefineAuthChallenge_Authentication'),
+      request: {
+        userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
+        session: [{ challengeName: 'CUSTOM_CHALLENGE', challengeResult: oneOf('challengeResult', p.challengeResult, ['true', 'false']) === 'true', challengeMetadata: 'EMAIL_OTP' }],
+        userNotFound: false,
+      },
+      response: unfilled<DefineAuthChallengeTriggerEvent['response']>({ challengeName: null, issueTokens: null, failAuthentication: null }),
+    }),
+  }),
+  defineEvent<CreateAuthChallengeTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'create-auth-challenge',
+    title: 'Cognito create auth challenge trigger',
+    group: GROUP,
+    params: { ...POOL, email: EMAIL },
+    build: (p, ctx) => ({
+      ...header(p, 'CreateAuthChallenge_Authentication'),
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), challengeName: 'CUSTOM_CHALLENGE', session: [], userNotFound: false },
+      response: unfilled<CreateAuthChallengeTriggerEvent['response']>({ publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null }),
+    }),
+  }),
+  defineEvent<VerifyAuthChallengeResponseTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'verify-auth-challenge-response',
+    title: 'Cognito verify auth challenge response trigger',
+    group: GROUP,
+    params: {
+      ...POOL,
+      email: EMAIL,
+      expectedAnswer: { default: '424242', description: 'The answer the create trigger stored (privateChallengeParameters.answer)' },
+      challengeAnswer: { default: '424242', description: 'The answer the user gave' },
+    },
+    build: (p, ctx) => ({
+      ...header(p, 'VerifyAuthChallengeResponse_Authentication'),
+      request: {
+        userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
+        privateChallengeParameters: { answer: p.expectedAnswer },
+        challengeAnswer: p.challengeAnswer,
+        userNotFound: false,
+      },
+      response: unfilled<VerifyAuthChallengeResponseTriggerEvent['response']>({ answerCorrect: null }),
+    }),
+  }),
+  defineEvent<UserMigrationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'user-migration',
+    title: 'Cognito user migration trigger (sign-in)',
+    group: GROUP,
+    params: {
+      ...POOL,
+      userName: { default: 'jane.doe@example.com', description: 'User name the user signed in with' },
+      password: { default: 'Corr3ct-Horse-Battery', description: 'Password the user signed in with' },
+    },
+    build: (p) => ({
+      ...header(p, 'UserMigration_Authentication'),
+      request: { password: p.password },
+      response: unfilled<UserMigrationTriggerEvent['response']>({
+        userAttributes: null,
+        forceAliasCreation: null,
+        enableSMSMFA: null,
+        finalUserStatus: null,
+        messageAction: null,
+        desiredDeliveryMediums: null,
+      }),
+    }),
+  }),
+  defineEvent<CustomEmailSenderTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'custom-email-sender',
+    title: 'Cognito custom email sender trigger',
+    group: GROUP,
+    params: {
+      ...POOL,
+      email: EMAIL,
+      triggerSource: { default: 'CustomEmailSender_SignUp', description: `Trigger source: ${EMAIL_SENDER_SOURCES.join(', ')}` },
+    },
+    build: (p, ctx) => {
+      const source = oneOf('triggerSource', p.triggerSource, EMAIL_SENDER_SOURCES);
+      const { status, verified } = statusFor(source);
+      const sub = ctx.uuid();
+      return {
+        ...header(p, source),
+        request: { type: 'customEmailSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { email: p.email }, verified) },
+        response: {},
+      };
+    },
+  }),
+  defineEvent<CustomSMSSenderTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'custom-sms-sender',
+    title: 'Cognito custom SMS sender trigger',
+    group: GROUP,
+    params: {
+      ...POOL,
+      phoneNumber: PHONE,
+      triggerSource: { default: 'CustomSMSSender_SignUp', description: `Trigger source: ${SMS_SENDER_SOURCES.join(', ')}` },
+    },
+    build: (p, ctx) => {
+      const source = oneOf('triggerSource', p.triggerSource, SMS_SENDER_SOURCES);
+      const { status, verified } = statusFor(source);
+      const sub = ctx.uuid();
+      return {
+        ...header(p, source),
+        request: { type: 'customSMSSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { phone_number: p.phoneNumber }, verified) },
+        response: {},
+      };
+    },
+  }),
+];
