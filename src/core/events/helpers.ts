@@ -65,7 +65,7 @@ export function json(name: string, value: string): unknown {
   try {
     return JSON.parse(value);
   } catch (error) {
-    throw new TypeError(`Parameter ${name} must be JSON: ${(error as Error).message}`);
+    throw new TypeError(`Parameter ${name} must be JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 

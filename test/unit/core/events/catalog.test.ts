@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { CATALOG, EventLookupError, eventId, findEvent, findEventById, generateEvent } from '../../../../src/core/events/catalog';
 import type { EventContext } from '../../../../src/core/events/types';
@@ -106,7 +107,6 @@ describe('core/events catalogue', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (body) => {
         const event = generateEvent(findEventById('sqs receive-message'), { body }, FIXED) as { Records: { body: string; md5OfBody: string }[] };
-        const { createHash } = require('node:crypto') as typeof import('node:crypto');
         assert.equal(event.Records[0].body, body);
         assert.equal(event.Records[0].md5OfBody, createHash('md5').update(body, 'utf8').digest('hex'));
       }),
