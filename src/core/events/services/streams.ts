@@ -1,4 +1,29 @@
 import type { SampleEvent } from '../types';
+import { cloudwatchEvents } from './cloudwatch';
+import { codecommitEvents } from './codecommit';
+import { codepipelineEvents } from './codepipeline';
+import { dynamodbEvents } from './dynamodb';
+import { firehoseEvents } from './firehose';
+import { kafkaEvents } from './kafka';
+import { kinesisEvents } from './kinesis';
+import { mqEvents } from './mq';
+import { secretsmanagerEvents } from './secretsmanager';
+import { sesEvents } from './ses';
+import { snsEvents } from './sns';
+import { stepfunctionsEvents } from './stepfunctions';
 
 /** DynamoDB, Kinesis, Firehose, SNS, Kafka, MQ, CloudWatch Logs and alarms, Step Functions, CodeCommit, CodePipeline, Secrets Manager, SES: one module per service in this folder, gathered here. */
-export const streamEvents: SampleEvent[] = [];
+export const streamEvents: SampleEvent[] = [
+  ...dynamodbEvents,
+  ...kinesisEvents,
+  ...firehoseEvents,
+  ...snsEvents,
+  ...kafkaEvents,
+  ...mqEvents,
+  ...cloudwatchEvents,
+  ...stepfunctionsEvents,
+  ...codecommitEvents,
+  ...codepipelineEvents,
+  ...secretsmanagerEvents,
+  ...sesEvents,
+];
