@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { autoscalingEvents } from './services/autoscaling';
 import { platformEvents } from './services/platform';
 import { s3Events } from './services/s3';
 import { sqsEvents } from './services/sqs';
 import { streamEvents } from './services/streams';
+import { transferEvents } from './services/transfer';
 import { webEvents } from './services/web';
 import type { EventContext, SampleEvent } from './types';
 
 /** Every sample event, sorted by group, then id. */
-export const CATALOG: readonly SampleEvent[] = [...s3Events, ...sqsEvents, ...webEvents, ...streamEvents, ...platformEvents].sort(
+export const CATALOG: readonly SampleEvent[] = [...s3Events, ...sqsEvents, ...webEvents, ...streamEvents, ...platformEvents, ...autoscalingEvents, ...transferEvents].sort(
   (a, b) => a.group.localeCompare(b.group) || eventId(a).localeCompare(eventId(b)),
 );
 

@@ -85,6 +85,12 @@ describe('core/events catalogue', () => {
     });
   }
 
+  it('covers at least 100 events across at least 30 services', () => {
+    assert.ok(CATALOG.length >= 100, `${CATALOG.length} events`);
+    const serviceCount = new Set(CATALOG.map((e) => e.service)).size;
+    assert.ok(serviceCount >= 30, `${serviceCount} services`);
+  });
+
   it('refuses an unknown service, event or parameter, naming the valid choices', () => {
     assert.throws(() => findEvent('s4', 'put'), (e: EventLookupError) => e instanceof EventLookupError && e.choices.includes('s3') && /Unknown service "s4"/.test(e.message));
     assert.throws(() => findEvent('s3', 'putt'), (e: EventLookupError) => e.choices.includes('put') && /Unknown event "putt" for s3/.test(e.message));
