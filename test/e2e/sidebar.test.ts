@@ -141,6 +141,23 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     await page.keyboard.press('Escape');
   });
 
+  it('browses the Sample Events view by trigger source', async () => {
+    const sidebar = await openSidebar();
+    const header = sidebar.locator('.pane-header', { hasText: 'Sample Events' });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const aws = sidebar.locator('.pane-header', { hasText: /^\s*AWS/ });
+    if ((await aws.getAttribute('aria-expanded')) === 'true') await aws.click();
+    const group = sidebar.locator('.monaco-list-row', { hasText: 'Amazon S3' }).first();
+    await group.waitFor({ timeout: 30_000 });
+    await group.click();
+    await sidebar.locator('.monaco-list-row', { hasText: 'S3 object created (PUT)' }).first().waitFor({ timeout: 10_000 });
+    for (const source of ['API Gateway', 'Amazon SQS', 'Amazon Cognito', 'Amazon EventBridge']) {
+      assert.ok((await sidebar.locator('.monaco-list-row', { hasText: source }).count()) > 0, `${source} is not listed`);
+    }
+    await page.screenshot({ path: path.join(OUT, 'sample-events.png') });
+    await aws.click();
+  });
+
   it('chooses regions with the picker: the tree and the status bar follow', async () => {
     const sidebar = await openSidebar();
     await page.keyboard.press('F1');

@@ -2,8 +2,9 @@ import type { MSKEvent, MSKRecord, SelfManagedKafkaEvent } from 'aws-lambda';
 import { defineEvent } from '../types';
 import { ACCOUNT, REGION, arn, base64, headers, int, md5 } from '../helpers';
 
-const MSK_GROUP = 'Amazon MSK';
-const KAFKA_GROUP = 'Apache Kafka';
+// One trigger source for users: Kafka, on Amazon MSK or self-managed.
+const MSK_GROUP = 'Apache Kafka (Amazon MSK, self-managed)';
+const KAFKA_GROUP = MSK_GROUP;
 
 const RECORD_PARAMS = {
   topic: { default: 'mytopic', description: 'Topic name' },
