@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { InvokeOutcome } from '../../src/ui/commands/invokeCommand';
 import { PagingStandIn } from '../support/pagingStandIn';
 import { activatedApi, label, resetSettings, setSetting, settledChildren, walk } from './helpers';
 
@@ -30,5 +32,20 @@ describe('AWS explorer with 10,000 functions (paginating stand-in)', function ()
     assert.equal(label(all[0]), 'fn-00000');
     assert.equal(label(all[9_999]), 'fn-09999');
     assert.equal(lambda.description, '10,000 functions');
+  });
+
+  it('shows a function error with its log tail and REPORT figures in the result view', async () => {
+    const api = await activatedApi();
+    const fn = await walk(api, 'moto', 'us-east-1', 'Lambda', 'fn-00001');
+    const outcome = (await vscode.commands.executeCommand('serverlessExplorer.invoke', fn, { payload: '{"orderId":1}', invocationType: 'RequestResponse', qualifier: '' })) as InvokeOutcome;
+    assert.equal(outcome.status, 'invoked');
+    const view = api.invokeResult()!.lastView!;
+    assert.equal(view.functionError, 'Unhandled');
+    assert.equal(view.executedVersion, '3');
+    assert.equal(view.requestId, '8f5d2b9e-3c1a-4d7e-9f60-1a2b3c4d5e6f');
+    assert.deepEqual(view.report, { durationMs: 41.27, billedDurationMs: 42, memorySizeMb: 512, maxMemoryUsedMb: 88, initDurationMs: 201.09 });
+    assert.match(view.logTail ?? '', /ERROR\tInvoke Error/);
+    assert.equal(JSON.parse(view.payload).errorType, 'TypeError');
+    assert.match(view.payload, /\n {2}"errorType"/, 'the payload is pretty-printed');
   });
 });

@@ -51,6 +51,8 @@ export class PagingStandIn {
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname.replace(/\/$/, '') === '/2015-03-31/functions') return this.listFunctions(url, res);
+    const invoke = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(url.pathname);
+    if (req.method === 'POST' && invoke) return this.invoke(decodeURIComponent(invoke[1]), body, res);
     const target = String(req.headers['x-amz-target'] ?? '').split('.').pop();
     const input = body ? JSON.parse(body) : {};
     if (target === 'ListClusters') return send(res, 200, { clusterArns: [CLUSTER_ARN] });
@@ -67,6 +69,26 @@ export class PagingStandIn {
     const end = Math.min(total, start + max);
     const Functions = Array.from({ length: end - start }, (_, i) => lambdaFunction(start + i));
     send(res, 200, { Functions, NextMarker: end < total ? String(end) : null });
+  }
+
+  /** Invoke as a failing Node function answers: FunctionError, a log tail with START/END/REPORT, the executed version. */
+  private invoke(name: string, payload: string, res: http.ServerResponse): void {
+    const requestId = '8f5d2b9e-3c1a-4d7e-9f60-1a2b3c4d5e6f';
+    const log = [
+      `START RequestId: ${requestId} Version: 3`,
+      `2026-11-26T14:00:00.000Z\t${requestId}\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'items')"}`,
+      `END RequestId: ${requestId}`,
+      `REPORT RequestId: ${requestId}\tDuration: 41.27 ms\tBilled Duration: 42 ms\tMemory Size: 512 MB\tMax Memory Used: 88 MB\tInit Duration: 201.09 ms\t`,
+      '',
+    ].join('\n');
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'x-amz-function-error': 'Unhandled',
+      'x-amz-log-result': Buffer.from(log).toString('base64'),
+      'x-amz-executed-version': '3',
+      'x-amzn-requestid': requestId,
+    });
+    res.end(JSON.stringify({ errorType: 'TypeError', errorMessage: "Cannot read properties of undefined (reading 'items')", trace: [`at handler (/var/task/${name}.js:3:20)`], receivedBytes: Buffer.byteLength(payload) }));
   }
 
   private listServices(input: { maxResults?: number; nextToken?: string }, res: http.ServerResponse): void {
