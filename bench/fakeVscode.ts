@@ -40,6 +40,9 @@ export function createFakeVscode(): Record<string, unknown> {
     debug: namespace(),
     languages: namespace(),
     env: namespace(),
-    workspace: namespace({ getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback }) }),
+    workspace: namespace({
+      getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback }),
+      createFileSystemWatcher: () => ({ ...disposable, onDidCreate: () => disposable, onDidChange: () => disposable, onDidDelete: () => disposable }),
+    }),
   };
 }
