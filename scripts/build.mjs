@@ -3,7 +3,7 @@
 //   node scripts/build.mjs --production  the package: minified, no source maps
 //   node scripts/build.mjs --watch       development, rebuilding on change
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,12 +43,17 @@ const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './sdk.js'] },
   { ...node, entryPoints: ['src/core/sdk.ts'], outfile: 'dist/sdk.js' },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The runtime client that local Node functions run under (see src/core/local/runtimes/).
+  { ...node, entryPoints: ['src/core/local/runtimes/nodeBootstrap.ts'], outfile: 'dist/runtimes/node-bootstrap.js', minify: false },
 ];
 if (mediaEntries.length > 0) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: mediaEntries, outdir: 'dist/media' });
 }
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+// The Python runtime client is plain Python: copied as it is.
+mkdirSync(join(root, 'dist', 'runtimes', 'python'), { recursive: true });
+copyFileSync(join(root, 'src', 'core', 'local', 'runtimes', 'bootstrap.py'), join(root, 'dist', 'runtimes', 'python', 'bootstrap.py'));
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('[build] watching for changes');

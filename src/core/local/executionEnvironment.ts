@@ -1,0 +1,226 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import { RuntimeApiServer } from './runtimeApi';
+import type { RuntimeOutcome } from './runtimeApi';
+import { runtimeCommand } from './runtimeCommand';
+import type { LocalFunctionDefinition } from './types';
+
+export interface LocalInvokeOptions {
+  readonly clientContext?: string;
+  readonly cognitoIdentity?: string;
+  /** Profile credentials to expose as AWS_ACCESS_KEY_ID… like the real sandbox. */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+}
+
+export interface EnvironmentResult {
+  readonly requestId: string;
+  /** The response, or Lambda's error payload when functionError is set. */
+  readonly payload: string;
+  readonly functionError?: 'Unhandled';
+  readonly errorType?: string;
+  /** What the function printed during this invocation (init output too on a cold start). */
+  readonly output: string[];
+  readonly durationMs: number;
+  readonly initDurationMs?: number;
+  readonly maxMemoryUsedMb?: number;
+  /** The environment cannot be reused (timeout, crash, exit). */
+  readonly dead: boolean;
+  /** The runtime went away before it took the invocation: nothing ran, it may be retried elsewhere. */
+  readonly notDelivered?: boolean;
+}
+
+/**
+ * One local execution environment: a Runtime API server and the runtime process behind it, kept warm
+ * between invocations. Handles one invocation at a time, like Lambda.
+ */
+export class ExecutionEnvironment {
+  private process?: ChildProcess;
+  private api?: RuntimeApiServer;
+  private output: string[] = [];
+  private startedAt = 0;
+  private initDurationMs?: number;
+  private reportedInit = false;
+  private settle?: (outcome: RuntimeOutcome | { kind: 'exit'; code: number | null; signal: NodeJS.Signals | null } | { kind: 'init-error'; body: string; errorType?: string }) => void;
+  private exited = false;
+  readonly warning?: string;
+  private readonly command;
+
+  constructor(
+    readonly definition: LocalFunctionDefinition,
+    private readonly runtimesDir: string,
+  ) {
+    this.command = runtimeCommand(definition.runtime, definition.codeDir, definition.memoryMb, runtimesDir);
+    this.warning = this.command.warning;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  async invoke(payload: string, options: LocalInvokeOptions = {}): Promise<EnvironmentResult> {
+    if (this.exited) return { requestId: '', payload: '', output: [], durationMs: 0, dead: true, notDelivered: true };
+    const cold = !this.process;
+    if (cold) await this.start(options);
+    const requestId = randomUUID();
+    const timeoutMs = this.definition.timeoutSeconds * 1000;
+    const outputStart = cold ? 0 : this.output.length;
+    let deliveredAt = 0;
+    // Sample the peak memory while it runs: a process that dies takes its /proc entry with it.
+    let peakMb = peakMemoryMb(this.process?.pid);
+    const sampler = setInterval(() => (peakMb = peakMemoryMb(this.process?.pid) ?? peakMb), 50);
+    const outcome = new Promise<Parameters<NonNullable<ExecutionEnvironment['settle']>>[0] | { kind: 'timeout' }>((resolve) => {
+      this.settle = resolve;
+      const timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs + (cold ? 10_000 : 0));
+      this.api!.on({
+        onFirstNext: () => (this.initDurationMs = performance.now() - this.startedAt),
+        onNext: () => {
+          deliveredAt = performance.now();
+          clearTimeout(timer);
+          setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs).unref();
+        },
+        onOutcome: (id, result) => id === requestId && resolve(result),
+        onInitError: (body, errorType) => resolve({ kind: 'init-error', body, errorType }),
+      });
+    });
+    this.api!.enqueue({
+      requestId,
+      payload,
+      deadlineMs: Date.now() + timeoutMs,
+      invokedFunctionArn: `arn:aws:lambda:${this.region()}:123456789012:function:${this.definition.name}`,
+      traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Parent=${randomUUID().replace(/-/g, '').slice(0, 16)};Sampled=0`,
+      clientContext: options.clientContext,
+      cognitoIdentity: options.cognitoIdentity,
+    });
+    const result = await outcome;
+    clearInterval(sampler);
+    const durationMs = deliveredAt ? performance.now() - deliveredAt : 0;
+    const initDurationMs = cold && !this.reportedInit ? this.initDurationMs : undefined;
+    if (cold) this.reportedInit = true;
+    const maxMemoryUsedMb = peakMemoryMb(this.process?.pid) ?? peakMb;
+    const base = { requestId, durationMs, initDurationMs, maxMemoryUsedMb };
+    // Let output written just before the response reach us.
+    await new Promise((r) => setImmediate(r));
+    const output = () => this.output.slice(outputStart);
+    switch (result.kind) {
+      case 'response':
+        return { ...base, payload: result.body, output: output(), dead: false };
+      case 'error':
+        return { ...base, payload: result.body, functionError: 'Unhandled', errorType: result.errorType ?? errorTypeOf(result.body), output: output(), dead: !this.alive };
+      case 'init-error':
+        await this.dispose();
+        return { ...base, payload: result.body, functionError: 'Unhandled', errorType: result.errorType ?? errorTypeOf(result.body), output: output(), dead: true };
+      case 'timeout': {
+        await this.dispose();
+        const seconds = this.definition.timeoutSeconds.toFixed(2);
+        const message = `${new Date().toISOString()} ${requestId} Task timed out after ${seconds} seconds`;
+        return { ...base, durationMs: timeoutMs, payload: JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: message }), functionError: 'Unhandled', errorType: 'Sandbox.Timedout', output: [...output(), message], dead: true };
+      }
+      case 'exit': {
+        await this.dispose();
+        if (!deliveredAt && !cold) return { ...base, payload: '', output: [], dead: true, notDelivered: true };
+        const status = result.signal ? `signal: ${result.signal === 'SIGKILL' ? 'killed' : result.signal}` : `exit status ${result.code}`;
+        const message = `RequestId: ${requestId} Error: Runtime exited with error: ${status}`;
+        return { ...base, payload: JSON.stringify({ errorType: 'Runtime.ExitError', errorMessage: message }), functionError: 'Unhandled', errorType: 'Runtime.ExitError', output: [...output(), message], dead: true };
+      }
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.exited = true;
+    const child = this.process;
+    if (child?.pid && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }
+    await this.api?.stop();
+  }
+
+  private region(): string {
+    return this.definition.environment.AWS_REGION ?? process.env.AWS_REGION ?? 'us-east-1';
+  }
+
+  private async start(options: LocalInvokeOptions): Promise<void> {
+    this.api = await RuntimeApiServer.start();
+    this.startedAt = performance.now();
+    const d = this.definition;
+    const region = this.region();
+    const now = new Date();
+    const stream = `${now.toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${randomUUID().replace(/-/g, '')}`;
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      LANG: 'en_US.UTF-8',
+      TZ: ':UTC',
+      HOME: process.env.HOME ?? '/tmp',
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_EXECUTION_ENV: `AWS_Lambda_${d.runtime}`,
+      AWS_LAMBDA_FUNCTION_NAME: d.name,
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(d.memoryMb),
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${d.name}`,
+      AWS_LAMBDA_LOG_STREAM_NAME: stream,
+      AWS_LAMBDA_RUNTIME_API: this.api.address,
+      LAMBDA_TASK_ROOT: d.codeDir,
+      LAMBDA_RUNTIME_DIR: this.runtimesDir,
+      _HANDLER: d.handler,
+      ...(options.credentials
+        ? {
+            AWS_ACCESS_KEY_ID: options.credentials.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: options.credentials.secretAccessKey,
+            ...(options.credentials.sessionToken ? { AWS_SESSION_TOKEN: options.credentials.sessionToken } : {}),
+          }
+        : {}),
+      ...d.environment,
+      ...this.command.env,
+    };
+    const child = spawn(this.command.command, [...this.command.args], { cwd: d.codeDir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.process = child;
+    const collect = (stream: NodeJS.ReadableStream) => {
+      let partial = '';
+      stream.on('data', (chunk: Buffer) => {
+        const text = partial + chunk.toString('utf8');
+        const lines = text.split('\n');
+        partial = lines.pop() ?? '';
+        this.output.push(...lines);
+      });
+      stream.on('end', () => partial && this.output.push(partial));
+    };
+    collect(child.stdout!);
+    collect(child.stderr!);
+    child.on('error', (error) => {
+      this.output.push(`Error: could not start ${this.command.command}: ${error.message}`);
+      this.exited = true;
+      this.settle?.({ kind: 'exit', code: 127, signal: null });
+    });
+    child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.settle?.({ kind: 'exit', code, signal });
+    });
+  }
+}
+
+function errorTypeOf(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { errorType?: string }).errorType;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Peak resident memory of a process (Linux: VmHWM), in MB. */
+function peakMemoryMb(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Math.ceil(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,110 @@
+import * as path from 'node:path';
+import { ExecutionEnvironment } from './executionEnvironment';
+import type { EnvironmentResult, LocalInvokeOptions } from './executionEnvironment';
+import type { LocalFunctionDefinition } from './types';
+
+export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+
+export interface LocalInvokeResult {
+  readonly requestId: string;
+  readonly functionName: string;
+  /** The response, or Lambda's error payload ({ errorType, errorMessage, … }) when functionError is set. */
+  readonly payload: string;
+  readonly functionError?: 'Unhandled';
+  readonly errorType?: string;
+  /** START, what the function printed, END and REPORT, as Lambda writes them. */
+  readonly log: string;
+  readonly report: { durationMs: number; billedDurationMs: number; memorySizeMb: number; maxMemoryUsedMb?: number; initDurationMs?: number };
+  readonly coldStart: boolean;
+  /** A difference from Lambda worth telling the user (an interpreter version). */
+  readonly warning?: string;
+}
+
+export interface LocalInvokerOptions {
+  /** Where node-bootstrap.js and python/bootstrap.py are (dist/runtimes). */
+  readonly runtimesDir?: string;
+  /** Start a new environment for every invocation (measure cold starts, or rule out state). */
+  readonly alwaysCold?: boolean;
+}
+
+/**
+ * Runs local functions like Lambda: a warm environment is reused; a busy one is not shared (a concurrent
+ * invocation gets its own environment); a failed one (timeout, crash, exit) is replaced on the next call.
+ */
+export class LocalInvoker {
+  private readonly idle = new Map<string, ExecutionEnvironment[]>();
+  private readonly all = new Set<ExecutionEnvironment>();
+  private readonly runtimesDir: string;
+
+  constructor(private readonly options: LocalInvokerOptions = {}) {
+    this.runtimesDir = options.runtimesDir ?? path.join(__dirname, 'runtimes');
+  }
+
+  async invoke(definition: LocalFunctionDefinition, payload: string, options: LocalInvokeOptions = {}): Promise<LocalInvokeResult> {
+    if (Buffer.byteLength(payload, 'utf8') > MAX_REQUEST_BYTES) {
+      return failure(definition, 'RequestEntityTooLargeException', `Request must be smaller than ${MAX_REQUEST_BYTES} bytes for the InvokeFunction operation`);
+    }
+    for (let attempt = 0; ; attempt++) {
+      const key = identity(definition);
+      const pool = this.idle.get(key) ?? [];
+      let environment = this.options.alwaysCold ? undefined : pool.pop();
+      const coldStart = !environment;
+      if (!environment) {
+        environment = new ExecutionEnvironment(definition, this.runtimesDir);
+        this.all.add(environment);
+      }
+      const result = await environment.invoke(payload, options);
+      if (result.dead || this.options.alwaysCold) {
+        this.all.delete(environment);
+        await environment.dispose();
+      } else {
+        this.idle.set(key, [...(this.idle.get(key) ?? []), environment]);
+      }
+      if (result.notDelivered && attempt === 0) continue;
+      return toResult(definition, result, coldStart, environment.warning);
+    }
+  }
+
+  /** Stops every environment (on refresh, or when the extension or CLI ends). */
+  async dispose(): Promise<void> {
+    const environments = [...this.all];
+    this.all.clear();
+    this.idle.clear();
+    await Promise.all(environments.map((e) => e.dispose()));
+  }
+}
+
+/** Environments are reused only for the same definition: a changed handler, env or memory gets a fresh one. */
+function identity(d: LocalFunctionDefinition): string {
+  return JSON.stringify([d.name, d.codeDir, d.handler, d.runtime, d.memoryMb, d.timeoutSeconds, d.environment]);
+}
+
+function toResult(definition: LocalFunctionDefinition, r: EnvironmentResult, coldStart: boolean, warning?: string): LocalInvokeResult {
+  const durationMs = Math.round(r.durationMs * 100) / 100;
+  const report = {
+    durationMs,
+    billedDurationMs: Math.max(1, Math.ceil(r.durationMs)),
+    memorySizeMb: definition.memoryMb,
+    maxMemoryUsedMb: r.maxMemoryUsedMb,
+    initDurationMs: r.initDurationMs === undefined ? undefined : Math.round(r.initDurationMs * 100) / 100,
+  };
+  const reportLine =
+    `REPORT RequestId: ${r.requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${report.billedDurationMs} ms\t` +
+    `Memory Size: ${report.memorySizeMb} MB\tMax Memory Used: ${report.maxMemoryUsedMb ?? '?'} MB\t` +
+    (report.initDurationMs !== undefined ? `Init Duration: ${report.initDurationMs.toFixed(2)} ms\t` : '');
+  const log = [`START RequestId: ${r.requestId} Version: $LATEST`, ...r.output, `END RequestId: ${r.requestId}`, reportLine, ''].join('\n');
+  return { requestId: r.requestId, functionName: definition.name, payload: r.payload, functionError: r.functionError, errorType: r.errorType, log, report, coldStart, warning };
+}
+
+function failure(definition: LocalFunctionDefinition, errorType: string, errorMessage: string): LocalInvokeResult {
+  return {
+    requestId: '',
+    functionName: definition.name,
+    payload: JSON.stringify({ errorType, errorMessage }),
+    functionError: 'Unhandled',
+    errorType,
+    log: '',
+    report: { durationMs: 0, billedDurationMs: 0, memorySizeMb: definition.memoryMb },
+    coldStart: false,
+  };
+}

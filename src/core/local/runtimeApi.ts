@@ -1,0 +1,166 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An invocation as the Runtime API hands it to the runtime. */
+export interface RuntimeInvocation {
+  readonly requestId: string;
+  readonly payload: string;
+  readonly deadlineMs: number;
+  readonly invokedFunctionArn: string;
+  readonly traceId: string;
+  readonly clientContext?: string;
+  readonly cognitoIdentity?: string;
+}
+
+export type RuntimeOutcome =
+  | { readonly kind: 'response'; readonly body: string }
+  | { readonly kind: 'error'; readonly body: string; readonly errorType?: string };
+
+/** Lambda's limit on a synchronous response. */
+export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+
+const PREFIX = '/2018-06-01/runtime';
+
+/**
+ * The Lambda Runtime API (docs: runtimes-api.html) for one execution environment: `GET …/invocation/next`
+ * (held open until there is an invocation), `POST …/invocation/{id}/response|error`, `POST …/init/error`.
+ * Listens on 127.0.0.1 only.
+ */
+export class RuntimeApiServer {
+  private readonly queue: RuntimeInvocation[] = [];
+  private waiting?: http.ServerResponse;
+  private readonly inFlight = new Set<string>();
+  private listeners: {
+    onNext?: (invocation: RuntimeInvocation) => void;
+    onOutcome?: (requestId: string, outcome: RuntimeOutcome) => void;
+    onInitError?: (body: string, errorType?: string) => void;
+    onFirstNext?: () => void;
+  } = {};
+  private sawNext = false;
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly address: string,
+  ) {}
+
+  static async start(): Promise<RuntimeApiServer> {
+    const server = http.createServer();
+    server.keepAliveTimeout = 0;
+    server.requestTimeout = 0; // `next` is held open for as long as there is nothing to do
+    server.headersTimeout = 0;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const api = new RuntimeApiServer(server, `127.0.0.1:${port}`);
+    server.on('request', (req, res) => api.handle(req, res));
+    return api;
+  }
+
+  on(listeners: RuntimeApiServer['listeners']): void {
+    this.listeners = listeners;
+  }
+
+  /** Queues an invocation; the runtime receives it on its next `GET …/invocation/next`. */
+  enqueue(invocation: RuntimeInvocation): void {
+    this.queue.push(invocation);
+    this.deliver();
+  }
+
+  async stop(): Promise<void> {
+    this.waiting?.destroy();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = (req.url ?? '').split('?')[0];
+    if (req.method === 'GET' && url === `${PREFIX}/invocation/next`) {
+      if (!this.sawNext) {
+        this.sawNext = true;
+        this.listeners.onFirstNext?.();
+      }
+      this.waiting?.destroy();
+      this.waiting = res;
+      res.on('close', () => {
+        if (this.waiting === res) this.waiting = undefined;
+      });
+      this.deliver();
+      return;
+    }
+    const invocation = new RegExp(`^${PREFIX}/invocation/([^/]+)/(response|error)$`).exec(url);
+    if (req.method === 'POST' && invocation) {
+      const requestId = decodeURIComponent(invocation[1]);
+      readBody(req, MAX_RESPONSE_BYTES + 1).then(({ body, tooLarge }) => {
+        if (!this.inFlight.has(requestId)) {
+          return json(res, 400, { errorMessage: `Invalid request ID: "${requestId}"`, errorType: 'InvalidRequestID' });
+        }
+        this.inFlight.delete(requestId);
+        if (tooLarge && invocation[2] === 'response') {
+          json(res, 413, { errorMessage: `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`, errorType: 'RequestEntityTooLarge' });
+          this.listeners.onOutcome?.(requestId, {
+            kind: 'error',
+            errorType: 'Function.ResponseSizeTooLarge',
+            body: JSON.stringify({ errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`, errorType: 'Function.ResponseSizeTooLarge' }),
+          });
+          return;
+        }
+        json(res, 202, { status: 'OK' });
+        const errorType = headerValue(req.headers['lambda-runtime-function-error-type']);
+        this.listeners.onOutcome?.(requestId, invocation[2] === 'response' ? { kind: 'response', body } : { kind: 'error', body, errorType });
+      });
+      return;
+    }
+    if (req.method === 'POST' && url === `${PREFIX}/init/error`) {
+      void readBody(req, MAX_RESPONSE_BYTES).then(({ body }) => {
+        json(res, 202, { status: 'OK' });
+        this.listeners.onInitError?.(body, headerValue(req.headers['lambda-runtime-function-error-type']));
+      });
+      return;
+    }
+    json(res, 404, { errorMessage: `Not found: ${req.method} ${url}`, errorType: 'NotFound' });
+  }
+
+  private deliver(): void {
+    const res = this.waiting;
+    if (!res || this.queue.length === 0) return;
+    const invocation = this.queue.shift()!;
+    this.waiting = undefined;
+    this.inFlight.add(invocation.requestId);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'lambda-runtime-aws-request-id': invocation.requestId,
+      'lambda-runtime-deadline-ms': String(invocation.deadlineMs),
+      'lambda-runtime-invoked-function-arn': invocation.invokedFunctionArn,
+      'lambda-runtime-trace-id': invocation.traceId,
+    };
+    if (invocation.clientContext) headers['lambda-runtime-client-context'] = invocation.clientContext;
+    if (invocation.cognitoIdentity) headers['lambda-runtime-cognito-identity'] = invocation.cognitoIdentity;
+    res.writeHead(200, headers);
+    res.end(invocation.payload);
+    this.listeners.onNext?.(invocation);
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<{ body: string; tooLarge: boolean }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8'), tooLarge }));
+    req.on('error', () => resolve({ body: '', tooLarge }));
+  });
+}

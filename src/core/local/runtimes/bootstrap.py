@@ -1,0 +1,130 @@
+"""The Python runtime client of a local execution environment (standard library only).
+
+Speaks the Lambda Runtime API at AWS_LAMBDA_RUNTIME_API like the managed Python runtime: imports
+_HANDLER ("module.function") from LAMBDA_TASK_ROOT, passes a real context object, formats the logging
+module like Lambda, and reports errors with Lambda's types and payload shape.
+"""
+import importlib
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+import urllib.request
+
+API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
+current_request_id = None
+
+
+def request(method, route, body=None, headers=None):
+    data = None if body is None else body.encode("utf-8")
+    req = urllib.request.Request(API + route, data=data, method=method, headers=headers or {})
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(req, timeout=None) as response:
+        return response.headers, response.read().decode("utf-8")
+
+
+def error_payload(error_type, message, stack):
+    return json.dumps({"errorMessage": message, "errorType": error_type, "requestId": current_request_id or "", "stackTrace": stack})
+
+
+def post_error(route, error_type, message, stack):
+    request("POST", route, error_payload(error_type, message, stack), {"Lambda-Runtime-Function-Error-Type": error_type})
+
+
+class LambdaContext:
+    def __init__(self, headers, request_id):
+        self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
+        self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")
+        self.invoked_function_arn = headers.get("Lambda-Runtime-Invoked-Function-Arn")
+        self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
+        self.aws_request_id = request_id
+        self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME")
+        self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
+        self.identity = json.loads(headers["Lambda-Runtime-Cognito-Identity"]) if headers.get("Lambda-Runtime-Cognito-Identity") else None
+        self.client_context = json.loads(headers["Lambda-Runtime-Client-Context"]) if headers.get("Lambda-Runtime-Client-Context") else None
+        self._deadline_ms = int(headers.get("Lambda-Runtime-Deadline-Ms", "0"))
+
+    def get_remaining_time_in_millis(self):
+        return max(0, self._deadline_ms - int(time.time() * 1000))
+
+
+class LambdaFormatter(logging.Formatter):
+    def format(self, record):
+        record.aws_request_id = current_request_id or ""
+        return super().format(record)
+
+
+def setup_logging():
+    handler = logging.StreamHandler(sys.stdout)
+    formatter = LambdaFormatter("[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s", "%Y-%m-%dT%H:%M:%S")
+    formatter.converter = time.gmtime
+    handler.setFormatter(formatter)
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(logging.WARNING)
+
+
+def stack_of(tb):
+    # The user's frames only, as Lambda shows them: not this runtime client's.
+    frames = [f for f in traceback.extract_tb(tb) if os.path.abspath(f.filename) != os.path.abspath(__file__)]
+    return traceback.format_list(frames)
+
+
+def load_handler():
+    spec = os.environ.get("_HANDLER", "")
+    module_name, _, function_name = spec.rpartition(".")
+    if not module_name or not function_name:
+        return None, ("Runtime.MalformedHandlerName", "Bad handler '%s': not enough values to unpack (expected 2, got 1)" % spec, [])
+    sys.path.insert(0, os.environ.get("LAMBDA_TASK_ROOT", os.getcwd()))
+    module_path = module_name.replace("/", ".")
+    try:
+        module = importlib.import_module(module_path)
+    except SyntaxError as e:
+        return None, ("Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (module_name, e), stack_of(e.__traceback__))
+    except ImportError as e:
+        return None, ("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_name, e), [])
+    except Exception as e:  # an error while the module initialises
+        return None, (type(e).__name__, str(e), stack_of(e.__traceback__))
+    handler = getattr(module, function_name, None)
+    if handler is None:
+        return None, ("Runtime.HandlerNotFound", "Handler '%s' missing on module '%s'" % (function_name, module_name), [])
+    return handler, None
+
+
+def main():
+    global current_request_id
+    setup_logging()
+    handler, init_error = load_handler()
+    if init_error:
+        error_type, message, stack = init_error
+        print("[ERROR] %s: %s" % (error_type, message), flush=True)
+        post_error("/init/error", error_type, message, stack)
+        sys.exit(1)
+    while True:
+        headers, body = request("GET", "/invocation/next")
+        current_request_id = headers.get("Lambda-Runtime-Aws-Request-Id")
+        try:
+            event = json.loads(body)
+        except ValueError:
+            event = body
+        try:
+            result = handler(event, LambdaContext(headers, current_request_id))
+            try:
+                response = json.dumps(result)
+            except (TypeError, ValueError) as e:
+                raise TypeError("Unable to marshal response: %s" % e) from None
+            request("POST", "/invocation/%s/response" % current_request_id, response)
+        except Exception as e:
+            stack = stack_of(e.__traceback__)
+            message = str(e)
+            print("[ERROR] %s: %s\nTraceback (most recent call last):\n%s" % (type(e).__name__, message, "".join(stack)), end="", flush=True)
+            post_error("/invocation/%s/error" % current_request_id, type(e).__name__, message, stack)
+        sys.stdout.flush()
+        current_request_id = None
+
+
+if __name__ == "__main__":
+    main()
