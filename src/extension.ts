@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { AwsExplorer } from './ui/explorer/awsExplorer';
 import type { AwsNode } from './ui/explorer/nodes/awsNode';
-import { EmptyTree } from './ui/explorer/emptyTree';
+import { LocalFunctionsTree } from './ui/explorer/localFunctionsTree';
+import { LocalInvokeCommand } from './ui/commands/invokeLocalCommand';
 import { SampleEventsTree } from './ui/explorer/sampleEventsTree';
 import { registerEventCommands } from './ui/commands/eventCommands';
 import { invokeCommand } from './ui/commands/invokeCommand';
@@ -19,6 +20,7 @@ export interface ServerlessExplorerApi {
   readonly awsView: vscode.TreeView<AwsNode>;
   /** The invoke result view, if open. */
   readonly invokeResult: () => InvokeResultPanel | undefined;
+  readonly localFunctions: LocalFunctionsTree;
 }
 
 // Composition root: wire ui/ to core/ and nothing else. Nothing here touches the disk or the network, and
@@ -27,12 +29,23 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
   const awsExplorer = new AwsExplorer();
   const awsView = vscode.window.createTreeView('serverlessExplorer.aws', { treeDataProvider: awsExplorer, showCollapseAll: true });
   const statusBar = new SelectionStatusBar();
+  const localTree = new LocalFunctionsTree();
+  const localInvoke = new LocalInvokeCommand(localTree, context.extensionUri);
+  const templates = vscode.workspace.createFileSystemWatcher('**/*{template,Template}*.{yaml,yml,json}');
+  templates.onDidChange(() => localTree.refresh());
+  templates.onDidCreate(() => localTree.refresh());
+  templates.onDidDelete(() => localTree.refresh());
   context.subscriptions.push(
     awsExplorer,
     awsView,
     statusBar,
     awsExplorer.onDidChangeSelection((selection) => statusBar.show(selection)),
-    vscode.window.registerTreeDataProvider('serverlessExplorer.local', new EmptyTree()),
+    localTree,
+    localInvoke,
+    templates,
+    vscode.window.registerTreeDataProvider('serverlessExplorer.local', localTree),
+    vscode.commands.registerCommand('serverlessExplorer.refreshLocal', () => localTree.refresh()),
+    vscode.commands.registerCommand('serverlessExplorer.invokeLocal', (target?: unknown, options?: Parameters<LocalInvokeCommand['run']>[1]) => localInvoke.run(target, options)),
     vscode.window.registerTreeDataProvider('serverlessExplorer.events', new SampleEventsTree()),
     vscode.commands.registerCommand('serverlessExplorer.openAwsConfig', openAwsConfig),
     ...registerExplorerCommands(awsExplorer, awsView),
@@ -44,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
       if (e.affectsConfiguration(SECTION)) awsExplorer.refresh();
     }),
   );
-  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current };
+  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree };
 }
 
 /** Saved test events can change outside the extension (git pull, an edit): re-read them when they do. */

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/aws/endpoint';
 import { eventsCommand } from './commands/events';
+import { invokeCommand } from './commands/invoke';
 import { LIST_SUBJECTS, listCommand } from './commands/list';
 import { profilesCommand } from './commands/profiles';
 import type { CliIo, CommonOptions } from './io';
@@ -20,6 +21,11 @@ Commands:
   list functions        List the Lambda functions of the chosen profiles and regions
   list services         List the Fargate services (all clusters) of the chosen
                         profiles and regions
+  invoke <logical-id | path/to/dir:handler>
+                        Run a function locally, without Docker: the response on
+                        stdout, the logs on stderr, exit 1 on a function error
+                        [--template t.yaml] [--event file.json | -] [--runtime r]
+                        [--env-vars vars.json] [--timeout seconds]
   events list           List the sample events of every trigger source
   events generate <service> <event> [--<parameter> <value> …]
                         Print a sample event as JSON, e.g.
@@ -58,6 +64,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         profile: { type: 'string', multiple: true },
         region: { type: 'string', multiple: true },
         'endpoint-url': { type: 'string' },
+        template: { type: 'string', short: 't' },
+        event: { type: 'string', short: 'e' },
+        runtime: { type: 'string' },
+        'env-vars': { type: 'string' },
+        timeout: { type: 'string' },
       },
     });
   } catch (error) {
@@ -92,6 +103,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0]}" after "list ${subject}".`);
         return await listCommand(subject as (typeof LIST_SUBJECTS)[number], options, io);
       }
+      case 'invoke':
+        if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
+        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, cwd: process.cwd(), readStdin }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }
@@ -102,4 +116,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
 }

@@ -6,3 +6,6 @@ export { LambdaClient, listAliases, listFunctions, listTriggers, listVersions } 
 export { ECSClient, listClusters, listFargateServices, listServiceTasks } from './fargate/services';
 export { CATALOG, EventLookupError, eventId, findEvent, findEventById, generateEvent } from './events/catalog';
 export { functionTags, invokeFunction } from './lambda/invoke';
+export { LocalInvoker } from './local/invoker';
+export { readTemplates } from './local/template';
+export { adHocFunction } from './local/adHoc';

@@ -87,7 +87,7 @@ export class ExecutionEnvironment {
     this.api!.enqueue({
       requestId,
       payload,
-      deadlineMs: Date.now() + timeoutMs,
+      timeoutMs,
       invokedFunctionArn: `arn:aws:lambda:${this.region()}:123456789012:function:${this.definition.name}`,
       traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Parent=${randomUUID().replace(/-/g, '').slice(0, 16)};Sampled=0`,
       clientContext: options.clientContext,

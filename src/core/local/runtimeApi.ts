@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
 export interface RuntimeInvocation {
   readonly requestId: string;
   readonly payload: string;
-  readonly deadlineMs: number;
+  /** When the invocation must end, or… */
+  readonly deadlineMs?: number;
+  /** …how long it may run once the runtime takes it (the deadline then starts at delivery, after a cold init). */
+  readonly timeoutMs?: number;
   readonly invokedFunctionArn: string;
   readonly traceId: string;
   readonly clientContext?: string;
@@ -89,7 +92,7 @@ export class RuntimeApiServer {
     const invocation = new RegExp(`^${PREFIX}/invocation/([^/]+)/(response|error)$`).exec(url);
     if (req.method === 'POST' && invocation) {
       const requestId = decodeURIComponent(invocation[1]);
-      readBody(req, MAX_RESPONSE_BYTES + 1).then(({ body, tooLarge }) => {
+      readBody(req, MAX_RESPONSE_BYTES).then(({ body, tooLarge }) => {
         if (!this.inFlight.has(requestId)) {
           return json(res, 400, { errorMessage: `Invalid request ID: "${requestId}"`, errorType: 'InvalidRequestID' });
         }
@@ -128,7 +131,7 @@ export class RuntimeApiServer {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'lambda-runtime-aws-request-id': invocation.requestId,
-      'lambda-runtime-deadline-ms': String(invocation.deadlineMs),
+      'lambda-runtime-deadline-ms': String(invocation.timeoutMs !== undefined ? Date.now() + invocation.timeoutMs : (invocation.deadlineMs ?? Date.now())),
       'lambda-runtime-invoked-function-arn': invocation.invokedFunctionArn,
       'lambda-runtime-trace-id': invocation.traceId,
     };

@@ -1,16 +1,12 @@
-import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { describeAwsError } from '../../core/aws/errors';
-import { listSavedEvents } from '../../core/events/savedEvents';
-import type { SavedEvent } from '../../core/events/savedEvents';
-import type { SampleEvent } from '../../core/events/types';
 import type { InvokeResult } from '../../core/lambda/invoke';
-import { looksLikeProduction } from '../../core/lambda/invoke';
+import { looksLikeProduction } from '../../core/lambda/production';
 import { checkPayload } from '../../core/lambda/payload';
 import type { InvocationType } from '../../core/lambda/payload';
 import type { AwsExplorer } from '../explorer/awsExplorer';
 import { FunctionNode, SavedEventNode } from '../explorer/nodes/lambdaNodes';
-import { buildSampleEvent } from '../events/eventParameters';
+import { chooseEvent, readSaved } from '../events/chooseEvent';
 import { SECTION } from '../settings';
 import { InvokeResultPanel } from '../webviews/invokeResultPanel';
 import type { InvokeView } from '../webviews/invokeMessages';
@@ -34,12 +30,6 @@ export type InvokeOutcome =
   | { readonly status: 'refused' | 'failed'; readonly message: string }
   | { readonly status: 'cancelled' };
 
-interface EventChoice {
-  readonly label: string;
-  readonly json: string;
-  readonly editor?: vscode.TextEditor;
-}
-
 const CANCELLED: InvokeOutcome = { status: 'cancelled' };
 
 /** `serverlessExplorer.invoke`: function → event → invocation type → qualifier → invoke, then the result view. */
@@ -55,7 +45,7 @@ export async function invokeCommand(explorer: AwsExplorer, extensionUri: vscode.
   const client = clients.client(sdk.LambdaClient, picked.session);
   const name = picked.fn.name;
 
-  const event = target instanceof SavedEventNode ? await readSaved(target.saved) : await chooseEvent(explorer, picked, options);
+  const event = target instanceof SavedEventNode ? await readSaved(target.saved) : await chooseEvent(picked.fn.name, () => triggerServices(explorer, picked), options);
   if (!event) return CANCELLED;
   const invocationType = options.invocationType ?? (await chooseInvocationType(name));
   if (!invocationType) return CANCELLED;
@@ -117,61 +107,13 @@ function viewOf(result: InvokeResult): Omit<InvokeView, 'functionName' | 'profil
   return { statusCode: result.statusCode, functionError: result.functionError, payload, logTail: result.logTail, report: result.report, executedVersion: result.executedVersion, requestId: result.requestId, elapsedMs: result.elapsedMs };
 }
 
-async function readSaved(saved: SavedEvent): Promise<EventChoice> {
-  return { label: `saved: ${saved.name}`, json: await fs.readFile(saved.file, 'utf8') };
-}
-
-interface EventItem extends vscode.QuickPickItem {
-  readonly choose?: () => Promise<EventChoice | undefined>;
-}
-
-async function chooseEvent(explorer: AwsExplorer, picked: PickedFunction, options: InvokeOptions): Promise<EventChoice | undefined> {
+/** The services of the function's triggers (sqs, kinesis…, lambda for a function URL), to offer their events first. */
+async function triggerServices(explorer: AwsExplorer, picked: PickedFunction): Promise<string[]> {
   const { sdk, clients } = explorer.ctx;
-  if (options.payload !== undefined) return { label: 'given payload', json: options.payload };
-  if (options.eventId) {
-    const event = sdk.findEventById(options.eventId);
-    return { label: options.eventId, json: JSON.stringify(sdk.generateEvent(event, options.params ?? {}), null, 2) };
-  }
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const saved = root ? await listSavedEvents(root, picked.fn.name).catch(() => []) : [];
-  // The function's own trigger sources first: SQS for an SQS mapping, Lambda for a function URL…
-  const triggerServices = await sdk
+  return sdk
     .listTriggers(clients.client(sdk.LambdaClient, picked.session), picked.fn.name)
     .then((triggers) => triggers.map((t) => (t.kind === 'function-url' ? 'lambda' : (t.arn?.split(':')[2] ?? ''))))
-    .catch(() => [] as string[]);
-  const editor = vscode.window.activeTextEditor;
-  const items: EventItem[] = [];
-  if (saved.length) {
-    items.push({ label: 'Saved test events', kind: vscode.QuickPickItemKind.Separator });
-    items.push(...saved.map((s) => ({ label: `$(beaker) ${s.name}`, description: vscode.workspace.asRelativePath(s.file), choose: () => readSaved(s) })));
-  }
-  if (editor && editor.document.getText().trim()) {
-    items.push({ label: 'Editor', kind: vscode.QuickPickItemKind.Separator });
-    items.push({
-      label: '$(file-code) The JSON in the active editor',
-      description: vscode.workspace.asRelativePath(editor.document.uri),
-      choose: async () => ({ label: vscode.workspace.asRelativePath(editor.document.uri), json: editor.document.getText(), editor }),
-    });
-  }
-  const groups = new Map<string, SampleEvent[]>();
-  for (const event of sdk.CATALOG) groups.set(event.group, [...(groups.get(event.group) ?? []), event]);
-  const ownGroups = new Set(sdk.CATALOG.filter((e) => triggerServices.includes(e.service)).map((e) => e.group));
-  const ordered = [...groups].sort(([a], [b]) => Number(ownGroups.has(b)) - Number(ownGroups.has(a)) || a.localeCompare(b));
-  for (const [group, events] of ordered) {
-    items.push({ label: ownGroups.has(group) ? `${group} (a trigger of this function)` : group, kind: vscode.QuickPickItemKind.Separator });
-    items.push(
-      ...events.map((event) => ({
-        label: event.title,
-        description: sdk.eventId(event),
-        choose: async () => {
-          const built = await buildSampleEvent(event);
-          return built && { label: sdk.eventId(event), json: built.json };
-        },
-      })),
-    );
-  }
-  const choice = await vscode.window.showQuickPick(items, { title: `Invoke ${picked.fn.name} with which event?`, placeHolder: 'A saved event, the active editor, or a sample event', matchOnDescription: true });
-  return choice?.choose?.();
+    .catch(() => []);
 }
 
 async function chooseInvocationType(name: string): Promise<InvocationType | undefined> {

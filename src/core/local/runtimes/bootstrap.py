@@ -5,6 +5,7 @@ _HANDLER ("module.function") from LAMBDA_TASK_ROOT, passes a real context object
 module like Lambda, and reports errors with Lambda's types and payload shape.
 """
 import importlib
+import decimal
 import json
 import logging
 import os
@@ -34,6 +35,37 @@ def post_error(route, error_type, message, stack):
     request("POST", route, error_payload(error_type, message, stack), {"Lambda-Runtime-Function-Error-Type": error_type})
 
 
+class CognitoIdentity:
+    def __init__(self, data):
+        self.cognito_identity_id = data.get("cognitoIdentityId")
+        self.cognito_identity_pool_id = data.get("cognitoIdentityPoolId")
+
+
+class Client:
+    def __init__(self, data):
+        self.installation_id = data.get("installation_id")
+        self.app_title = data.get("app_title")
+        self.app_version_name = data.get("app_version_name")
+        self.app_version_code = data.get("app_version_code")
+        self.app_package_name = data.get("app_package_name")
+
+
+class ClientContext:
+    def __init__(self, data):
+        self.client = Client(data["client"]) if data.get("client") else None
+        self.custom = data.get("custom")
+        self.env = data.get("env")
+
+
+def to_json(value):
+    # DynamoDB numbers come back from boto3 as Decimal; Lambda writes them as JSON numbers.
+    def default(o):
+        if isinstance(o, decimal.Decimal):
+            return int(o) if o == o.to_integral_value() else float(o)
+        raise TypeError("Object of type %s is not JSON serializable" % type(o).__name__)
+    return json.dumps(value, default=default)
+
+
 class LambdaContext:
     def __init__(self, headers, request_id):
         self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
@@ -43,8 +75,8 @@ class LambdaContext:
         self.aws_request_id = request_id
         self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME")
         self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
-        self.identity = json.loads(headers["Lambda-Runtime-Cognito-Identity"]) if headers.get("Lambda-Runtime-Cognito-Identity") else None
-        self.client_context = json.loads(headers["Lambda-Runtime-Client-Context"]) if headers.get("Lambda-Runtime-Client-Context") else None
+        self.identity = CognitoIdentity(json.loads(headers["Lambda-Runtime-Cognito-Identity"]) if headers.get("Lambda-Runtime-Cognito-Identity") else {})
+        self.client_context = ClientContext(json.loads(headers["Lambda-Runtime-Client-Context"])) if headers.get("Lambda-Runtime-Client-Context") else None
         self._deadline_ms = int(headers.get("Lambda-Runtime-Deadline-Ms", "0"))
 
     def get_remaining_time_in_millis(self):
@@ -113,9 +145,12 @@ def main():
         try:
             result = handler(event, LambdaContext(headers, current_request_id))
             try:
-                response = json.dumps(result)
+                response = to_json(result)
             except (TypeError, ValueError) as e:
-                raise TypeError("Unable to marshal response: %s" % e) from None
+                message = "Unable to marshal response: %s" % e
+                print("[ERROR] Runtime.MarshalError: %s" % message, flush=True)
+                post_error("/invocation/%s/error" % current_request_id, "Runtime.MarshalError", message, [])
+                continue
             request("POST", "/invocation/%s/response" % current_request_id, response)
         except Exception as e:
             stack = stack_of(e.__traceback__)

@@ -72,7 +72,9 @@ class UserCodeSyntaxError extends Error {
 async function loadHandler(): Promise<Handler> {
   const root = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
   const spec = process.env._HANDLER ?? '';
-  const dot = spec.lastIndexOf('.');
+  // As the managed runtime splits it: the module is up to the first dot of the last path segment, the rest is
+  // the export path ("src/handlers.api.handler" → module src/handlers, export api.handler).
+  const dot = spec.indexOf('.', spec.lastIndexOf('/') + 1);
   if (dot <= 0 || dot === spec.length - 1) throw new MalformedHandlerName(`Bad handler ${spec}`);
   const modulePath = spec.slice(0, dot);
   const functionPath = spec.slice(dot + 1);

@@ -1,0 +1,98 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { adHocFunction, applyEnvVars } from '../../core/local/adHoc';
+import { LocalInvoker } from '../../core/local/invoker';
+import { RuntimeSetupError } from '../../core/local/runtimeCommand';
+import { parseTemplate, readTemplates } from '../../core/local/template';
+import type { LocalFunctionDefinition } from '../../core/local/types';
+import { checkPayload } from '../../core/lambda/payload';
+import type { CliIo } from '../io';
+
+export interface InvokeCliOptions {
+  readonly template?: string;
+  readonly event?: string;
+  readonly runtime?: string;
+  readonly envVars?: string;
+  readonly timeout?: string;
+  readonly cwd: string;
+  readonly readStdin: () => Promise<string>;
+}
+
+function usage(io: CliIo, message: string): number {
+  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s]\n`);
+  return 2;
+}
+
+/** `invoke`: runs one function locally; the response goes to stdout, the logs to stderr; exit 1 on a function error. */
+export async function invokeCommand(target: string | undefined, options: InvokeCliOptions, io: CliIo): Promise<number> {
+  if (!target) return usage(io, 'invoke needs a function: a logical id from a template, or path/to/dir:handler.');
+  let definition = adHocFunction(target, options.cwd, options.runtime);
+  if (!definition) {
+    const found = await findInTemplates(target, options, io);
+    if (typeof found === 'number') return found;
+    definition = options.runtime ? { ...found, runtime: options.runtime } : found;
+  }
+  if (options.timeout !== undefined) {
+    const seconds = Number(options.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 900) return usage(io, `--timeout must be a number of seconds from 1 to 900, not "${options.timeout}".`);
+    definition = { ...definition, timeoutSeconds: seconds };
+  }
+  if (options.envVars) {
+    try {
+      definition = applyEnvVars(definition, JSON.parse(fs.readFileSync(path.resolve(options.cwd, options.envVars), 'utf8')));
+    } catch (error) {
+      return usage(io, `--env-vars ${options.envVars}: ${(error as Error).message}`);
+    }
+  }
+  let event = '{}';
+  if (options.event === '-') event = await options.readStdin();
+  else if (options.event) {
+    try {
+      event = fs.readFileSync(path.resolve(options.cwd, options.event), 'utf8');
+    } catch (error) {
+      return usage(io, `could not read the event file ${options.event}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    }
+  }
+  const check = checkPayload(event, 'RequestResponse');
+  if (!check.ok) return usage(io, check.message.replace('invoke again; nothing was sent', 'try again'));
+  const invoker = new LocalInvoker();
+  try {
+    const result = await invoker.invoke(definition, check.text);
+    if (result.warning) io.err(`Warning: ${result.warning}\n`);
+    io.err(result.log);
+    io.out(`${result.payload}\n`);
+    return result.functionError ? 1 : 0;
+  } catch (error) {
+    if (error instanceof RuntimeSetupError) {
+      io.err(`serverless-explorer: ${definition.name}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await invoker.dispose();
+  }
+}
+
+async function findInTemplates(name: string, options: InvokeCliOptions, io: CliIo): Promise<LocalFunctionDefinition | number> {
+  let functions: LocalFunctionDefinition[];
+  if (options.template) {
+    const file = path.resolve(options.cwd, options.template);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return usage(io, `the template ${options.template} does not exist.`);
+    }
+    const parsed = parseTemplate(text, file);
+    for (const problem of parsed.problems) io.err(`Warning: ${options.template}: ${problem.message}\n`);
+    functions = parsed.functions;
+  } else {
+    functions = (await readTemplates(options.cwd)).functions;
+  }
+  const found = functions.find((f) => f.name === name);
+  if (found) return found;
+  if (functions.length === 0) {
+    return usage(io, `no function "${name}": no template with functions found${options.template ? ` in ${options.template}` : ' here'} (give --template, or path/to/dir:handler).`);
+  }
+  return usage(io, `no function "${name}" in the template. Functions: ${functions.map((f) => f.name).join(', ')}.`);
+}
