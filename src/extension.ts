@@ -3,6 +3,7 @@ import { AwsExplorer } from './ui/explorer/awsExplorer';
 import type { AwsNode } from './ui/explorer/nodes/awsNode';
 import { LocalFunctionsTree } from './ui/explorer/localFunctionsTree';
 import { LocalInvokeCommand } from './ui/commands/invokeLocalCommand';
+import { LocalEndpointCommand } from './ui/commands/localEndpointCommand';
 import { SampleEventsTree } from './ui/explorer/sampleEventsTree';
 import { registerEventCommands } from './ui/commands/eventCommands';
 import { invokeCommand } from './ui/commands/invokeCommand';
@@ -31,8 +32,9 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
   const statusBar = new SelectionStatusBar();
   const localTree = new LocalFunctionsTree();
   const localInvoke = new LocalInvokeCommand(localTree, context.extensionUri);
+  const localEndpoint = new LocalEndpointCommand(localTree);
   const templates = vscode.workspace.createFileSystemWatcher('**/*{template,Template}*.{yaml,yml,json}');
-  templates.onDidChange(() => localTree.refresh());
+  templates.onDidChange(() => (localTree.refresh(), localInvoke.reset()));
   templates.onDidCreate(() => localTree.refresh());
   templates.onDidDelete(() => localTree.refresh());
   context.subscriptions.push(
@@ -42,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     awsExplorer.onDidChangeSelection((selection) => statusBar.show(selection)),
     localTree,
     localInvoke,
+    localEndpoint,
     templates,
+    vscode.commands.registerCommand('serverlessExplorer.startLocalEndpoint', () => localEndpoint.toggle()),
     vscode.window.registerTreeDataProvider('serverlessExplorer.local', localTree),
     vscode.commands.registerCommand('serverlessExplorer.refreshLocal', () => localTree.refresh()),
     vscode.commands.registerCommand('serverlessExplorer.invokeLocal', (target?: unknown, options?: Parameters<LocalInvokeCommand['run']>[1]) => localInvoke.run(target, options)),
@@ -55,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     savedEventsWatcher(awsExplorer),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) awsExplorer.refresh();
+      if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) localInvoke.reset();
     }),
   );
   return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree };

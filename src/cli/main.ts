@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/aws/endpoint';
 import { eventsCommand } from './commands/events';
 import { invokeCommand } from './commands/invoke';
+import { startLambdaCommand } from './commands/startLambda';
 import { LIST_SUBJECTS, listCommand } from './commands/list';
 import { profilesCommand } from './commands/profiles';
 import type { CliIo, CommonOptions } from './io';
@@ -26,6 +27,10 @@ Commands:
                         stdout, the logs on stderr, exit 1 on a function error
                         [--template t.yaml] [--event file.json | -] [--runtime r]
                         [--env-vars vars.json] [--timeout seconds]
+  start-lambda          Serve the Lambda Invoke API for the template's functions,
+                        for AWS SDKs and the AWS CLI (--endpoint-url), like
+                        sam local start-lambda [--template t.yaml]
+                        [--host 127.0.0.1] [--port 3001]
   events list           List the sample events of every trigger source
   events generate <service> <event> [--<parameter> <value> …]
                         Print a sample event as JSON, e.g.
@@ -69,6 +74,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         runtime: { type: 'string' },
         'env-vars': { type: 'string' },
         timeout: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
       },
     });
   } catch (error) {
@@ -106,6 +113,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'invoke':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
         return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, cwd: process.cwd(), readStdin }, io);
+      case 'start-lambda':
+        if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
+        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, cwd: process.cwd(), stopped: untilInterrupted() }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }
@@ -124,5 +134,12 @@ function readStdin(): Promise<string> {
     process.stdin.on('data', (c: Buffer) => chunks.push(c));
     process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     process.stdin.on('error', reject);
+  });
+}
+
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
 }

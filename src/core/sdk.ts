@@ -9,3 +9,4 @@ export { functionTags, invokeFunction } from './lambda/invoke';
 export { LocalInvoker } from './local/invoker';
 export { readTemplates } from './local/template';
 export { adHocFunction } from './local/adHoc';
+export { LocalInvokeEndpoint } from './local/invokeEndpoint';

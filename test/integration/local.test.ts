@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import type { LocalInvokeOutcome } from '../../src/ui/commands/invokeLocalCommand';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { LocalFunctionItem } from '../../src/ui/explorer/localFunctionsTree';
-import { activatedApi } from './helpers';
+import { activatedApi, setSetting } from './helpers';
 
 describe('local functions: the workspace template, run without Docker', function () {
   this.timeout(60_000);
@@ -54,5 +55,22 @@ describe('local functions: the workspace template, run without Docker', function
     const view = api.invokeResult()!.lastView!;
     assert.deepEqual(JSON.parse(view.payload), { keys: ['a', 'b'], memory: '128' });
     assert.match(view.logTail ?? '', /python got \['a', 'b'\]/);
+  });
+
+  it('serves the workspace functions on a local Lambda Invoke API that the AWS SDK calls, and stops it', async () => {
+    await setSetting('localEndpointPort', 0);
+    try {
+      const url = (await vscode.commands.executeCommand('serverlessExplorer.startLocalEndpoint')) as string;
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const lambda = new LambdaClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+      const response = await lambda.send(new InvokeCommand({ FunctionName: 'HelloPython', Payload: Buffer.from('{"z": 0}'), LogType: 'Tail' }));
+      assert.equal(response.StatusCode, 200);
+      assert.deepEqual(JSON.parse(Buffer.from(response.Payload!).toString()), { keys: ['z'], memory: '128' });
+      assert.match(Buffer.from(response.LogResult!, 'base64').toString(), /REPORT RequestId: /);
+      assert.equal(await vscode.commands.executeCommand('serverlessExplorer.startLocalEndpoint'), undefined, 'the second run stops it');
+      await assert.rejects(fetch(`${url}/2015-03-31/functions/HelloPython/invocations`, { method: 'POST', body: '{}' }));
+    } finally {
+      await setSetting('localEndpointPort', undefined);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { LocalFunctionItem } from '../explorer/localFunctionsTree';
 import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
 import { sdk } from '../sdk';
 import { InvokeResultPanel } from '../webviews/invokeResultPanel';
+import { SECTION } from '../settings';
 
 export type LocalInvokeOutcome = { readonly status: 'invoked'; readonly result: LocalInvokeResult } | { readonly status: 'refused' | 'failed'; readonly message: string } | { readonly status: 'cancelled' };
 
@@ -37,7 +38,7 @@ export class LocalInvokeCommand implements vscode.Disposable {
       const base = { functionName: definition.name, profile: 'local', region: definition.runtime, qualifier: '$LATEST', invocationType: 'RequestResponse', eventLabel: event.label, at: new Date().toISOString() };
       const started = performance.now();
       try {
-        this.invoker ??= new (sdk().LocalInvoker)();
+        this.invoker ??= new (sdk().LocalInvoker)({ alwaysCold: vscode.workspace.getConfiguration(SECTION).get<boolean>('localAlwaysCold', false) });
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.invoker!.invoke(definition, check.text));
         if (result.warning && !this.warned.has(result.warning)) {
           this.warned.add(result.warning);
@@ -65,8 +66,14 @@ export class LocalInvokeCommand implements vscode.Disposable {
     return invoke();
   }
 
-  dispose(): void {
+  /** Stops warm environments (a changed setting or template takes effect on the next invocation). */
+  reset(): void {
     void this.invoker?.dispose();
+    this.invoker = undefined;
+  }
+
+  dispose(): void {
+    this.reset();
   }
 
   private async pickFunction(): Promise<LocalFunctionDefinition | undefined> {

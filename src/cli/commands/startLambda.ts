@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_INVOKE_PORT, LocalInvokeEndpoint } from '../../core/local/invokeEndpoint';
+import { LocalInvoker } from '../../core/local/invoker';
+import { parseTemplate, readTemplates } from '../../core/local/template';
+import type { CliIo } from '../io';
+
+export interface StartLambdaOptions {
+  readonly template?: string;
+  readonly host?: string;
+  readonly port?: string;
+  readonly cwd: string;
+  /** Resolves when the command should stop (Ctrl+C). */
+  readonly stopped: Promise<void>;
+}
+
+/** `start-lambda`: the Lambda Invoke API for the template's functions, for SDKs and the AWS CLI (--endpoint-url). */
+export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo): Promise<number> {
+  const port = options.port === undefined ? DEFAULT_INVOKE_PORT : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(`serverless-explorer: --port must be a port number (0–65535), not "${options.port}".\n`);
+    return 2;
+  }
+  const templateFile = options.template ? path.resolve(options.cwd, options.template) : undefined;
+  if (templateFile && !fs.existsSync(templateFile)) {
+    io.err(`serverless-explorer: the template ${options.template} does not exist.\n`);
+    return 2;
+  }
+  // Read the template(s) on every request, so that an edit is picked up without a restart.
+  const functions = async () => (templateFile ? parseTemplate(fs.readFileSync(templateFile, 'utf8'), templateFile).functions : (await readTemplates(options.cwd)).functions);
+  const initial = await functions();
+  if (initial.length === 0) {
+    io.err(`serverless-explorer: no functions found ${templateFile ? `in ${options.template}` : 'in the templates here'}; give --template.\n`);
+    return 2;
+  }
+  const invoker = new LocalInvoker();
+  let endpoint: LocalInvokeEndpoint;
+  try {
+    endpoint = await LocalInvokeEndpoint.start({ functions, invoker, host: options.host, port, log: (line) => io.err(`${line}\n`) });
+  } catch (error) {
+    io.err(`serverless-explorer: ${(error as Error).message}\n`);
+    await invoker.dispose();
+    return 1;
+  }
+  io.err(
+    `Local Lambda Invoke API on ${endpoint.url} for ${initial.map((f) => f.name).join(', ')}.\n` +
+      `Try: aws lambda invoke --endpoint-url ${endpoint.url} --function-name ${initial[0].name} out.json\n` +
+      'Press Ctrl+C to stop.\n',
+  );
+  await options.stopped;
+  await endpoint.stop();
+  await invoker.dispose();
+  return 0;
+}
