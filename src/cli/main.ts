@@ -27,6 +27,7 @@ Commands:
                         stdout, the logs on stderr, exit 1 on a function error
                         [--template t.yaml] [--event file.json | -] [--runtime r]
                         [--env-vars vars.json] [--timeout seconds]
+                        [--profile p: give the function that profile's credentials]
   start-lambda          Serve the Lambda Invoke API for the template's functions,
                         for AWS SDKs and the AWS CLI (--endpoint-url), like
                         sam local start-lambda [--template t.yaml]
@@ -112,7 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'invoke':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
-        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, cwd: process.cwd(), readStdin }, io);
+        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], cwd: process.cwd(), readStdin }, io);
       case 'start-lambda':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
         return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, cwd: process.cwd(), stopped: untilInterrupted() }, io);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AwsClientFactory } from '../../core/aws/clients';
 import { adHocFunction, applyEnvVars } from '../../core/local/adHoc';
 import { LocalInvoker } from '../../core/local/invoker';
 import { RuntimeSetupError } from '../../core/local/runtimeCommand';
@@ -14,12 +15,14 @@ export interface InvokeCliOptions {
   readonly runtime?: string;
   readonly envVars?: string;
   readonly timeout?: string;
+  /** A profile whose credentials the function gets as AWS_ACCESS_KEY_ID… like the real sandbox. */
+  readonly profile?: string;
   readonly cwd: string;
   readonly readStdin: () => Promise<string>;
 }
 
 function usage(io: CliIo, message: string): number {
-  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s]\n`);
+  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p]\n`);
   return 2;
 }
 
@@ -55,9 +58,22 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
   }
   const check = checkPayload(event, 'RequestResponse');
   if (!check.ok) return usage(io, check.message.replace('invoke again; nothing was sent', 'try again'));
+  let credentials;
+  if (options.profile) {
+    const factory = new AwsClientFactory();
+    try {
+      const { accessKeyId, secretAccessKey, sessionToken } = await factory.credentialsFor(options.profile)();
+      credentials = { accessKeyId, secretAccessKey, sessionToken };
+    } catch (error) {
+      io.err(`serverless-explorer: could not get the credentials of profile "${options.profile}": ${(error as Error).message}\n`);
+      return 1;
+    } finally {
+      factory.dispose();
+    }
+  }
   const invoker = new LocalInvoker();
   try {
-    const result = await invoker.invoke(definition, check.text);
+    const result = await invoker.invoke(definition, check.text, { credentials });
     if (result.warning) io.err(`Warning: ${result.warning}\n`);
     io.err(result.log);
     io.out(`${result.payload}\n`);

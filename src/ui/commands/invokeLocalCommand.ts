@@ -39,7 +39,8 @@ export class LocalInvokeCommand implements vscode.Disposable {
       const started = performance.now();
       try {
         this.invoker ??= new (sdk().LocalInvoker)({ alwaysCold: vscode.workspace.getConfiguration(SECTION).get<boolean>('localAlwaysCold', false) });
-        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.invoker!.invoke(definition, check.text));
+        const credentials = await this.credentials();
+        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.invoker!.invoke(definition, check.text, { credentials }));
         if (result.warning && !this.warned.has(result.warning)) {
           this.warned.add(result.warning);
           void vscode.window.showWarningMessage(result.warning);
@@ -64,6 +65,21 @@ export class LocalInvokeCommand implements vscode.Disposable {
       }
     };
     return invoke();
+  }
+
+  /** The credentials of `serverlessExplorer.localCredentialsProfile`, given to the function like the real sandbox does. */
+  private async credentials(): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined> {
+    const profile = vscode.workspace.getConfiguration(SECTION).get<string>('localCredentialsProfile', '').trim();
+    if (!profile) return undefined;
+    const factory = new (sdk().AwsClientFactory)();
+    try {
+      const { accessKeyId, secretAccessKey, sessionToken } = await factory.credentialsFor(profile)();
+      return { accessKeyId, secretAccessKey, sessionToken };
+    } catch (error) {
+      throw new Error(`could not get the credentials of profile "${profile}" (serverlessExplorer.localCredentialsProfile): ${(error as Error).message}`);
+    } finally {
+      factory.dispose();
+    }
   }
 
   /** Stops warm environments (a changed setting or template takes effect on the next invocation). */
