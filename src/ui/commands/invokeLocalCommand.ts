@@ -76,7 +76,7 @@ export class LocalInvokeCommand implements vscode.Disposable {
       const { accessKeyId, secretAccessKey, sessionToken } = await factory.credentialsFor(profile)();
       return { accessKeyId, secretAccessKey, sessionToken };
     } catch (error) {
-      throw new Error(`could not get the credentials of profile "${profile}" (serverlessExplorer.localCredentialsProfile): ${(error as Error).message}`);
+      throw new Error(`could not get the credentials of profile "${profile}" (serverlessExplorer.localCredentialsProfile): ${(error as Error).message}`, { cause: error });
     } finally {
       factory.dispose();
     }
