@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { readProfiles } from '../src/core/aws/profiles';
 import { writeLargeConfig } from './largeConfig';
 import { benchListing } from './listingBench';
+import { LOCAL_RUNTIME_NOTE, benchLocalRuntime, localRuntimeOver, localRuntimeRows } from './localRuntimeBench';
 
 // `npm run bench`: figures of the package as it ships, next to the AWS Toolkit's published ones
 // (../shared/notes/peers.md). Run after `npm run package` (the npm script does it).
@@ -29,6 +30,19 @@ function activationSamples(env: NodeJS.ProcessEnv = process.env): { loadMs: numb
   return samples;
 }
 
+/** One table, columns as wide as their widest cell across every section; each section starts with its own header row. */
+function printTable(...sections: [string, string, string, string][][]): void {
+  const all = sections.flat();
+  const widths = all[0].map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  for (const [s, rows] of sections.entries()) {
+    if (s > 0) console.log(widths.map((w) => ' '.repeat(w)).join('  │  '));
+    for (const [i, row] of rows.entries()) {
+      console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  │  '));
+      if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('──┼──'));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   for (const file of [BUNDLE, VSIX]) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run package" first.`);
@@ -47,6 +61,7 @@ async function main(): Promise<void> {
   }
   fs.rmSync(big.dir, { recursive: true, force: true });
   const listing = await benchListing(10_000);
+  const local = await benchLocalRuntime(ROOT);
   const sdkBundle = path.join(ROOT, 'dist', 'sdk.js');
   const rows: [string, string, string, string][] = [
     ['metric', 'Serverless Explorer', 'AWS Toolkit (published)', 'our limit'],
@@ -62,12 +77,10 @@ async function main(): Promise<void> {
     [`10,000 functions: full list (${listing.pages} pages)`, `${(listing.fullListMs / 1000).toFixed(2)} s`, '—', '3 s'],
     ['activation events', 'onView, onCommand, onDebugResolve, workspaceContains', 'onStartupFinished (every start)', 'lazy only'],
   ];
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  │  '));
-    if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('──┼──'));
-  }
+  const localRows: [string, string, string, string][] = [['local runtime (metric)', 'Serverless Explorer', `lambda-local ${local.lambdaLocal.version}`, 'our goal'], ...localRuntimeRows(local)];
+  printTable(rows, localRows);
   console.log('\nload + activate runs in plain Node with a stand-in vscode module (bench/fakeVscode.ts): it times our bundle, not VS Code.');
+  console.log(LOCAL_RUNTIME_NOTE);
   console.log('The listing runs against a local paginating stand-in (test/support/pagingStandIn.ts), so it measures our overhead, not AWS latency.');
   const over = [
     fs.statSync(VSIX).size > 1.5 * 1024 * 1024 && '.vsix size',
@@ -75,6 +88,7 @@ async function main(): Promise<void> {
     totalBig > Math.max(50, total * 1.5) && 'activation with 5,000 profiles',
     listing.requestsAtFirstPage !== 1 && 'first page after one request',
     listing.fullListMs > 3000 && '10,000-function listing',
+    ...localRuntimeOver(local),
   ].filter(Boolean);
   if (over.length) {
     console.log(`OVER LIMIT: ${over.join(', ')}`);

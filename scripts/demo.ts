@@ -4,6 +4,7 @@ import { CodeServer, installExtension } from '../test/support/codeServer';
 import { portInUse } from '../test/support/freePort';
 import { MotoServer } from '../test/support/moto';
 import { CACHE, VSIX } from '../test/support/paths';
+import { writeSampleApp } from '../test/support/sampleApp';
 import { groupAlive, stopGroup } from '../test/support/processGroup';
 import { DEMO, seedDemo } from '../test/support/seed';
 
@@ -59,8 +60,10 @@ async function start(): Promise<void> {
   fs.writeFileSync(
     path.join(workspace, 'README.md'),
     '# Serverless Explorer demo\n\nOpen the Serverless Explorer icon in the activity bar. The AWS view lists the `demo` and `demo-eu` profiles,\n' +
-      'which point at a local moto_server seeded with Lambda functions, Fargate services, logs and metrics.\n',
+      'which point at a local moto_server seeded with Lambda functions, Fargate services, logs and metrics.\n' +
+      'The Local Functions view lists the SAM app in app/: run its functions locally, without Docker.\n',
   );
+  writeSampleApp(workspace, 'template.yaml');
   const awsConfig = path.join(DIR, 'aws-config');
   fs.writeFileSync(
     awsConfig,

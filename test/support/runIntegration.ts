@@ -7,6 +7,7 @@ import { CACHE, ROOT } from './paths';
 import { runInHost } from './runInHost';
 import type { HostRun } from './runInHost';
 import { DEMO, seedDemo, seedManyFunctions } from './seed';
+import { writeSampleApp } from './sampleApp';
 
 /** Integration tests: the mocha suite of test/integration inside a real extension host, against a seeded moto_server. */
 export async function runIntegration(summaryFile?: string, host: (run: HostRun) => Promise<number> = runInHost): Promise<TestSummary> {
@@ -16,7 +17,8 @@ export async function runIntegration(summaryFile?: string, host: (run: HostRun) 
   const workspace = path.join(scratch, 'workspace');
   fs.mkdirSync(workspace);
   fs.writeFileSync(path.join(workspace, 'README.md'), '# integration test workspace\n');
-  writeLocalFunctions(workspace);
+  // Not template.yaml: that name would activate the extension at startup (workspaceContains), which the activation test must not see.
+  writeSampleApp(workspace, 'app.template.yaml');
   const awsConfig = path.join(scratch, 'aws-config');
   fs.writeFileSync(
     awsConfig,
@@ -70,67 +72,4 @@ if (require.main === module) {
       process.exitCode = 1;
     },
   );
-}
-
-/**
- * A SAM app for the local-runtime tests. Named app.template.yaml, not template.yaml: the latter would
- * activate the extension at startup (workspaceContains), which the activation test must not see.
- */
-function writeLocalFunctions(workspace: string): void {
-  const app = path.join(workspace, 'app');
-  fs.mkdirSync(path.join(app, 'node'), { recursive: true });
-  fs.mkdirSync(path.join(app, 'python'), { recursive: true });
-  fs.writeFileSync(
-    path.join(app, 'app.template.yaml'),
-    [
-      "AWSTemplateFormatVersion: '2010-09-09'",
-      'Transform: AWS::Serverless-2016-10-31',
-      'Globals:',
-      '  Function:',
-      '    Timeout: 5',
-      '    Environment:',
-      '      Variables:',
-      '        STAGE: local',
-      'Resources:',
-      '  HelloNode:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties:',
-      '      CodeUri: node/',
-      '      Handler: index.handler',
-      '      Runtime: nodejs20.x',
-      '      MemorySize: 256',
-      '      Environment:',
-      '        Variables:',
-      '          TABLE: !Ref OrdersTable',
-      '  FailingNode:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties:',
-      '      CodeUri: node/',
-      '      Handler: index.fail',
-      '      Runtime: nodejs20.x',
-      '  HelloPython:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties:',
-      '      CodeUri: python/',
-      '      Handler: app.handler',
-      '      Runtime: python3.11',
-      '  OrdersTable:',
-      '    Type: AWS::DynamoDB::Table',
-      '',
-    ].join('\n'),
-  );
-  fs.writeFileSync(
-    path.join(app, 'node', 'index.js'),
-    [
-      'let calls = 0;',
-      'exports.handler = async (event, context) => {',
-      '  calls++;',
-      "  console.log('records', (event.Records || []).length);",
-      '  return { calls, stage: process.env.STAGE, fn: context.functionName, source: event.Records && event.Records[0] && event.Records[0].eventSource };',
-      '};',
-      "exports.fail = async () => { throw new RangeError('quantity must be positive'); };",
-      '',
-    ].join('\n'),
-  );
-  fs.writeFileSync(path.join(app, 'python', 'app.py'), 'def handler(event, context):\n    print("python got", sorted(event))\n    return {"keys": sorted(event), "memory": context.memory_limit_in_mb}\n');
 }
