@@ -38,7 +38,11 @@ export function adHocFunction(spec: string, cwd: string, runtime?: string): Loca
  */
 export function applyEnvVars(definition: LocalFunctionDefinition, file: Record<string, Record<string, unknown>>): LocalFunctionDefinition {
   const overrides = { ...file.Parameters, ...file[definition.name] };
+  const declared = Object.keys(definition.environment);
   const environment: Record<string, string> = { ...definition.environment };
-  for (const [key, value] of Object.entries(overrides)) environment[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  for (const [key, value] of Object.entries(overrides)) {
+    if (declared.length > 0 && !declared.includes(key)) continue;
+    environment[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
   return { ...definition, environment };
 }
