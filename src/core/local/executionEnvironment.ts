@@ -39,6 +39,8 @@ export class ExecutionEnvironment {
   private process?: ChildProcess;
   private api?: RuntimeApiServer;
   private output: string[] = [];
+  /** How much of `output` the invocations so far have reported. */
+  private consumed = 0;
   private startedAt = 0;
   private initDurationMs?: number;
   private reportedInit = false;
@@ -65,7 +67,9 @@ export class ExecutionEnvironment {
     if (cold) await this.start(options);
     const requestId = randomUUID();
     const timeoutMs = this.definition.timeoutSeconds * 1000;
-    const outputStart = cold ? 0 : this.output.length;
+    // From where the previous invocation's log ended: a line printed after its response (a timer) shows here,
+    // as on Lambda, where the frozen environment runs it during the next invocation.
+    const outputStart = cold ? 0 : this.consumed;
     let deliveredAt = 0;
     // Sample the peak memory while it runs: a process that dies takes its /proc entry with it.
     let peakMb = peakMemoryMb(this.process?.pid);
@@ -102,7 +106,10 @@ export class ExecutionEnvironment {
     const base = { requestId, durationMs, initDurationMs, maxMemoryUsedMb };
     // Let output written just before the response reach us.
     await new Promise((r) => setImmediate(r));
-    const output = () => this.output.slice(outputStart);
+    const output = () => {
+      this.consumed = this.output.length;
+      return this.output.slice(outputStart);
+    };
     switch (result.kind) {
       case 'response':
         return { ...base, payload: result.body, output: output(), dead: false };
