@@ -12,7 +12,12 @@ import { SECTION } from '../settings';
 export class LocalEndpointCommand implements vscode.Disposable {
   private endpoint?: LocalInvokeEndpoint;
   private invoker?: LocalInvoker;
-  private readonly output = vscode.window.createOutputChannel('Serverless Explorer: Local Lambda');
+  private outputChannel?: vscode.OutputChannel;
+
+  private get output(): vscode.OutputChannel {
+    this.outputChannel ??= vscode.window.createOutputChannel('Serverless Explorer: Local Lambda');
+    return this.outputChannel;
+  }
 
   constructor(private readonly tree: LocalFunctionsTree) {}
 
@@ -59,6 +64,6 @@ export class LocalEndpointCommand implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
-    this.output.dispose();
+    this.outputChannel?.dispose();
   }
 }
