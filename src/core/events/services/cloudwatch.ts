@@ -50,9 +50,29 @@ function metricState(value: number, threshold: number, period: number, at: Date,
   };
 }
 
-function lines(value: string): string[] {
+/** One record (or log event) per non-blank line; a value with no line at all is one record as it is. */
+export function lines(value: string): string[] {
   const found = value.split(/\r?\n/).filter((line) => line.trim() !== '');
   return found.length > 0 ? found : [value];
+}
+
+/** A subscription filter's batch of log events, as CloudWatch Logs sends it (before gzip and base64). */
+export function logsBatch(
+  p: { account: string; logGroup: string; logStream: string; filterName: string; messages: string },
+  now: Date,
+): CloudWatchLogsDecodedData {
+  return {
+    messageType: 'DATA_MESSAGE',
+    owner: p.account,
+    logGroup: p.logGroup,
+    logStream: p.logStream,
+    subscriptionFilters: [p.filterName],
+    logEvents: lines(p.messages).map((message, i) => ({
+      id: `${String(now.getTime()).padStart(20, '0')}${String(i).padStart(36, '0')}`,
+      timestamp: now.getTime(),
+      message,
+    })),
+  };
 }
 
 export const cloudwatchEvents = [
@@ -72,21 +92,7 @@ export const cloudwatchEvents = [
       },
     },
     // awslogs.data is the documented JSON document, gzip-compressed, then base64-encoded.
-    build: (p, ctx) => {
-      const decoded: CloudWatchLogsDecodedData = {
-        messageType: 'DATA_MESSAGE',
-        owner: p.account,
-        logGroup: p.logGroup,
-        logStream: p.logStream,
-        subscriptionFilters: [p.filterName],
-        logEvents: lines(p.messages).map((message, i) => ({
-          id: `${String(ctx.now.getTime()).padStart(20, '0')}${String(i).padStart(36, '0')}`,
-          timestamp: ctx.now.getTime(),
-          message,
-        })),
-      };
-      return { awslogs: { data: gzipSync(JSON.stringify(decoded)).toString('base64') } };
-    },
+    build: (p, ctx) => ({ awslogs: { data: gzipSync(JSON.stringify(logsBatch(p, ctx.now))).toString('base64') } }),
   }),
   defineEvent<CloudWatchAlarmEvent>()({
     service: 'cloudwatch',

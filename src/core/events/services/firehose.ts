@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { FirehoseRecordMetadata, FirehoseTransformationEvent, FirehoseTransformationEventRecord } from 'aws-lambda';
 import { defineEvent } from '../types';
 import { ACCOUNT, REGION, arn, clfTime, int } from '../helpers';
+import { lines, logsBatch } from './cloudwatch';
 
 const GROUP = 'Amazon Data Firehose';
 
@@ -39,11 +40,6 @@ function transformation(p: DeliveryParams, ctx: { now: Date; uuid(): string }, p
   };
 }
 
-/** One record (or log event) per non-blank line; a value with no line at all is one record as it is. */
-function lines(value: string): string[] {
-  const found = value.split(/\r?\n/).filter((line) => line.trim() !== '');
-  return found.length > 0 ? found : [value];
-}
 
 /** RFC 3164's timestamp: "Nov 26 14:05:09" (day padded with a space). */
 function syslogTime(date: Date): string {
@@ -108,21 +104,7 @@ export const firehoseEvents = [
       messages: { default: 'START RequestId: 6234bffe-149a-b642-81ff-2e8e376d8aff Version: $LATEST\nERROR Something went wrong', description: 'Log messages, one per line' },
     },
     // CloudWatch Logs writes each batch to Firehose gzip-compressed; Firehose hands it to the function base64-encoded.
-    build: (p, ctx) => {
-      const payload = {
-        messageType: 'DATA_MESSAGE',
-        owner: p.account,
-        logGroup: p.logGroup,
-        logStream: p.logStream,
-        subscriptionFilters: [p.filterName],
-        logEvents: lines(p.messages).map((message, i) => ({
-          id: `${String(ctx.now.getTime()).padStart(20, '0')}${String(i).padStart(36, '0')}`,
-          timestamp: ctx.now.getTime(),
-          message,
-        })),
-      };
-      return transformation(p, ctx, [gzipSync(JSON.stringify(payload))]);
-    },
+    build: (p, ctx) => transformation(p, ctx, [gzipSync(JSON.stringify(logsBatch(p, ctx.now)))]),
   }),
   defineEvent<FirehoseTransformationEvent>()({
     service: 'kinesis',
