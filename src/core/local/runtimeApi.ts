@@ -137,8 +137,9 @@ export class RuntimeApiServer {
     };
     if (invocation.clientContext) headers['lambda-runtime-client-context'] = invocation.clientContext;
     if (invocation.cognitoIdentity) headers['lambda-runtime-cognito-identity'] = invocation.cognitoIdentity;
-    res.writeHead(200, headers);
-    res.end(invocation.payload);
+    const body = Buffer.from(invocation.payload, 'utf8');
+    res.writeHead(200, { ...headers, 'content-length': String(body.length) });
+    res.end(body);
     this.listeners.onNext?.(invocation);
   }
 }
@@ -149,8 +150,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
+  const text = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(text.length) });
+  res.end(text);
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<{ body: string; tooLarge: boolean }> {
