@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { execFileResult } from '../../support/execFileResult';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -77,14 +78,7 @@ function assertLambdaLog(stderr: string): string {
   return start[1];
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { env, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
-      else resolve({ code: error ? (error.code as unknown as number) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv) => execFileResult(command, args, env, 30_000);
 
 describe('local cli invoke and start-lambda', function () {
   this.timeout(20_000);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import type { InvokeCommandInput, InvokeCommandOutput } from '@aws-sdk/client-la
 import { LocalInvokeEndpoint, logTail } from '../../../../src/core/local/invokeEndpoint';
 import { LocalInvoker } from '../../../../src/core/local/invoker';
 import type { LocalFunctionDefinition } from '../../../../src/core/local/types';
+import { execFileResult } from '../../../support/execFileResult';
 
 const RUNTIMES_DIR = path.resolve(__dirname, '..', '..', '..', '..', '..', 'dist', 'runtimes');
 
@@ -35,14 +36,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error & { $metadata
   assert.fail('expected the call to fail');
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
-      else resolve({ code: error ? (error.code as unknown as number) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv) => execFileResult(command, args, env, 60_000);
 
 describe('core/local invoke endpoint', function () {
   this.timeout(60_000);
