@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
