@@ -44,6 +44,8 @@ export class ExecutionEnvironment {
   private startedAt = 0;
   private initDurationMs?: number;
   private reportedInit = false;
+  /** The runtime's peak resident memory so far (it only grows). */
+  private peakMb?: number;
   private settle?: (outcome: RuntimeOutcome | { kind: 'exit'; code: number | null; signal: NodeJS.Signals | null } | { kind: 'init-error'; body: string; errorType?: string }) => void;
   private exited = false;
   readonly warning?: string;
@@ -71,9 +73,6 @@ export class ExecutionEnvironment {
     // as on Lambda, where the frozen environment runs it during the next invocation.
     const outputStart = cold ? 0 : this.consumed;
     let deliveredAt = 0;
-    // Sample the peak memory while it runs: a process that dies takes its /proc entry with it.
-    let peakMb = peakMemoryMb(this.process?.pid);
-    const sampler = setInterval(() => (peakMb = peakMemoryMb(this.process?.pid) ?? peakMb), 50);
     const outcome = new Promise<Parameters<NonNullable<ExecutionEnvironment['settle']>>[0] | { kind: 'timeout' }>((resolve) => {
       this.settle = resolve;
       const timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs + (cold ? 10_000 : 0));
@@ -97,12 +96,18 @@ export class ExecutionEnvironment {
       clientContext: options.clientContext,
       cognitoIdentity: options.cognitoIdentity,
     });
+    // Sample the peak memory while it runs (after the hand-over, so that it costs the invocation nothing): a
+    // process that dies takes its /proc entry with it.
+    let peakMb = this.peakMb ?? peakMemoryMb(this.process?.pid);
+    const sampler = setInterval(() => (peakMb = peakMemoryMb(this.process?.pid) ?? peakMb), 50);
     const result = await outcome;
     clearInterval(sampler);
     const durationMs = deliveredAt ? performance.now() - deliveredAt : 0;
     const initDurationMs = cold && !this.reportedInit ? this.initDurationMs : undefined;
     if (cold) this.reportedInit = true;
-    const maxMemoryUsedMb = peakMemoryMb(this.process?.pid) ?? peakMb;
+    const reportedKb = 'maxRssKb' in result ? result.maxRssKb : undefined;
+    const maxMemoryUsedMb = reportedKb ? Math.ceil(reportedKb / 1024) : (peakMemoryMb(this.process?.pid) ?? peakMb);
+    this.peakMb = maxMemoryUsedMb;
     const base = { requestId, durationMs, initDurationMs, maxMemoryUsedMb };
     // Let output written just before the response reach us.
     await new Promise((r) => setImmediate(r));

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_RSS_HEADER } from './runtimes/maxRssHeader';
 
 /** An invocation as the Runtime API hands it to the runtime. */
 export interface RuntimeInvocation {
@@ -16,13 +17,15 @@ export interface RuntimeInvocation {
 }
 
 export type RuntimeOutcome =
-  | { readonly kind: 'response'; readonly body: string }
-  | { readonly kind: 'error'; readonly body: string; readonly errorType?: string };
+  | { readonly kind: 'response'; readonly body: string; readonly maxRssKb?: number }
+  | { readonly kind: 'error'; readonly body: string; readonly errorType?: string; readonly maxRssKb?: number };
+
 
 /** Lambda's limit on a synchronous response. */
 export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
 const PREFIX = '/2018-06-01/runtime';
+const INVOCATION_ROUTE = new RegExp(`^${PREFIX}/invocation/([^/]+)/(response|error)$`);
 
 /**
  * The Lambda Runtime API (docs: runtimes-api.html) for one execution environment: `GET …/invocation/next`
@@ -89,7 +92,7 @@ export class RuntimeApiServer {
       this.deliver();
       return;
     }
-    const invocation = new RegExp(`^${PREFIX}/invocation/([^/]+)/(response|error)$`).exec(url);
+    const invocation = INVOCATION_ROUTE.exec(url);
     if (req.method === 'POST' && invocation) {
       const requestId = decodeURIComponent(invocation[1]);
       readBody(req, MAX_RESPONSE_BYTES).then(({ body, tooLarge }) => {
@@ -108,7 +111,9 @@ export class RuntimeApiServer {
         }
         json(res, 202, { status: 'OK' });
         const errorType = headerValue(req.headers['lambda-runtime-function-error-type']);
-        this.listeners.onOutcome?.(requestId, invocation[2] === 'response' ? { kind: 'response', body } : { kind: 'error', body, errorType });
+        const maxRssKb = Number(headerValue(req.headers[MAX_RSS_HEADER]));
+        const memory = maxRssKb > 0 ? { maxRssKb } : {};
+        this.listeners.onOutcome?.(requestId, invocation[2] === 'response' ? { kind: 'response', body, ...memory } : { kind: 'error', body, errorType, ...memory });
       });
       return;
     }
@@ -137,9 +142,9 @@ export class RuntimeApiServer {
     };
     if (invocation.clientContext) headers['lambda-runtime-client-context'] = invocation.clientContext;
     if (invocation.cognitoIdentity) headers['lambda-runtime-cognito-identity'] = invocation.cognitoIdentity;
-    const body = Buffer.from(invocation.payload, 'utf8');
-    res.writeHead(200, { ...headers, 'content-length': String(body.length) });
-    res.end(body);
+    // A string body: node:http then sends head and body in one write.
+    res.writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(invocation.payload)) });
+    res.end(invocation.payload);
     this.listeners.onNext?.(invocation);
   }
 }
@@ -150,8 +155,8 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
-  const text = Buffer.from(JSON.stringify(body), 'utf8');
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(text.length) });
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
   res.end(text);
 }
 

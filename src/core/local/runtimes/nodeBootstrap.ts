@@ -4,32 +4,21 @@
 // handlers, formats console output like Lambda, and reports errors with Lambda's types and shapes.
 // Bundled alone as dist/runtimes/node-bootstrap.js; it imports only Node's own modules.
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { MAX_RSS_HEADER } from './maxRssHeader';
+import { RuntimeApiClient } from './runtimeApiClient';
 
 type Handler = (event: unknown, context: Record<string, unknown>, callback?: (error?: unknown, result?: unknown) => void) => unknown;
 
-const api = process.env.AWS_LAMBDA_RUNTIME_API ?? '';
-const [host, port] = api.split(':');
-// Two sockets, so that the next `GET …/next` need not wait for the previous response's 202: the next event can
-// be handed over as soon as the response is in (one loopback round trip less per warm invocation).
-const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+const [host, port] = (process.env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
+// Without its Runtime API the environment is gone: end, as a runtime on Lambda does when its API goes away.
+const client = new RuntimeApiClient(host, Number(port), () => process.exit(1));
 let currentRequestId: string | undefined;
 
-function request(method: 'GET' | 'POST', route: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host, port: Number(port), method, path: `/2018-06-01/runtime${route}`, agent, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
+/** Our own addition to an outcome: the peak resident memory, which spares the host reading /proc. */
+const memoryHeader = (): Record<string, string> => ({ [MAX_RSS_HEADER]: String(process.resourceUsage().maxRSS) });
 
 /** Lambda's error payload for Node: { errorType, errorMessage, trace }. */
 function errorPayload(error: unknown, errorType?: string): string {
@@ -41,7 +30,7 @@ function errorPayload(error: unknown, errorType?: string): string {
 
 function postError(route: string, error: unknown, errorType?: string): Promise<unknown> {
   const type = errorType ?? (error instanceof Error ? error.name : 'string');
-  return request('POST', route, errorPayload(error, errorType), { 'lambda-runtime-function-error-type': type });
+  return client.request('POST', route, errorPayload(error, errorType), { 'lambda-runtime-function-error-type': type, ...memoryHeader() });
 }
 
 // console.* as Lambda prints it: "<ISO time>\t<request id>\t<LEVEL>\t<message>".
@@ -120,11 +109,11 @@ function isModuleType(dir: string): boolean {
   }
 }
 
-function context(headers: http.IncomingHttpHeaders, requestId: string): Record<string, unknown> {
+function context(headers: Readonly<Record<string, string>>, requestId: string): Record<string, unknown> {
   const deadline = Number(headers['lambda-runtime-deadline-ms']);
   const header = (name: string) => {
     const value = headers[name];
-    return typeof value === 'string' && value ? JSON.parse(value) : undefined;
+    return value ? JSON.parse(value) : undefined;
   };
   const ctx: Record<string, unknown> = {
     callbackWaitsForEmptyEventLoop: true,
@@ -191,13 +180,12 @@ async function main(): Promise<void> {
     const route = currentRequestId ? `/invocation/${currentRequestId}/error` : '/init/error';
     void postError(route, error).finally(() => process.exit(129));
   });
-  let posted: Promise<unknown> = Promise.resolve();
+  // Each outcome leaves together with the next `GET …/invocation/next`, in one write: the next event can be handed
+  // over as soon as the outcome is in.
+  let nextRequest = client.request('GET', '/invocation/next');
   for (;;) {
-    const nextRequest = request('GET', '/invocation/next');
-    // A response that could not be sent (the server went away) ends the runtime, as a failed POST does on Lambda.
-    await posted;
     const next = await nextRequest;
-    const requestId = String(next.headers['lambda-runtime-aws-request-id']);
+    const requestId = next.headers['lambda-runtime-aws-request-id'];
     currentRequestId = requestId;
     let event: unknown;
     try {
@@ -208,17 +196,22 @@ async function main(): Promise<void> {
     // Hold the event loop open while the handler runs: a promise that never settles must time out, as on
     // Lambda, instead of letting Node exit for lack of work.
     const keepAlive = setInterval(() => undefined, 1 << 30);
+    let outcome: () => unknown;
     try {
       const result = await run(handler, event, context(next.headers, requestId));
       const body = result === undefined ? 'null' : JSON.stringify(result);
-      posted = request('POST', `/invocation/${requestId}/response`, body);
+      outcome = () => client.request('POST', `/invocation/${requestId}/response`, body, memoryHeader());
     } catch (error) {
       console.error(`Invoke Error \t${errorPayload(error)}`);
-      await postError(`/invocation/${requestId}/error`, error);
+      outcome = () => postError(`/invocation/${requestId}/error`, error);
     } finally {
       clearInterval(keepAlive);
     }
     currentRequestId = undefined;
+    nextRequest = client.together(() => {
+      outcome();
+      return client.request('GET', '/invocation/next');
+    });
   }
 }
 

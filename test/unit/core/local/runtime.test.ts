@@ -225,6 +225,17 @@ describe('core/local runtime (real processes)', function () {
       assert.equal(initDurationIn(third.log), false);
     });
 
+    it('reports Max Memory Used as the runtime peak, which grows when the handler holds more', async () => {
+      const def = definition({ handler: 'index.allocate', memoryMb: 512 });
+      const results = [await invoker.invoke(def, '{"mb":1}'), await invoker.invoke(def, '{"mb":64}'), await invoker.invoke(def, '{"mb":64}')];
+      results.forEach(assertSucceeded);
+      const [a, b, c] = results.map((r) => r.report.maxMemoryUsedMb ?? 0);
+      assert.ok(a >= 20 && a < 200, `a Node runtime holding 1 MB uses ${a} MB`);
+      // Node's own start-up may peak above what it keeps: the peak shows what is held at least.
+      assert.ok(b >= 1 + 64 + 20 && c >= 1 + 128 + 20 && c > b, `1, 65 then 129 MB held: ${a}, ${b} then ${c} MB reported`);
+      assert.match(results[2].log, new RegExp(`\\tMax Memory Used: ${c} MB\\t`));
+    });
+
     it('starts a new environment for every invocation with alwaysCold', async () => {
       const cold = new LocalInvoker({ runtimesDir: RUNTIMES, alwaysCold: true });
       try {

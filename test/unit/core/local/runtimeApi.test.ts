@@ -4,6 +4,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import { MAX_RESPONSE_BYTES, RuntimeApiServer } from '../../../../src/core/local/runtimeApi';
 import type { RuntimeInvocation, RuntimeOutcome } from '../../../../src/core/local/runtimeApi';
+import { MAX_RSS_HEADER } from '../../../../src/core/local/runtimes/maxRssHeader';
+import { RuntimeApiClient } from '../../../../src/core/local/runtimes/runtimeApiClient';
 
 // A contract test of the Lambda Runtime API as a runtime client sees it: plain HTTP against a started
 // server, no runtime process.
@@ -240,6 +242,29 @@ describe('core/local RuntimeApiServer (Runtime API contract)', () => {
     assert.deepEqual(outcomes, [], 'no outcome from a wrong route');
     // The request is still open: the right route still takes its response.
     assert.equal((await send(api.address, 'POST', `${RUNTIME}/invocation/${inv.requestId}/response`, '1')).status, 202);
+  });
+
+  it('takes an outcome and the next GET pipelined in one write on one connection (our Node client), with the memory header', async () => {
+    const [host, port] = api.address.split(':');
+    const client = new RuntimeApiClient(host, Number(port), () => undefined);
+    const first = invocation();
+    const next = client.request('GET', '/invocation/next');
+    api.enqueue(first);
+    assert.equal((await next).headers['lambda-runtime-aws-request-id'], first.requestId);
+    const { posted, following } = client.together(() => ({
+      posted: client.request('POST', `/invocation/${first.requestId}/response`, '{"ok":true}', { [MAX_RSS_HEADER]: '51200' }),
+      following: client.request('GET', '/invocation/next'),
+    }));
+    assert.equal((await posted).status, 202);
+    assert.deepEqual(outcomes, [{ requestId: first.requestId, outcome: { kind: 'response', body: '{"ok":true}', maxRssKb: 51200 } }]);
+    const isDone = settled(following);
+    await delay(50);
+    assert.equal(isDone(), false, 'the pipelined next is held until there is an invocation');
+    const second = invocation({ payload: '{"é":"ü"}' });
+    api.enqueue(second);
+    const answer = await following;
+    assert.equal(answer.headers['lambda-runtime-aws-request-id'], second.requestId);
+    assert.equal(answer.body, '{"é":"ü"}');
   });
 
   it('works with plain fetch too (keep-alive client)', async () => {

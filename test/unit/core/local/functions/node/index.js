@@ -10,6 +10,13 @@ let count = 0;
 
 exports.echo = async (event) => ({ echo: event });
 
+// Keeps event.mb megabytes resident (filled, so that the pages are really used).
+const held = [];
+exports.allocate = async (event) => {
+  held.push(Buffer.alloc(event.mb * 1024 * 1024, 1));
+  return held.length;
+};
+
 exports.counter = async () => {
   count += 1;
   return { count, instance };
