@@ -5,6 +5,7 @@ import { portInUse } from '../test/support/freePort';
 import { MotoServer } from '../test/support/moto';
 import { CACHE, VSIX } from '../test/support/paths';
 import { writeSampleApp } from '../test/support/sampleApp';
+import { writeTypeScriptApp } from '../test/support/typescriptApp';
 import { groupAlive, stopGroup } from '../test/support/processGroup';
 import { DEMO, seedDemo } from '../test/support/seed';
 
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
       'The Local Functions view lists the SAM app in app/: run its functions locally, without Docker.\n',
   );
   writeSampleApp(workspace, 'template.yaml');
+  writeTypeScriptApp(workspace);
   const awsConfig = path.join(DIR, 'aws-config');
   fs.writeFileSync(
     awsConfig,

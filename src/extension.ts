@@ -14,6 +14,10 @@ import { registerExplorerCommands } from './ui/commands/explorerCommands';
 import { registerSelectionCommands } from './ui/commands/selectionCommands';
 import { SelectionStatusBar } from './ui/selectionStatusBar';
 import { SECTION } from './ui/settings';
+import { DEBUG_TYPE, LambdaDebugProvider } from './ui/debug/lambdaDebugProvider';
+import { LambdaDebugRuns } from './ui/debug/lambdaDebugRuns';
+import { debugLocal } from './ui/commands/debugLocalCommand';
+import { registerHandlerCodeLens } from './ui/codelens/handlerCodeLens';
 
 /** What activate() returns: used by the integration tests, and by other extensions if they wish. */
 export interface ServerlessExplorerApi {
@@ -22,6 +26,9 @@ export interface ServerlessExplorerApi {
   /** The invoke result view, if open. */
   readonly invokeResult: () => InvokeResultPanel | undefined;
   readonly localFunctions: LocalFunctionsTree;
+  readonly lambdaDebug: LambdaDebugRuns;
+  /** What the Run and Debug picker offers for a folder (aws-lambda-local's dynamic configurations). */
+  readonly debugConfigurations: (folder: vscode.WorkspaceFolder | undefined) => Promise<vscode.DebugConfiguration[]>;
 }
 
 // Composition root: wire ui/ to core/ and nothing else. Nothing here touches the disk or the network, and
@@ -33,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
   const localTree = new LocalFunctionsTree();
   const localInvoke = new LocalInvokeCommand(localTree, context.extensionUri);
   const localEndpoint = new LocalEndpointCommand(localTree);
+  const debugRuns = new LambdaDebugRuns(context.extensionUri);
+  const debugProvider = new LambdaDebugProvider(debugRuns, localTree, vscode.Uri.joinPath(context.extensionUri, 'dist', 'runtimes').fsPath);
   const templates = vscode.workspace.createFileSystemWatcher('**/*{template,Template}*.{yaml,yml,json}');
   templates.onDidChange(() => (localTree.refresh(), localInvoke.reset()));
   templates.onDidCreate(() => localTree.refresh());
@@ -50,6 +59,13 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     vscode.window.registerTreeDataProvider('serverlessExplorer.local', localTree),
     vscode.commands.registerCommand('serverlessExplorer.refreshLocal', () => localTree.refresh()),
     vscode.commands.registerCommand('serverlessExplorer.invokeLocal', (target?: unknown, options?: Parameters<LocalInvokeCommand['run']>[1]) => localInvoke.run(target, options)),
+    debugRuns,
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, debugProvider),
+    // Dynamic: every workspace function in the Run and Debug picker. A second object, so that resolving happens once.
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: (folder) => debugProvider.provideDebugConfigurations(folder) }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.commands.registerCommand('serverlessExplorer.debugLocal', (target?: unknown) => debugLocal(localTree, target)),
+    vscode.commands.registerCommand('serverlessExplorer.reinvoke', () => debugRuns.invokeAgain()),
+    ...registerHandlerCodeLens({ localTree, explorer: awsExplorer }),
     vscode.window.registerTreeDataProvider('serverlessExplorer.events', new SampleEventsTree()),
     vscode.commands.registerCommand('serverlessExplorer.openAwsConfig', openAwsConfig),
     ...registerExplorerCommands(awsExplorer, awsView),
@@ -58,11 +74,13 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     vscode.commands.registerCommand('serverlessExplorer.invoke', (target?: unknown, options?: InvokeOptions) => invokeCommand(awsExplorer, context.extensionUri, target, options)),
     savedEventsWatcher(awsExplorer),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SECTION)) awsExplorer.refresh();
+      // What the tree shows: not the settings of local runs or CodeLens.
+      const local = ['codeLens', 'localAlwaysCold', 'localEndpointPort', 'localCredentialsProfile'].some((name) => e.affectsConfiguration(`${SECTION}.${name}`));
+      if (e.affectsConfiguration(SECTION) && !local) awsExplorer.refresh();
       if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) localInvoke.reset();
     }),
   );
-  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree };
+  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree, lambdaDebug: debugRuns, debugConfigurations: (folder) => debugProvider.provideDebugConfigurations(folder) };
 }
 
 /** Saved test events can change outside the extension (git pull, an edit): re-read them when they do. */

@@ -6,7 +6,10 @@ export { LambdaClient, listAliases, listFunctions, listTriggers, listVersions } 
 export { ECSClient, listClusters, listFargateServices, listServiceTasks } from './fargate/services';
 export { CATALOG, EventLookupError, eventId, findEvent, findEventById, generateEvent } from './events/catalog';
 export { functionTags, invokeFunction } from './lambda/invoke';
-export { LocalInvoker } from './local/invoker';
+export { LocalInvoker, toResult } from './local/invoker';
+export { ExecutionEnvironment } from './local/executionEnvironment';
+export { debuggerConfiguration } from './local/debugLaunch';
+export { resolveLaunchEvent, resolveLaunchTarget } from './local/debugRequest';
 export { readTemplates } from './local/template';
 export { adHocFunction } from './local/adHoc';
 export { LocalInvokeEndpoint } from './local/invokeEndpoint';

@@ -7,6 +7,7 @@ import { CodeServer, installExtension } from '../support/codeServer';
 import { MotoServer } from '../support/moto';
 import { CACHE, ROOT, VSIX } from '../support/paths';
 import { seedDemo } from '../support/seed';
+import { BREAKPOINT_LINE, writeTypeScriptApp } from '../support/typescriptApp';
 
 const OUT = path.join(ROOT, 'test', 'e2e', 'out');
 
@@ -18,6 +19,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
   let browser: Browser;
   let page: Page;
   let awsConfig: string;
+  let workspace: string;
 
   before(async () => {
     assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run "npm run package" first`);
@@ -25,7 +27,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     for (const old of fs.readdirSync(OUT).filter((f) => f.startsWith('failed-'))) fs.rmSync(path.join(OUT, old));
     fs.mkdirSync(CACHE, { recursive: true });
     scratch = fs.mkdtempSync(path.join(CACHE, 'e2e-'));
-    const workspace = path.join(scratch, 'workspace');
+    workspace = path.join(scratch, 'workspace');
     fs.mkdirSync(workspace);
     awsConfig = path.join(scratch, 'aws-config');
     fs.writeFileSync(awsConfig, '[profile demo]\nregion = us-east-1\naws_access_key_id = testing\naws_secret_access_key = testing\n');
@@ -175,14 +177,61 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     assert.equal(await sidebar.locator('.monaco-list-row', { hasText: 'us-east-1' }).count(), 0, 'us-east-1 is still listed');
   });
 
+  it('debugs a TypeScript handler: CodeLens above it, a breakpoint in the .ts source, then the result', async () => {
+    writeTypeScriptApp(workspace);
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(
+      path.join(workspace, '.vscode', 'launch.json'),
+      JSON.stringify({ version: '0.2.0', configurations: [{ type: 'aws-lambda-local', request: 'launch', name: 'Debug TsHandlerTsc', template: '${workspaceFolder}/ts-app/ts.template.yaml', logicalId: 'TsHandlerTsc', event: { id: 's3 put', params: { bucket: 'e2e-bucket' } } }] }, null, 2),
+    );
+    await openSidebar();
+    const palette = async (command: string) => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill(`>${command}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 10_000 });
+      await input.press('Enter');
+    };
+    await palette('Serverless Explorer: Refresh Local Functions');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('ts-app/src/handler.ts');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'handler.ts' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-lines', { hasText: 'export const handler' }).waitFor({ timeout: 30_000 });
+    // Two template functions share this export (tsc and esbuild builds): each lens names its function.
+    await editor.locator('.codelens-decoration', { hasText: /Debug TsHandlerTsc locally/ }).first().waitFor({ timeout: 30_000 });
+    assert.match((await editor.locator('.codelens-decoration').first().textContent()) ?? '', /Invoke TsHandlerTsc locally/);
+    // A breakpoint on the line that reads the bucket: go to it and toggle one (F9).
+    await palette('Go to Line/Column');
+    await page.locator('.quick-input-widget input').fill(`:${BREAKPOINT_LINE}`);
+    await page.keyboard.press('Enter');
+    await palette('Debug: Toggle Breakpoint');
+    await editor.locator('.codicon-debug-breakpoint').first().waitFor({ timeout: 10_000 });
+    // The Run and Debug picker: launch.json's configuration, and every workspace function under "AWS Lambda (local)".
+    await palette('Debug: Select and Start Debugging');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'AWS Lambda (local)' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Debug TsHandlerTsc' }).first().click();
+    await page.getByText(/Paused on breakpoint/i).first().waitFor({ timeout: 60_000 });
+    const local = page.locator('.monaco-list-row', { hasText: /^\s*Local: handler/ }).first();
+    await local.click();
+    await page.locator('.monaco-list-row', { hasText: 'Records: Array(1)' }).first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(OUT, 'debug.png') });
+    assert.equal(await editor.locator('.debug-top-stack-frame-line, .codicon-debug-stackframe').count() > 0, true, 'the editor marks the stopped line');
+    await palette('Debug: Continue');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('#payload', { hasText: 's3://e2e-bucket/' }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(OUT, 'debug-result.png') });
+  });
+
   it('guides a user without AWS profiles to the config file, and opens it with an example', async () => {
     await openSidebar();
     fs.rmSync(awsConfig);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.fill('>Serverless Explorer: Refresh');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Serverless Explorer: Refresh' }).first().waitFor();
-    await input.press('Enter');
+    // Not "Refresh Local Functions" (recently used, so it may come first).
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Serverless Explorer: Refresh(?! Local)/ }).first().click();
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
     await sidebar.getByText('No AWS profiles found', { exact: false }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(OUT, 'aws-welcome.png') });

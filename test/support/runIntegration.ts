@@ -8,6 +8,7 @@ import { runInHost } from './runInHost';
 import type { HostRun } from './runInHost';
 import { DEMO, seedDemo, seedManyFunctions } from './seed';
 import { writeSampleApp } from './sampleApp';
+import { writeTypeScriptApp } from './typescriptApp';
 
 /** Integration tests: the mocha suite of test/integration inside a real extension host, against a seeded moto_server. */
 export async function runIntegration(summaryFile?: string, host: (run: HostRun) => Promise<number> = runInHost): Promise<TestSummary> {
@@ -19,6 +20,7 @@ export async function runIntegration(summaryFile?: string, host: (run: HostRun) 
   fs.writeFileSync(path.join(workspace, 'README.md'), '# integration test workspace\n');
   // Not template.yaml: that name would activate the extension at startup (workspaceContains), which the activation test must not see.
   writeSampleApp(workspace, 'app.template.yaml');
+  writeTypeScriptApp(workspace);
   const awsConfig = path.join(scratch, 'aws-config');
   fs.writeFileSync(
     awsConfig,

@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { RuntimeApiServer } from './runtimeApi';
 import type { RuntimeOutcome } from './runtimeApi';
+import { PausableTimer } from './pausableTimer';
 import { runtimeCommand } from './runtimeCommand';
+import { spawnRuntime } from './runtimeProcess';
+import type { RuntimeLauncher, RuntimeProcess } from './runtimeProcess';
 import type { LocalFunctionDefinition } from './types';
 
 export interface LocalInvokeOptions {
@@ -12,6 +13,20 @@ export interface LocalInvokeOptions {
   readonly cognitoIdentity?: string;
   /** Profile credentials to expose as AWS_ACCESS_KEY_ID… like the real sandbox. */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  /** Called when the runtime takes the invocation (a debugger prints START then). */
+  readonly onDelivered?: (requestId: string) => void;
+}
+
+export interface EnvironmentOptions {
+  /** Starts the runtime; by default a process of our own. */
+  readonly launcher?: RuntimeLauncher;
+  /** How long a cold start may take before the invocation's own timeout starts counting. */
+  readonly initGraceMs?: number;
+  /**
+   * How long to wait, after the outcome, for output the function wrote before it: a pipe of our own delivers it
+   * first, but a debugger forwards it as events that may trail the response.
+   */
+  readonly outputGraceMs?: number;
 }
 
 export interface EnvironmentResult {
@@ -36,7 +51,7 @@ export interface EnvironmentResult {
  * between invocations. Handles one invocation at a time, like Lambda.
  */
 export class ExecutionEnvironment {
-  private process?: ChildProcess;
+  private process?: RuntimeProcess;
   private api?: RuntimeApiServer;
   private output: string[] = [];
   /** How much of `output` the invocations so far have reported. */
@@ -48,15 +63,29 @@ export class ExecutionEnvironment {
   private peakMb?: number;
   private settle?: (outcome: RuntimeOutcome | { kind: 'exit'; code: number | null; signal: NodeJS.Signals | null } | { kind: 'init-error'; body: string; errorType?: string }) => void;
   private exited = false;
+  private timer?: PausableTimer;
+  /** Lines not yet ended, per stream. */
+  private readonly partial = { stdout: '', stderr: '' };
   readonly warning?: string;
   private readonly command;
 
   constructor(
     readonly definition: LocalFunctionDefinition,
     private readonly runtimesDir: string,
+    private readonly options: EnvironmentOptions = {},
   ) {
     this.command = runtimeCommand(definition.runtime, definition.codeDir, definition.memoryMb, runtimesDir);
     this.warning = this.command.warning;
+  }
+
+  /** Stops the invocation's clock (a debugger stopped on a breakpoint)… */
+  pause(): void {
+    this.timer?.pause();
+  }
+
+  /** …and starts it again. */
+  resume(): void {
+    this.timer?.resume();
   }
 
   get alive(): boolean {
@@ -75,13 +104,14 @@ export class ExecutionEnvironment {
     let deliveredAt = 0;
     const outcome = new Promise<Parameters<NonNullable<ExecutionEnvironment['settle']>>[0] | { kind: 'timeout' }>((resolve) => {
       this.settle = resolve;
-      const timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs + (cold ? 10_000 : 0));
+      this.timer = new PausableTimer(timeoutMs + (cold ? (this.options.initGraceMs ?? 10_000) : 0), () => resolve({ kind: 'timeout' }));
       this.api!.on({
         onFirstNext: () => (this.initDurationMs = performance.now() - this.startedAt),
         onNext: () => {
           deliveredAt = performance.now();
-          clearTimeout(timer);
-          setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs).unref();
+          this.timer?.cancel();
+          this.timer = new PausableTimer(timeoutMs, () => resolve({ kind: 'timeout' }));
+          options.onDelivered?.(requestId);
         },
         onOutcome: (id, result) => id === requestId && resolve(result),
         onInitError: (body, errorType) => resolve({ kind: 'init-error', body, errorType }),
@@ -100,9 +130,14 @@ export class ExecutionEnvironment {
     // process that dies takes its /proc entry with it.
     let peakMb = this.peakMb ?? peakMemoryMb(this.process?.pid);
     const sampler = setInterval(() => (peakMb = peakMemoryMb(this.process?.pid) ?? peakMb), 50);
+    sampler.unref();
     const result = await outcome;
     clearInterval(sampler);
-    const durationMs = deliveredAt ? performance.now() - deliveredAt : 0;
+    // Time stopped in a debugger is not the function's.
+    const pausedMs = this.timer?.pausedMs ?? 0;
+    this.timer?.cancel();
+    this.timer = undefined;
+    const durationMs = deliveredAt ? performance.now() - deliveredAt - pausedMs : 0;
     const initDurationMs = cold && !this.reportedInit ? this.initDurationMs : undefined;
     if (cold) this.reportedInit = true;
     const reportedKb = 'maxRssKb' in result ? result.maxRssKb : undefined;
@@ -110,7 +145,8 @@ export class ExecutionEnvironment {
     this.peakMb = maxMemoryUsedMb;
     const base = { requestId, durationMs, initDurationMs, maxMemoryUsedMb };
     // Let output written just before the response reach us.
-    await new Promise((r) => setImmediate(r));
+    const grace = this.options.outputGraceMs;
+    await new Promise((r) => (grace ? setTimeout(r, grace) : setImmediate(r)));
     const output = () => {
       this.consumed = this.output.length;
       return this.output.slice(outputStart);
@@ -141,14 +177,10 @@ export class ExecutionEnvironment {
 
   async dispose(): Promise<void> {
     this.exited = true;
-    const child = this.process;
-    if (child?.pid && child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }
+    this.timer?.cancel();
+    this.process?.kill();
+    // An invocation still waiting ends now (its runtime is gone), whether or not the launcher reports an exit.
+    this.settle?.({ kind: 'exit', code: null, signal: 'SIGKILL' });
     await this.api?.stop();
   }
 
@@ -191,29 +223,25 @@ export class ExecutionEnvironment {
       ...d.environment,
       ...this.command.env,
     };
-    const child = spawn(this.command.command, [...this.command.args], { cwd: d.codeDir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    this.process = child;
-    const collect = (stream: NodeJS.ReadableStream) => {
-      let partial = '';
-      stream.on('data', (chunk: Buffer) => {
-        const text = partial + chunk.toString('utf8');
-        const lines = text.split('\n');
-        partial = lines.pop() ?? '';
-        this.output.push(...lines);
-      });
-      stream.on('end', () => partial && this.output.push(partial));
-    };
-    collect(child.stdout!);
-    collect(child.stderr!);
-    child.on('error', (error) => {
-      this.output.push(`Error: could not start ${this.command.command}: ${error.message}`);
-      this.exited = true;
-      this.settle?.({ kind: 'exit', code: 127, signal: null });
-    });
-    child.on('exit', (code, signal) => {
-      this.exited = true;
-      this.settle?.({ kind: 'exit', code, signal });
-    });
+    const launcher = this.options.launcher ?? spawnRuntime;
+    this.process = launcher(
+      { command: this.command.command, args: this.command.args, cwd: d.codeDir, env },
+      {
+        output: (stream, text) => {
+          const lines = (this.partial[stream] + text).split('\n');
+          this.partial[stream] = lines.pop() ?? '';
+          this.output.push(...lines);
+        },
+        exit: (code, signal) => {
+          for (const stream of ['stdout', 'stderr'] as const) {
+            if (this.partial[stream]) this.output.push(this.partial[stream]);
+            this.partial[stream] = '';
+          }
+          this.exited = true;
+          this.settle?.({ kind: 'exit', code, signal });
+        },
+      },
+    );
   }
 }
 

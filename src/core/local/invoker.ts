@@ -79,7 +79,8 @@ function identity(d: LocalFunctionDefinition): string {
   return JSON.stringify([d.name, d.codeDir, d.handler, d.runtime, d.memoryMb, d.timeoutSeconds, d.environment]);
 }
 
-function toResult(definition: LocalFunctionDefinition, r: EnvironmentResult, coldStart: boolean, warning?: string): LocalInvokeResult {
+/** What an environment reports, as a local invocation result: the log framed by START, END and REPORT. */
+export function toResult(definition: LocalFunctionDefinition, r: EnvironmentResult, coldStart: boolean, warning?: string): LocalInvokeResult {
   const durationMs = Math.round(r.durationMs * 100) / 100;
   const report = {
     durationMs,

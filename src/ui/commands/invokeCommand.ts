@@ -39,7 +39,7 @@ export async function invokeCommand(explorer: AwsExplorer, extensionUri: vscode.
       ? { session: target.session, fn: target.fn }
       : target instanceof SavedEventNode
         ? { session: target.fn.session, fn: target.fn.fn }
-        : await pickFunction(explorer, 'Invoke which function?');
+        : (asPickedFunction(target) ?? (await pickFunction(explorer, 'Invoke which function?')));
   if (!picked) return CANCELLED;
   const { sdk, clients } = explorer.ctx;
   const client = clients.client(sdk.LambdaClient, picked.session);
@@ -95,6 +95,14 @@ export async function invokeCommand(explorer: AwsExplorer, extensionUri: vscode.
     }
   };
   return run();
+}
+
+/** A plain `{ session, fn }` (what a CodeLens passes), recognised by its shape: it may come through a command's arguments. */
+function asPickedFunction(target: unknown): PickedFunction | undefined {
+  if (!target || typeof target !== 'object') return undefined;
+  const { session, fn } = target as { session?: { profile?: unknown; region?: unknown }; fn?: { name?: unknown; arn?: unknown } };
+  const valid = typeof session?.profile === 'string' && typeof session.region === 'string' && typeof fn?.name === 'string' && typeof fn.arn === 'string';
+  return valid ? (target as PickedFunction) : undefined;
 }
 
 function viewOf(result: InvokeResult): Omit<InvokeView, 'functionName' | 'profile' | 'region' | 'qualifier' | 'invocationType' | 'eventLabel' | 'at'> {

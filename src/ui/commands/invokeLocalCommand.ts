@@ -9,6 +9,8 @@ import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
 import { sdk } from '../sdk';
 import { InvokeResultPanel } from '../webviews/invokeResultPanel';
 import { SECTION } from '../settings';
+import { localCredentials } from '../localCredentials';
+import { localBase, localResultView } from '../webviews/localResultView';
 
 export type LocalInvokeOutcome = { readonly status: 'invoked'; readonly result: LocalInvokeResult } | { readonly status: 'refused' | 'failed'; readonly message: string } | { readonly status: 'cancelled' };
 
@@ -35,27 +37,17 @@ export class LocalInvokeCommand implements vscode.Disposable {
     const invoke = async (): Promise<LocalInvokeOutcome> => {
       const panel = InvokeResultPanel.show(this.extensionUri);
       panel.running(definition.name, () => void invoke());
-      const base = { functionName: definition.name, profile: 'local', region: definition.runtime, qualifier: '$LATEST', invocationType: 'RequestResponse', eventLabel: event.label, at: new Date().toISOString() };
+      const base = localBase(definition, event.label);
       const started = performance.now();
       try {
         this.invoker ??= new (sdk().LocalInvoker)({ alwaysCold: vscode.workspace.getConfiguration(SECTION).get<boolean>('localAlwaysCold', false) });
-        const credentials = await this.credentials();
+        const credentials = await localCredentials(vscode.workspace.getConfiguration(SECTION).get<string>('localCredentialsProfile'), 'serverlessExplorer.localCredentialsProfile');
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.invoker!.invoke(definition, check.text, { credentials }));
         if (result.warning && !this.warned.has(result.warning)) {
           this.warned.add(result.warning);
           void vscode.window.showWarningMessage(result.warning);
         }
-        panel.result({
-          ...base,
-          statusCode: 200,
-          functionError: result.functionError,
-          payload: pretty(result.payload),
-          logTail: result.log,
-          report: result.report,
-          executedVersion: '$LATEST',
-          requestId: result.requestId,
-          elapsedMs: performance.now() - started,
-        });
+        panel.result(localResultView(definition, event.label, result, performance.now() - started));
         return { status: 'invoked', result };
       } catch (error) {
         const message = (error as Error).message;
@@ -65,21 +57,6 @@ export class LocalInvokeCommand implements vscode.Disposable {
       }
     };
     return invoke();
-  }
-
-  /** The credentials of `serverlessExplorer.localCredentialsProfile`, given to the function like the real sandbox does. */
-  private async credentials(): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined> {
-    const profile = vscode.workspace.getConfiguration(SECTION).get<string>('localCredentialsProfile', '').trim();
-    if (!profile) return undefined;
-    const factory = new (sdk().AwsClientFactory)();
-    try {
-      const { accessKeyId, secretAccessKey, sessionToken } = await factory.credentialsFor(profile)();
-      return { accessKeyId, secretAccessKey, sessionToken };
-    } catch (error) {
-      throw new Error(`could not get the credentials of profile "${profile}" (serverlessExplorer.localCredentialsProfile): ${(error as Error).message}`, { cause: error });
-    } finally {
-      factory.dispose();
-    }
   }
 
   /** Stops warm environments (a changed setting or template takes effect on the next invocation). */
@@ -108,13 +85,5 @@ export class LocalInvokeCommand implements vscode.Disposable {
       validateInput: (value) => (sdk().adHocFunction(value, root) ? undefined : 'Give an existing directory, a colon and the handler: src/orders:index.handler'),
     });
     return spec ? sdk().adHocFunction(spec, root) : undefined;
-  }
-}
-
-function pretty(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
   }
 }

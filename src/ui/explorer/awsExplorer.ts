@@ -33,6 +33,9 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   private readonly selectionChanged = new vscode.EventEmitter<ExplorerSelection>();
   /** Fires with the profiles and regions shown, whenever the top level is (re)read. */
   readonly onDidChangeSelection = this.selectionChanged.event;
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires when everything is reloaded (refresh(): the Refresh button, a changed setting), not for one node. */
+  readonly onDidRefresh = this.refreshed.event;
 
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly streams = new Map<string, StreamingList<unknown>>();
@@ -59,6 +62,7 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
     this.factory?.dispose();
     this.factory = undefined;
     this.changed.fire(undefined);
+    this.refreshed.fire();
   }
 
   /** Reload one node and what is below it. */
@@ -119,6 +123,7 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
     this.factory?.dispose();
     this.changed.dispose();
     this.selectionChanged.dispose();
+    this.refreshed.dispose();
   }
 
   private context(): ExplorerContext {

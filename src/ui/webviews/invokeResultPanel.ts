@@ -61,7 +61,9 @@ export class InvokeResultPanel {
     this.post({ type: 'running', functionName });
   }
 
-  result(view: InvokeView): void {
+  /** The result, and what Run again does (by default what the last `running` set). */
+  result(view: InvokeView, rerun?: () => void): void {
+    if (rerun) this.rerun = rerun;
     this.lastView = view;
     this.panel.title = `${view.error || view.functionError ? '✗' : '✓'} ${view.functionName}`;
     this.post({ type: 'result', view });

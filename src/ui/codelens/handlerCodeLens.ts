@@ -1,0 +1,187 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { guessRuntime } from '../../core/local/adHoc';
+import { adHocFunctionName } from '../../core/local/deployedNames';
+import { handlerSources } from '../../core/local/handlerSources';
+import { findExportedFunctions } from '../../core/local/handlerSymbols';
+import type { HandlerLanguage } from '../../core/local/handlerSymbols';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from '../../core/local/types';
+import type { LocalFunctionDefinition } from '../../core/local/types';
+import type { PickedFunction } from '../commands/pickFunction';
+import type { AwsExplorer } from '../explorer/awsExplorer';
+import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
+import { SECTION } from '../settings';
+import { DeployedFunctionIndex } from './deployedFunctionIndex';
+
+/** `serverlessExplorer.codeLens.enabled` */
+const ENABLED = 'codeLens.enabled';
+const LANGUAGES: Readonly<Record<string, HandlerLanguage>> = { javascript: 'javascript', typescript: 'typescript', python: 'python' };
+const SELECTOR: vscode.DocumentSelector = Object.keys(LANGUAGES).map((language) => ({ language, scheme: 'file' }));
+/** Larger files are bundles or generated code, not handlers anyone edits: not parsed. */
+const MAX_LENGTH = 1_000_000;
+/** More deployed functions of one name than this are left to the explorer's own Invoke. */
+const MAX_DEPLOYED_LENSES = 3;
+
+interface TemplateTarget {
+  readonly definition: LocalFunctionDefinition;
+  readonly exportName: string;
+}
+
+/**
+ * "Invoke locally | Debug locally | Invoke deployed" above the handlers of JavaScript, TypeScript and Python
+ * files: those the workspace templates point at (their sources too, through source maps), with the template's
+ * definition; and, in files no template knows, exported functions that look like handlers, run ad hoc from their folder.
+ */
+export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  /** Template functions by the files their handlers are written in. */
+  private targets?: Promise<Map<string, TemplateTarget[]>>;
+
+  constructor(
+    private readonly localTree: LocalFunctionsTree,
+    private readonly deployed: DeployedFunctionIndex,
+  ) {}
+
+  /** Asks VS Code for lenses again; `templatesChanged` re-reads which files the template functions live in. */
+  refresh(templatesChanged = false): void {
+    if (templatesChanged) this.targets = undefined;
+    this.changed.fire();
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const language = LANGUAGES[document.languageId];
+    if (!language || !vscode.workspace.getConfiguration(SECTION).get<boolean>(ENABLED, true)) return [];
+    const text = document.getText();
+    if (text.length > MAX_LENGTH) return [];
+    const exported = findExportedFunctions(text, language);
+    if (exported.length === 0) return [];
+    const file = document.uri.fsPath;
+    const targets = (await this.templateTargets()).get(fileKey(file)) ?? [];
+    if (token.isCancellationRequested) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const fn of exported) {
+      const fromTemplate = targets.filter((t) => t.exportName === fn.name).map((t) => t.definition);
+      // In a file the templates know (a handler module, or a source of one), they say which functions are handlers:
+      // its other exports are helpers (describe() beside the handler in src/), not functions to run ad hoc.
+      if (fromTemplate.length === 0 && (targets.length > 0 || !fn.handlerLike)) continue;
+      const definitions = fromTemplate.length > 0 ? fromTemplate : [adHocDefinition(file, fn.name, language)];
+      const range = new vscode.Range(fn.line - 1, 0, fn.line - 1, 0);
+      for (const definition of definitions) lenses.push(...this.lenses(range, definition, fromTemplate.length > 0, definitions.length > 1));
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private lenses(range: vscode.Range, definition: LocalFunctionDefinition, fromTemplate: boolean, named: boolean): vscode.CodeLens[] {
+    const which = named ? ` ${definition.name}` : '';
+    const origin = definition.templateFile
+      ? `${definition.runtime}, from ${vscode.workspace.asRelativePath(definition.templateFile)}`
+      : `${definition.runtime}, ${definition.handler} in ${vscode.workspace.asRelativePath(definition.codeDir)}, outside any template`;
+    const lenses = [
+      new vscode.CodeLens(range, {
+        title: `$(play) Invoke${which} locally`,
+        tooltip: `Run ${definition.name} (${origin}) on this machine with an event`,
+        command: 'serverlessExplorer.invokeLocal',
+        arguments: [undefined, { definition }],
+      }),
+      new vscode.CodeLens(range, {
+        title: `$(debug-alt) Debug${which} locally`,
+        tooltip: `Debug ${definition.name} (${origin}) on this machine with an event, stopping at breakpoints`,
+        command: 'serverlessExplorer.debugLocal',
+        arguments: [definition],
+      }),
+    ];
+    const deployed = this.deployed.matching(definition.name, fromTemplate).slice(0, MAX_DEPLOYED_LENSES);
+    const labels = distinguishing(deployed);
+    deployed.forEach(({ session, fn }, i) => {
+      const target: PickedFunction = { session: { profile: session.profile, region: session.region }, fn };
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: `$(cloud) Invoke deployed${labels[i] ? ` (${labels[i]})` : ''}`,
+          tooltip: `Invoke ${fn.name} in AWS (${session.profile} · ${session.region}) with a sample event`,
+          command: 'serverlessExplorer.invoke',
+          arguments: [target],
+        }),
+      );
+    });
+    return lenses;
+  }
+
+  private templateTargets(): Promise<Map<string, TemplateTarget[]>> {
+    this.targets ??= (async () => {
+      const targets = new Map<string, TemplateTarget[]>();
+      for (const definition of await this.localTree.functions()) {
+        const sources = await handlerSources(definition).catch(() => undefined);
+        for (const file of sources?.files ?? []) {
+          const key = fileKey(file);
+          targets.set(key, [...(targets.get(key) ?? []), { definition, exportName: sources!.exportName }]);
+        }
+      }
+      return targets;
+    })().catch(() => new Map<string, TemplateTarget[]>());
+    return this.targets;
+  }
+}
+
+/** A handler outside any template, run from its own folder with Lambda's defaults. */
+function adHocDefinition(file: string, exportName: string, language: HandlerLanguage): LocalFunctionDefinition {
+  const codeDir = path.dirname(file);
+  const handler = `${path.basename(file, path.extname(file))}.${exportName}`;
+  const guessed = guessRuntime(codeDir, handler);
+  const python = language === 'python';
+  return {
+    name: adHocFunctionName(file, exportName),
+    codeDir,
+    handler,
+    runtime: guessed.startsWith(python ? 'python' : 'nodejs') ? guessed : python ? 'python3.12' : guessRuntime(codeDir, 'index.handler'),
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    memoryMb: DEFAULT_MEMORY_MB,
+    environment: {},
+    architecture: process.arch === 'arm64' ? 'arm64' : 'x86_64',
+  };
+}
+
+/** For several deployed matches, what tells them apart: the name, profile or region, whichever differ. */
+function distinguishing(deployed: readonly PickedFunction[]): string[] {
+  if (deployed.length < 2) return deployed.map(() => '');
+  const differs = (part: (p: PickedFunction) => string) => new Set(deployed.map(part)).size > 1;
+  const parts = [(p: PickedFunction) => p.fn.name, (p: PickedFunction) => p.session.profile, (p: PickedFunction) => p.session.region].filter(differs);
+  return deployed.map((p) => parts.map((part) => part(p)).join(' · '));
+}
+
+function fileKey(file: string): string {
+  const normalized = path.normalize(file);
+  return process.platform === 'win32' || process.platform === 'darwin' ? normalized.toLowerCase() : normalized;
+}
+
+/** Registers the handler CodeLens: its provider, what refreshes it (templates, builds, the explorer, the setting). */
+export function registerHandlerCodeLens(deps: { localTree: LocalFunctionsTree; explorer: AwsExplorer }): vscode.Disposable[] {
+  const deployed = new DeployedFunctionIndex(deps.explorer);
+  const provider = new HandlerCodeLensProvider(deps.localTree, deployed);
+  // A build writes the compiled handler and its source map: which sources a template points at may change.
+  const builds = vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,map}');
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const rebuilt = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => provider.refresh(true), 1000);
+  };
+  return [
+    provider,
+    deployed,
+    vscode.languages.registerCodeLensProvider(SELECTOR, provider),
+    deps.localTree.onDidChangeTreeData(() => provider.refresh(true)),
+    deployed.onDidChange(() => provider.refresh()),
+    builds,
+    builds.onDidCreate(rebuilt),
+    builds.onDidChange(rebuilt),
+    builds.onDidDelete(rebuilt),
+    { dispose: () => clearTimeout(pending) },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.${ENABLED}`)) provider.refresh();
+    }),
+  ];
+}

@@ -1,0 +1,136 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { checkPayload } from '../../core/lambda/payload';
+import { PYTHON_DEBUGGER_EXTENSION } from '../../core/local/debugLaunch';
+import type { LambdaLaunchAttributes } from '../../core/local/debugRequest';
+import { substituteVariables } from '../../core/local/launchVariables';
+import type { LocalFunctionDefinition } from '../../core/local/types';
+import { chooseEvent } from '../events/chooseEvent';
+import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
+import { localCredentials } from '../localCredentials';
+import { sdk } from '../sdk';
+import { SECTION } from '../settings';
+import { RUN_MARKER } from './lambdaDebugRun';
+import type { LambdaDebugRuns } from './lambdaDebugRuns';
+
+export const DEBUG_TYPE = 'aws-lambda-local';
+
+type LambdaLaunchConfiguration = vscode.DebugConfiguration &
+  LambdaLaunchAttributes & {
+    readonly profile?: string;
+    readonly region?: string;
+    readonly sourceMaps?: boolean;
+    readonly outFiles?: string[];
+    readonly skipFiles?: string[];
+    readonly justMyCode?: boolean;
+    readonly stopAfterInvocation?: boolean;
+  };
+
+/** The launch configuration that debugs a function: by template and logical id, or by code directory and handler. */
+export function launchConfigurationFor(d: LocalFunctionDefinition, folder: string): vscode.DebugConfiguration {
+  const rel = (p: string) => path.relative(folder, p) || '.';
+  return d.templateFile
+    ? { type: DEBUG_TYPE, request: 'launch', name: `Lambda: ${d.name} (${rel(d.templateFile)})`, template: `\${workspaceFolder}/${rel(d.templateFile)}`, logicalId: d.name }
+    : { type: DEBUG_TYPE, request: 'launch', name: `Lambda: ${d.handler} (${rel(d.codeDir)})`, codeUri: `\${workspaceFolder}/${rel(d.codeDir)}`, handler: d.handler, runtime: d.runtime };
+}
+
+/**
+ * The `aws-lambda-local` debug type: it resolves into the language's own debugger (VS Code's JavaScript debugger
+ * for Node.js, the Python Debugger for Python) launching our runtime client behind a local Runtime API that
+ * delivers the chosen event.
+ */
+export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
+  constructor(
+    private readonly runs: LambdaDebugRuns,
+    private readonly localTree: LocalFunctionsTree,
+    private readonly runtimesDir: string,
+  ) {}
+
+  /** launch.json's first configurations, and the Run and Debug picker's: one per workspace function. */
+  async provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): Promise<vscode.DebugConfiguration[]> {
+    const functions = await this.localTree.functions();
+    const root = folder?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!root) return [];
+    const inFolder = functions.filter((f) => !folder || !path.relative(root, f.codeDir).startsWith('..'));
+    return inFolder.map((f) => launchConfigurationFor(f, root));
+  }
+
+  async resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+    const root = folder?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!root) {
+      void this.runs.refuse('Debugging a Lambda function locally needs a folder: open the folder of your function or template.');
+      return undefined;
+    }
+    if (!config.type && !config.request) {
+      // F5 without a launch.json: the function the active editor belongs to, or the user's pick.
+      const picked = await this.pickFunction();
+      if (!picked) return undefined;
+      config = launchConfigurationFor(picked, root);
+    }
+    const name = String(config.name ?? 'aws-lambda-local');
+    try {
+      const c = substituteVariables(config, { workspaceFolder: root, file: vscode.window.activeTextEditor?.document.uri.fsPath }) as LambdaLaunchConfiguration;
+      let definition = await sdk().resolveLaunchTarget(c, root);
+      if (c.region) definition = { ...definition, environment: { ...definition.environment, AWS_REGION: c.region, AWS_DEFAULT_REGION: c.region } };
+      if (!definition.runtime.startsWith('nodejs') && !definition.runtime.startsWith('python')) {
+        return this.offerRunWithout(definition, `${definition.name} runs on ${definition.runtime}: breakpoint debugging is for Node.js and Python functions.`, c.event, root);
+      }
+      if (definition.runtime.startsWith('python') && !vscode.extensions.getExtension(PYTHON_DEBUGGER_EXTENSION)) {
+        return this.offerRunWithout(definition, `Debugging the Python function ${definition.name} needs the Python Debugger extension (${PYTHON_DEBUGGER_EXTENSION}). Install it, or run the function without debugging.`, c.event, root, true);
+      }
+      const event = (await sdk().resolveLaunchEvent(c.event, definition.name, root)) ?? (await chooseEvent(definition.name, async () => [], {}));
+      if (!event) return undefined;
+      const check = checkPayload(event.json, 'RequestResponse');
+      if (!check.ok) throw new Error(`the event (${event.label}): ${check.message}`);
+      const credentials = await localCredentials(c.profile ?? vscode.workspace.getConfiguration(SECTION).get<string>('localCredentialsProfile'), c.profile ? `"profile" in ${name}` : 'serverlessExplorer.localCredentialsProfile');
+      const run = this.runs.create({ definition, event: { label: event.label, json: check.text }, credentials, stopAfterInvocation: c.stopAfterInvocation !== false });
+      this.runs.lastConfiguration = { folder, configuration: config };
+      const launch = await run.start(this.runtimesDir);
+      if (run.warning) void vscode.window.showWarningMessage(run.warning);
+      return sdk().debuggerConfiguration(definition.runtime, launch, {
+        name,
+        runtimesDir: this.runtimesDir,
+        codeDir: definition.codeDir,
+        workspaceFolder: root,
+        sourceMaps: c.sourceMaps,
+        outFiles: c.outFiles,
+        skipFiles: c.skipFiles,
+        justMyCode: c.justMyCode,
+        preLaunchTask: c.preLaunchTask as string | undefined,
+        marker: { [RUN_MARKER]: run.id },
+      });
+    } catch (error) {
+      const message = `Cannot debug ${name}: ${(error as Error).message}`;
+      void this.runs.refuse(message, 'Open launch.json').then((choice) => choice && vscode.commands.executeCommand('workbench.action.debug.configure'));
+      return undefined;
+    }
+  }
+
+  /** Refuses with the message and offers to run without debugging; the launch ends now, whatever is chosen later. */
+  private offerRunWithout(definition: LocalFunctionDefinition, message: string, event: unknown, root: string, offerInstall = false): undefined {
+    const actions = [...(offerInstall ? ['Install'] : []), 'Run Without Debugging'];
+    void this.runs.refuse(message, ...actions).then(async (choice) => {
+      if (choice === 'Install') {
+        await vscode.commands.executeCommand('workbench.extensions.search', PYTHON_DEBUGGER_EXTENSION);
+      } else if (choice === 'Run Without Debugging') {
+        const resolved = await sdk()
+          .resolveLaunchEvent(event, definition.name, root)
+          .catch(() => undefined);
+        await vscode.commands.executeCommand('serverlessExplorer.invokeLocal', undefined, { definition, ...(resolved ? { payload: resolved.json } : {}) });
+      }
+    });
+    return undefined;
+  }
+
+  private async pickFunction(): Promise<LocalFunctionDefinition | undefined> {
+    const functions = await this.localTree.functions();
+    const file = vscode.window.activeTextEditor?.document.uri.fsPath;
+    const own = file ? functions.filter((f) => file.startsWith(f.codeDir + path.sep)) : [];
+    if (own.length === 1) return own[0];
+    const choice = await vscode.window.showQuickPick(
+      (own.length ? own : functions).map((f) => ({ label: f.name, description: `${f.runtime} · ${vscode.workspace.asRelativePath(f.codeDir)}`, f })),
+      { title: 'Debug which function?' },
+    );
+    return choice?.f;
+  }
+}

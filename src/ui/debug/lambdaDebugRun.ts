@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExecutionEnvironment } from '../../core/local/executionEnvironment';
+import type { LocalInvokeResult } from '../../core/local/invoker';
+import type { RuntimeEvents, RuntimeLaunch } from '../../core/local/runtimeProcess';
+import type { LocalFunctionDefinition } from '../../core/local/types';
+import type { LocalCredentials } from '../localCredentials';
+import { sdk } from '../sdk';
+import { InvokeResultPanel } from '../webviews/invokeResultPanel';
+import { localResultView } from '../webviews/localResultView';
+
+/** The launch configuration property that ties a language debugger's session to its run. */
+export const RUN_MARKER = '__serverlessExplorerRun';
+
+export interface FinishedInvocation {
+  readonly runId: string;
+  readonly result: LocalInvokeResult;
+  /** What we wrote to the Debug Console for it. */
+  readonly console: readonly string[];
+}
+
+export interface RunOptions {
+  readonly definition: LocalFunctionDefinition;
+  readonly event: { readonly label: string; readonly json: string };
+  readonly credentials?: LocalCredentials;
+  /** End the debug session when the invocation (and any queued by Invoke Again) ends; otherwise keep it warm. */
+  readonly stopAfterInvocation: boolean;
+  readonly extensionUri: vscode.Uri;
+  readonly onFinish: (finished: FinishedInvocation) => void;
+  readonly onEnd: (run: LambdaDebugRun) => void;
+  readonly onError?: (error: Error) => void;
+}
+
+// Lines Node and debugpy print for the debugger itself: not the function's.
+const DEBUGGER_NOISE = /^(Debugger attached\.|Waiting for the debugger to disconnect\.\.\.|Debugger listening on .*|For help, see: https:\/\/nodejs\.org\/en\/docs\/inspector)$/;
+
+/**
+ * One `aws-lambda-local` debug session: an execution environment whose runtime the language debugger starts.
+ * The Lambda part is ours: the event, the timeout (paused while the debugger is stopped), the result in the Debug
+ * Console and the result view; the session ends with the invocation unless asked to stay.
+ */
+export class LambdaDebugRun {
+  readonly id = randomUUID();
+  private environment?: ExecutionEnvironment;
+  private events?: RuntimeEvents;
+  private session?: vscode.DebugSession;
+  private pid?: number;
+  private exitCode: number | null = null;
+  private ended = false;
+  private readonly queue: string[] = [];
+  private wake?: () => void;
+
+  constructor(private readonly o: RunOptions) {}
+
+  get definition(): LocalFunctionDefinition {
+    return this.o.definition;
+  }
+
+  /** A difference from Lambda worth telling the user (the local interpreter's version). */
+  get warning(): string | undefined {
+    return this.environment?.warning;
+  }
+
+  /** Starts the Runtime API and the first invocation; resolves with what the debugger must launch. */
+  start(runtimesDir: string): Promise<RuntimeLaunch> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the runtime handle reads the pid as it becomes known
+    const run = this;
+    return new Promise<RuntimeLaunch>((resolve, reject) => {
+      this.environment = new (sdk().ExecutionEnvironment)(this.o.definition, runtimesDir, {
+        launcher: (launch, events) => {
+          this.events = events;
+          resolve(launch);
+          return {
+            get pid() {
+              return run.pid;
+            },
+            kill: () => run.stopSession(),
+          };
+        },
+        // Attaching takes a moment, and a breakpoint in the module's own code may stop the init for long.
+        initGraceMs: 10 * 60_000,
+        // The debugger forwards the function's output as events, which may trail its response.
+        outputGraceMs: 200,
+      });
+      void this.loop().catch((error: unknown) => {
+        reject(error);
+        // After the launch, nobody awaits the loop: say what went wrong.
+        void vscode.window.showErrorMessage(`${this.o.definition.name}: the local debug run failed: ${(error as Error).message}`);
+        this.o.onError?.(error as Error);
+        this.stopSession();
+        this.end();
+      });
+    });
+  }
+
+  /** The debugger's session (or one of its children, as js-debug makes) belongs to this run. */
+  attach(session: vscode.DebugSession): void {
+    this.session ??= session;
+  }
+
+  stopped(): void {
+    this.environment?.pause();
+  }
+
+  continued(): void {
+    this.environment?.resume();
+  }
+
+  output(category: string | undefined, text: string): void {
+    if (category !== 'stdout' && category !== 'stderr') return;
+    const kept = text
+      .split(/(?<=\n)/)
+      .filter((line) => !DEBUGGER_NOISE.test(line.trim()))
+      .join('');
+    if (kept) this.events?.output(category, kept);
+  }
+
+  processStarted(pid: number | undefined): void {
+    this.pid ??= pid;
+  }
+
+  exited(code: number | undefined): void {
+    this.exitCode = code ?? null;
+  }
+
+  /** The debugger's session ended: for the environment, its runtime exited. */
+  terminated(): void {
+    this.events?.exit(this.exitCode, null);
+    this.end();
+  }
+
+  /** Invoke Again: with the same event, on the warm runtime, in this session. */
+  invokeAgain(): void {
+    this.queue.push(this.o.event.json);
+    this.wake?.();
+  }
+
+  get isLive(): boolean {
+    return !this.ended;
+  }
+
+  stopSession(): void {
+    if (this.session) void vscode.debug.stopDebugging(this.session);
+  }
+
+  private async loop(): Promise<void> {
+    const environment = this.environment!;
+    let payload = this.o.event.json;
+    let cold = true;
+    for (;;) {
+      const lines: string[] = [];
+      const write = (line: string) => {
+        lines.push(line);
+        vscode.debug.activeDebugConsole.appendLine(line);
+      };
+      const started = performance.now();
+      const outcome = await environment.invoke(payload, { credentials: this.o.credentials, onDelivered: (id) => write(`START RequestId: ${id} Version: $LATEST`) });
+      const result = sdk().toResult(this.o.definition, outcome, cold, environment.warning);
+      cold = false;
+      for (const line of result.log.split('\n').filter((l) => /^(END|REPORT) RequestId:/.test(l) || /Task timed out after|Runtime exited with error/.test(l))) write(line);
+      write(result.functionError ? `${this.o.definition.name} failed (${result.errorType ?? 'Unhandled'}):` : `${this.o.definition.name} returned:`);
+      write(prettyJson(result.payload));
+      // Run again: Invoke Again (in this session while it lasts, else a new one of the same configuration).
+      InvokeResultPanel.show(this.o.extensionUri).result(localResultView(this.o.definition, `${this.o.event.label} (debug)`, result, performance.now() - started), () => void vscode.commands.executeCommand('serverlessExplorer.reinvoke'));
+      this.o.onFinish({ runId: this.id, result, console: lines });
+      if (outcome.dead || this.ended) break;
+      if (!this.queue.length && this.o.stopAfterInvocation) break;
+      while (!this.queue.length && !this.ended) await new Promise<void>((resolve) => (this.wake = resolve));
+      if (this.ended) break;
+      payload = this.queue.shift()!;
+    }
+    this.stopSession();
+    this.end();
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.wake?.();
+    void this.environment?.dispose();
+    this.o.onEnd(this);
+  }
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+/** For messages: the function and where it is defined. */
+export function describeFunction(d: LocalFunctionDefinition, root?: string): string {
+  return d.templateFile ? `${d.name} (${root ? path.relative(root, d.templateFile) : d.templateFile})` : `${d.name} (${d.handler})`;
+}

@@ -1,0 +1,246 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { ServerlessExplorerApi } from '../../src/extension';
+import type { FinishedInvocation } from '../../src/ui/debug/lambdaDebugRun';
+import { BREAKPOINT_LINE } from '../support/typescriptApp';
+import { activatedApi } from './helpers';
+
+// The `aws-lambda-local` debug type in a real VS Code, with its built-in JavaScript debugger: breakpoints in the
+// TypeScript sources of ts-app (test/support/typescriptApp.ts), compiled by tsc and bundled by esbuild.
+
+interface Stop {
+  readonly session: vscode.DebugSession;
+  readonly threadId: number;
+}
+
+/** Records the `stopped` events of every debug session (js-debug reports them on its child session). */
+class StopWatcher implements vscode.Disposable {
+  private readonly waiting: ((stop: Stop) => void)[] = [];
+  private readonly stops: Stop[] = [];
+  private readonly registration = vscode.debug.registerDebugAdapterTrackerFactory('*', {
+    createDebugAdapterTracker: (session) => ({
+      onDidSendMessage: (message: DebugProtocol.ProtocolMessage) => {
+        if (message.type === 'event' && (message as DebugProtocol.Event).event === 'stopped') {
+          const stop = { session, threadId: (message as DebugProtocol.StoppedEvent).body.threadId ?? 0 };
+          const waiter = this.waiting.shift();
+          if (waiter) waiter(stop);
+          else this.stops.push(stop);
+        }
+      },
+    }),
+  });
+
+  next(timeoutMs = 60_000): Promise<Stop> {
+    const ready = this.stops.shift();
+    if (ready) return Promise.resolve(ready);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no breakpoint was hit within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.push((stop) => {
+        clearTimeout(timer);
+        resolve(stop);
+      });
+    });
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}
+
+describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
+  this.timeout(180_000);
+  let api: ServerlessExplorerApi;
+  let folder: vscode.WorkspaceFolder;
+  let stops: StopWatcher;
+  let handlerTs: vscode.Uri;
+  const started = new Set<vscode.DebugSession>();
+  const terminated = new Set<vscode.DebugSession>();
+  const watchers: vscode.Disposable[] = [];
+
+  before(async () => {
+    api = await activatedApi();
+    folder = vscode.workspace.workspaceFolders![0];
+    handlerTs = vscode.Uri.file(path.join(folder.uri.fsPath, 'ts-app', 'src', 'handler.ts'));
+    stops = new StopWatcher();
+    watchers.push(
+      vscode.debug.onDidStartDebugSession((s) => started.add(s)),
+      vscode.debug.onDidTerminateDebugSession((s) => terminated.add(s)),
+    );
+  });
+
+  after(() => {
+    stops.dispose();
+    watchers.forEach((w) => w.dispose());
+  });
+
+  afterEach(async () => {
+    vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+    await vscode.debug.stopDebugging();
+  });
+
+  const nextFinish = () =>
+    new Promise<FinishedInvocation>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the invocation did not finish within 150 s')), 150_000);
+      const subscriptions = [
+        api.lambdaDebug.onDidFinishInvocation((finished) => {
+          subscriptions.forEach((d) => d.dispose());
+          clearTimeout(timer);
+          resolve(finished);
+        }),
+        api.lambdaDebug.onDidRefuse((message) => {
+          subscriptions.forEach((d) => d.dispose());
+          clearTimeout(timer);
+          reject(new Error(message));
+        }),
+      ];
+    });
+
+  /** The invocation's end; a stop before it (nobody asked for one) fails with where it stopped. */
+  async function finishWithoutStopping(finished: Promise<FinishedInvocation>): Promise<FinishedInvocation> {
+    const stopped = stops.next(170_000).then(async (stop) => {
+      const trace = (await stop.session.customRequest('stackTrace', { threadId: stop.threadId, startFrame: 0, levels: 3 })) as DebugProtocol.StackTraceResponse['body'];
+      throw new Error(`stopped unexpectedly at ${trace.stackFrames.map((f) => `${f.name} (${f.source?.path}:${f.line})`).join(' < ')}`);
+    });
+    return Promise.race([finished, stopped]);
+  }
+
+  /** Resolves when every session started so far (the one resolved from our configuration, and js-debug's child) has ended. */
+  const sessionsEnded = () =>
+    new Promise<void>((resolve, reject) => {
+      const deadline = Date.now() + 20_000;
+      const check = () => {
+        const live = [...started].filter((s) => !terminated.has(s));
+        if (live.length === 0) resolve();
+        else if (Date.now() > deadline) reject(new Error(`the debug session(s) ${live.map((s) => s.name).join(', ')} still run 20 s after the invocation ended`));
+        else setTimeout(check, 100);
+      };
+      check();
+    });
+
+  const config = (logicalId: string, extra: Record<string, unknown> = {}): vscode.DebugConfiguration => ({
+    type: 'aws-lambda-local',
+    request: 'launch',
+    name: `debug ${logicalId}`,
+    template: '${workspaceFolder}/ts-app/ts.template.yaml',
+    logicalId,
+    ...extra,
+  });
+
+  for (const logicalId of ['TsHandlerTsc', 'TsHandlerEsbuild']) {
+    it(`${logicalId}: stops at a breakpoint in the .ts source with the event in scope, then shows the result`, async () => {
+      vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(handlerTs, new vscode.Position(BREAKPOINT_LINE - 1, 0)))]);
+      const finished = nextFinish();
+      const started = await vscode.debug.startDebugging(folder, config(logicalId, { event: { id: 's3 put', params: { bucket: 'debug-bucket', key: 'in/a.txt' } } }));
+      assert.equal(started, true, 'the debug session starts');
+      const stop = await stops.next();
+      const trace = (await stop.session.customRequest('stackTrace', { threadId: stop.threadId, startFrame: 0, levels: 1 })) as DebugProtocol.StackTraceResponse['body'];
+      const top = trace.stackFrames[0];
+      // In code-server the path comes as a vscode-remote: URI.
+      const stoppedIn = top.source?.path ?? '';
+      assert.equal(stoppedIn.includes('://') ? vscode.Uri.parse(stoppedIn).fsPath : path.normalize(stoppedIn), handlerTs.fsPath, `stopped in ${stoppedIn}`);
+      assert.equal(top.line, BREAKPOINT_LINE);
+      const evaluated = (await stop.session.customRequest('evaluate', { expression: 'event.Records[0].s3.bucket.name', frameId: top.id, context: 'repl' })) as DebugProtocol.EvaluateResponse['body'];
+      assert.match(evaluated.result, /^['"]debug-bucket['"]$/);
+      await stop.session.customRequest('continue', { threadId: stop.threadId });
+      const done = await finished;
+      assert.equal(done.result.functionError, undefined, done.result.payload);
+      assert.deepEqual(JSON.parse(done.result.payload), { object: 's3://debug-bucket/in/a.txt', length: 26 });
+      assert.match(done.console.join('\n'), /^START RequestId: [0-9a-f-]{36} Version: \$LATEST\nEND RequestId: .*\nREPORT RequestId: .*\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms\t\n.*returned:\n\{\n {2}"object": "s3:\/\/debug-bucket\/in\/a.txt"/);
+      assert.match(done.result.log, /\tINFO\tdescribed debug-bucket\n/, 'the function output is in the log');
+      const view = api.invokeResult()?.lastView;
+      assert.equal(view?.functionName, logicalId);
+      assert.deepEqual(JSON.parse(view!.payload), JSON.parse(done.result.payload));
+      await sessionsEnded();
+    });
+  }
+
+  it('time stopped on a breakpoint does not count towards the timeout', async () => {
+    vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(handlerTs, new vscode.Position(BREAKPOINT_LINE - 1, 0)))]);
+    const finished = nextFinish();
+    assert.equal(await vscode.debug.startDebugging(folder, config('TsHandlerTsc', { timeout: 1, event: { id: 's3 put', params: { bucket: 'paused' } } })), true);
+    const stop = await stops.next();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await stop.session.customRequest('continue', { threadId: stop.threadId });
+    const done = await finished;
+    assert.equal(done.result.functionError, undefined, done.result.payload);
+    assert.ok(done.result.report.durationMs < 1000, `Duration ${done.result.report.durationMs} ms leaves the paused time out`);
+    await sessionsEnded();
+  });
+
+  it('a handler that throws: the Lambda-shaped error in the Debug Console and the result view', async () => {
+    const finished = nextFinish();
+    assert.equal(await vscode.debug.startDebugging(folder, config('TsHandlerEsbuild', { event: { id: 's3 put', params: { bucket: 'refuse' } } })), true);
+    const done = await finishWithoutStopping(finished);
+    assert.equal(done.result.functionError, 'Unhandled');
+    const error = JSON.parse(done.result.payload) as { errorType: string; errorMessage: string; trace: string[] };
+    assert.equal(error.errorType, 'RangeError');
+    assert.equal(error.errorMessage, 'bucket refuse refused');
+    assert.match(error.trace[1], /src\/handler\.ts:10:\d+\)$/, 'the trace points at the TypeScript source');
+    assert.match(done.console.join('\n'), /failed \(RangeError\):\n\{\n {2}"errorType": "RangeError"/);
+    assert.equal(api.invokeResult()?.lastView?.functionError, 'Unhandled');
+    await sessionsEnded();
+  });
+
+  it('a handler that times out: "Task timed out", and the next debug session works', async () => {
+    const timedOut = nextFinish();
+    assert.equal(await vscode.debug.startDebugging(folder, config('TsHandlerTsc', { timeout: 1, event: { id: 's3 put', params: { bucket: 'slow' } } })), true);
+    const done = await finishWithoutStopping(timedOut);
+    assert.equal(done.result.errorType, 'Sandbox.Timedout');
+    assert.match(done.console.join('\n'), /Task timed out after 1\.00 seconds/);
+    await sessionsEnded();
+    const next = nextFinish();
+    assert.equal(await vscode.debug.startDebugging(folder, config('TsHandlerTsc', { event: { id: 's3 put', params: { bucket: 'after' } } })), true);
+    const after = await finishWithoutStopping(next);
+    assert.equal(JSON.parse(after.result.payload).object.startsWith('s3://after/'), true, after.result.payload);
+    await sessionsEnded();
+  });
+
+  it('Invoke Again runs the warm runtime again in the same session (stopAfterInvocation: false)', async () => {
+    const first = nextFinish();
+    assert.equal(await vscode.debug.startDebugging(folder, config('TsHandlerTsc', { stopAfterInvocation: false, event: { id: 's3 put', params: { bucket: 'warm' } } })), true);
+    const a = await first;
+    assert.match(a.result.log, /Init Duration/);
+    const session = vscode.debug.activeDebugSession;
+    assert.ok(session, 'the session stays while the runtime is warm');
+    const second = nextFinish();
+    await vscode.commands.executeCommand('serverlessExplorer.reinvoke');
+    const b = await second;
+    assert.equal(b.runId, a.runId, 'the same run');
+    assert.doesNotMatch(b.result.log, /Init Duration/, 'warm: no init');
+    assert.deepEqual(JSON.parse(b.result.payload), JSON.parse(a.result.payload));
+    await vscode.debug.stopDebugging(session);
+    await sessionsEnded();
+  });
+
+  it('offers every function of the two workspace templates as a dynamic configuration', async () => {
+    const configs = await api.debugConfigurations(folder);
+    assert.deepEqual(configs.map((c) => c.logicalId).sort(), ['FailingNode', 'HelloNode', 'HelloPython', 'TsHandlerEsbuild', 'TsHandlerTsc']);
+    const tsc = configs.find((c) => c.logicalId === 'TsHandlerTsc')!;
+    assert.deepEqual(tsc, { type: 'aws-lambda-local', request: 'launch', name: 'Lambda: TsHandlerTsc (ts-app/ts.template.yaml)', template: '${workspaceFolder}/ts-app/ts.template.yaml', logicalId: 'TsHandlerTsc' });
+  });
+
+  it('a Python function without the Python Debugger extension: a message that names it', async () => {
+    const refused = new Promise<string>((resolve) => {
+      const subscription = api.lambdaDebug.onDidRefuse((message) => {
+        subscription.dispose();
+        resolve(message);
+      });
+    });
+    const started = await vscode.debug.startDebugging(folder, { type: 'aws-lambda-local', request: 'launch', name: 'py', template: '${workspaceFolder}/app/app.template.yaml', logicalId: 'HelloPython', event: '{}' });
+    assert.equal(started, false);
+    assert.match(await refused, /Python Debugger extension \(ms-python\.debugpy\)/);
+  });
+
+  it('a wrong logical id: a message listing the template functions', async () => {
+    const refused = new Promise<string>((resolve) => {
+      const subscription = api.lambdaDebug.onDidRefuse((message) => {
+        subscription.dispose();
+        resolve(message);
+      });
+    });
+    assert.equal(await vscode.debug.startDebugging(folder, config('Nope', { event: '{}' })), false);
+    assert.match(await refused, /has no function Nope\. Its functions: TsHandlerTsc, TsHandlerEsbuild\./);
+  });
+});
