@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     debugRuns,
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, debugProvider),
     // Dynamic: every workspace function in the Run and Debug picker. A second object, so that resolving happens once.
-    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: (folder) => debugProvider.provideDebugConfigurations(folder) }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: (folder) => debugProvider.configurations(folder, true) }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
     vscode.commands.registerCommand('serverlessExplorer.debugLocal', (target?: unknown) => debugLocal(localTree, target)),
     vscode.commands.registerCommand('serverlessExplorer.reinvoke', () => debugRuns.invokeAgain()),
     ...registerHandlerCodeLens({ localTree, explorer: awsExplorer }),
@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
       if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) localInvoke.reset();
     }),
   );
-  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree, lambdaDebug: debugRuns, debugConfigurations: (folder) => debugProvider.provideDebugConfigurations(folder) };
+  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree, lambdaDebug: debugRuns, debugConfigurations: (folder) => debugProvider.configurations(folder, true) };
 }
 
 /** Saved test events can change outside the extension (git pull, an edit): re-read them when they do. */

@@ -4,6 +4,8 @@ import { checkPayload } from '../../core/lambda/payload';
 import { PYTHON_DEBUGGER_EXTENSION } from '../../core/local/debugLaunch';
 import type { LambdaLaunchAttributes } from '../../core/local/debugRequest';
 import { substituteVariables } from '../../core/local/launchVariables';
+import { guessRuntime } from '../../core/local/adHoc';
+import { findHandlers, handlerLanguage } from '../../core/local/handlerSymbols';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { chooseEvent } from '../events/chooseEvent';
 import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
@@ -46,13 +48,36 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
     private readonly runtimesDir: string,
   ) {}
 
-  /** launch.json's first configurations, and the Run and Debug picker's: one per workspace function. */
-  async provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): Promise<vscode.DebugConfiguration[]> {
+  /**
+   * launch.json's first configurations, and (dynamic) the Run and Debug picker's: one per workspace function; without
+   * a template, one per handler of the active editor; for a new launch.json with neither, an example to fill in.
+   */
+  provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): Promise<vscode.DebugConfiguration[]> {
+    return this.configurations(folder, false);
+  }
+
+  async configurations(folder: vscode.WorkspaceFolder | undefined, dynamic: boolean): Promise<vscode.DebugConfiguration[]> {
     const functions = await this.localTree.functions();
     const root = folder?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!root) return [];
     const inFolder = functions.filter((f) => !folder || !path.relative(root, f.codeDir).startsWith('..'));
-    return inFolder.map((f) => launchConfigurationFor(f, root));
+    if (inFolder.length) return inFolder.map((f) => launchConfigurationFor(f, root));
+    const fromEditor = await this.activeEditorHandlers();
+    if (fromEditor.length || dynamic) return fromEditor.map((f) => launchConfigurationFor(f, root));
+    return [{ type: DEBUG_TYPE, request: 'launch', name: 'Lambda: index.handler', codeUri: '${workspaceFolder}', handler: 'index.handler', runtime: guessRuntime(root, 'index.handler'), event: { id: 's3 put', params: {} } }];
+  }
+
+  /** The handlers exported by the active editor's file, as ad hoc functions. */
+  private async activeEditorHandlers(): Promise<LocalFunctionDefinition[]> {
+    const document = vscode.window.activeTextEditor?.document;
+    const language = document && document.uri.scheme === 'file' ? handlerLanguage(document.fileName) : undefined;
+    if (!document || !language) return [];
+    const dir = path.dirname(document.fileName);
+    const module = path.basename(document.fileName).replace(/\.[^.]+$/, '');
+    return findHandlers(document.getText(), language).flatMap((h) => {
+      const definition = sdk().adHocFunction(`${dir}:${module}.${h.name}`, dir);
+      return definition ? [definition] : [];
+    });
   }
 
   async resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
