@@ -29,6 +29,13 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     scratch = fs.mkdtempSync(path.join(CACHE, 'e2e-'));
     workspace = path.join(scratch, 'workspace');
     fs.mkdirSync(workspace);
+    // For the debugging test, from the start: VS Code reads launch.json when the folder opens (a later write may
+    // not be seen in time). The app it names is written by that test.
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(
+      path.join(workspace, '.vscode', 'launch.json'),
+      JSON.stringify({ version: '0.2.0', configurations: [{ type: 'aws-lambda-local', request: 'launch', name: 'Debug TsHandlerTsc', template: '${workspaceFolder}/ts-app/ts.template.yaml', logicalId: 'TsHandlerTsc', event: { id: 's3 put', params: { bucket: 'e2e-bucket' } } }] }, null, 2),
+    );
     awsConfig = path.join(scratch, 'aws-config');
     fs.writeFileSync(awsConfig, '[profile demo]\nregion = us-east-1\naws_access_key_id = testing\naws_secret_access_key = testing\n');
     installExtension(scratch, VSIX);
@@ -179,11 +186,6 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
 
   it('debugs a TypeScript handler: CodeLens above it, a breakpoint in the .ts source, then the result', async () => {
     writeTypeScriptApp(workspace);
-    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-    fs.writeFileSync(
-      path.join(workspace, '.vscode', 'launch.json'),
-      JSON.stringify({ version: '0.2.0', configurations: [{ type: 'aws-lambda-local', request: 'launch', name: 'Debug TsHandlerTsc', template: '${workspaceFolder}/ts-app/ts.template.yaml', logicalId: 'TsHandlerTsc', event: { id: 's3 put', params: { bucket: 'e2e-bucket' } } }] }, null, 2),
-    );
     await openSidebar();
     const palette = async (command: string) => {
       await page.keyboard.press('F1');
