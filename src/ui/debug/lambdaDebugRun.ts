@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExecutionEnvironment } from '../../core/local/executionEnvironment';
 import type { LocalInvokeResult } from '../../core/local/invoker';
@@ -8,7 +7,7 @@ import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { LocalCredentials } from '../localCredentials';
 import { sdk } from '../sdk';
 import { InvokeResultPanel } from '../webviews/invokeResultPanel';
-import { localResultView } from '../webviews/localResultView';
+import { localResultView, pretty } from '../webviews/localResultView';
 
 /** The launch configuration property that ties a language debugger's session to its run. */
 export const RUN_MARKER = '__serverlessExplorerRun';
@@ -160,7 +159,7 @@ export class LambdaDebugRun {
       cold = false;
       for (const line of result.log.split('\n').filter((l) => /^(END|REPORT) RequestId:/.test(l) || /Task timed out after|Runtime exited with error/.test(l))) write(line);
       write(result.functionError ? `${this.o.definition.name} failed (${result.errorType ?? 'Unhandled'}):` : `${this.o.definition.name} returned:`);
-      write(prettyJson(result.payload));
+      write(pretty(result.payload));
       // Run again: Invoke Again (in this session while it lasts, else a new one of the same configuration).
       InvokeResultPanel.show(this.o.extensionUri).result(localResultView(this.o.definition, `${this.o.event.label} (debug)`, result, performance.now() - started), () => void vscode.commands.executeCommand('serverlessExplorer.reinvoke'));
       this.o.onFinish({ runId: this.id, result, console: lines });
@@ -181,17 +180,4 @@ export class LambdaDebugRun {
     void this.environment?.dispose();
     this.o.onEnd(this);
   }
-}
-
-function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
-
-/** For messages: the function and where it is defined. */
-export function describeFunction(d: LocalFunctionDefinition, root?: string): string {
-  return d.templateFile ? `${d.name} (${root ? path.relative(root, d.templateFile) : d.templateFile})` : `${d.name} (${d.handler})`;
 }

@@ -17,7 +17,6 @@ export class LambdaDebugRuns implements vscode.Disposable {
   /** Every message with which a debug configuration was refused (what the user is told). */
   readonly onDidRefuse = this.refused.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private last?: LambdaDebugRun;
 
   constructor(private readonly extensionUri: vscode.Uri) {
     this.disposables.push(
@@ -73,7 +72,6 @@ export class LambdaDebugRuns implements vscode.Disposable {
     });
     this.runs.set(run.id, run);
     this.showActive();
-    this.last = run;
     return run;
   }
 
@@ -91,10 +89,6 @@ export class LambdaDebugRuns implements vscode.Disposable {
 
   /** The last configuration started (set by the provider's caller), for Invoke Again once its session is over. */
   lastConfiguration?: { folder: vscode.WorkspaceFolder | undefined; configuration: vscode.DebugConfiguration };
-
-  get lastRun(): LambdaDebugRun | undefined {
-    return this.last;
-  }
 
   dispose(): void {
     for (const run of this.runs.values()) run.stopSession();
