@@ -18,6 +18,8 @@ import { DEBUG_TYPE, LambdaDebugProvider } from './ui/debug/lambdaDebugProvider'
 import { LambdaDebugRuns } from './ui/debug/lambdaDebugRuns';
 import { debugLocal } from './ui/commands/debugLocalCommand';
 import { registerHandlerCodeLens } from './ui/codelens/handlerCodeLens';
+import { registerMonitorCommands } from './ui/commands/monitorCommands';
+import { MonitorPanel, registerMonitorSerializer } from './ui/webviews/monitorPanel';
 
 /** What activate() returns: used by the integration tests, and by other extensions if they wish. */
 export interface ServerlessExplorerApi {
@@ -29,6 +31,8 @@ export interface ServerlessExplorerApi {
   readonly lambdaDebug: LambdaDebugRuns;
   /** What the Run and Debug picker offers for a folder (aws-lambda-local's dynamic configurations). */
   readonly debugConfigurations: (folder: vscode.WorkspaceFolder | undefined) => Promise<vscode.DebugConfiguration[]>;
+  /** The open Monitor panels. */
+  readonly monitors: () => MonitorPanel[];
 }
 
 // Composition root: wire ui/ to core/ and nothing else. Nothing here touches the disk or the network, and
@@ -71,16 +75,18 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     ...registerExplorerCommands(awsExplorer, awsView),
     ...registerSelectionCommands(),
     ...registerEventCommands(awsExplorer),
+    ...registerMonitorCommands(awsExplorer, awsView, context.extensionUri),
+    registerMonitorSerializer(awsExplorer, context.extensionUri),
     vscode.commands.registerCommand('serverlessExplorer.invoke', (target?: unknown, options?: InvokeOptions) => invokeCommand(awsExplorer, context.extensionUri, target, options)),
     savedEventsWatcher(awsExplorer),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // What the tree shows: not the settings of local runs or CodeLens.
-      const local = ['codeLens', 'localAlwaysCold', 'localEndpointPort', 'localCredentialsProfile'].some((name) => e.affectsConfiguration(`${SECTION}.${name}`));
+      const local = ['codeLens', 'localAlwaysCold', 'localEndpointPort', 'localCredentialsProfile', 'monitor'].some((name) => e.affectsConfiguration(`${SECTION}.${name}`));
       if (e.affectsConfiguration(SECTION) && !local) awsExplorer.refresh();
       if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) localInvoke.reset();
     }),
   );
-  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree, lambdaDebug: debugRuns, debugConfigurations: (folder) => debugProvider.configurations(folder, true) };
+  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree, lambdaDebug: debugRuns, debugConfigurations: (folder) => debugProvider.configurations(folder, true), monitors: () => MonitorPanel.all() };
 }
 
 /** Saved test events can change outside the extension (git pull, an edit): re-read them when they do. */

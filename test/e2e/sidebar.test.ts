@@ -6,7 +6,7 @@ import { launchChromium } from '../support/browser';
 import { CodeServer, installExtension } from '../support/codeServer';
 import { MotoServer } from '../support/moto';
 import { CACHE, ROOT, VSIX } from '../support/paths';
-import { seedDemo } from '../support/seed';
+import { HOSTILE_LOG_TEXT, seedDemo } from '../support/seed';
 import { BREAKPOINT_LINE, writeTypeScriptApp } from '../support/typescriptApp';
 
 const OUT = path.join(ROOT, 'test', 'e2e', 'out');
@@ -60,6 +60,15 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
       await sidebar.locator('.composite.title', { hasText: /serverless explorer/i }).waitFor({ timeout: 30_000 });
     }
     return sidebar;
+  }
+
+  /** Runs a command from the palette by its title. */
+  async function palette(command: string) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(`>${command}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 10_000 });
+    await input.press('Enter');
   }
 
   afterEach(async function () {
@@ -187,13 +196,6 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
   it('debugs a TypeScript handler: CodeLens above it, a breakpoint in the .ts source, then the result', async () => {
     writeTypeScriptApp(workspace);
     await openSidebar();
-    const palette = async (command: string) => {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.fill(`>${command}`);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 10_000 });
-      await input.press('Enter');
-    };
     await palette('Serverless Explorer: Refresh Local Functions');
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill('ts-app/src/handler.ts');
@@ -224,6 +226,43 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await frame.locator('#payload', { hasText: 's3://e2e-bucket/' }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(OUT, 'debug-result.png') });
+  });
+
+  it('monitors a function: grouped logs with hostile text shown as text, metrics charts, restored after a reload', async () => {
+    await palette('View: Close All Editors');
+    const sidebar = await openSidebar();
+    const fnRow = sidebar.locator('.monaco-list-row', { hasText: 'orders-api' }).first();
+    await fnRow.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Open Monitor' }).click();
+    await page.locator('.tabs-container .tab', { hasText: 'Monitor: orders-api' }).waitFor({ timeout: 30_000 });
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    // Six invocations, one of them timed out, one failed; the hostile lines are inside the fourth.
+    await webview.getByText('6 invocations', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await webview.getByText('Timed out', { exact: false }).first().waitFor({ timeout: 10_000 });
+    await webview.getByText('Expand all', { exact: false }).first().click();
+    for (const text of HOSTILE_LOG_TEXT) await webview.getByText(text, { exact: false }).first().waitFor({ timeout: 10_000 });
+    await page.mouse.move(1200, 780);
+    await page.screenshot({ path: path.join(OUT, 'monitor-logs.png') });
+    const inner = page.frames().find((f) => f.url().includes('index.html') && f.parentFrame()?.url().includes('webview'))!;
+    assert.ok(inner, 'the webview content frame');
+    assert.deepEqual(
+      await inner.evaluate(() => ({ xss: (window as unknown as { __seXss?: number }).__seXss, images: document.querySelectorAll('img').length })),
+      { xss: undefined, images: 0 },
+      'a log line ran as HTML',
+    );
+
+    await webview.getByRole('tab', { name: 'Metrics' }).click();
+    await webview.locator('canvas').nth(5).waitFor({ timeout: 30_000 });
+    await webview.getByText('Invocations', { exact: false }).first().waitFor();
+    await page.mouse.move(1200, 780);
+    await page.screenshot({ path: path.join(OUT, 'monitor-metrics.png') });
+
+    // A reload restores the panel, on the tab it showed (WebviewPanelSerializer).
+    await page.reload();
+    await page.locator('.tabs-container .tab', { hasText: 'Monitor: orders-api' }).waitFor({ timeout: 60_000 });
+    const restored = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await restored.locator('canvas').first().waitFor({ timeout: 60_000 });
+    await palette('View: Close All Editors');
   });
 
   it('guides a user without AWS profiles to the config file, and opens it with an example', async () => {

@@ -69,6 +69,11 @@ export async function openMonitorHarness(options: { browser?: Browser; width?: n
       res.end(monitorHtml({ cspSource: origin, nonce, title: 'Monitor', scriptUri: `${origin}/media/monitor.js`, styleUri: `${origin}/media/monitor.css` }));
       return;
     }
+    // Chromium asks for one on its own; a 404 would be a console error.
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const file = path.join(media, path.normalize(url.pathname.replace(/^\/media\//, '')));
     if (!file.startsWith(media) || !fs.existsSync(file)) {
       res.writeHead(404).end();
@@ -98,8 +103,18 @@ export async function openMonitorHarness(options: { browser?: Browser; width?: n
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     // VS Code sets the theme's variables on <html>; the harness does the same with a dark theme (through the CSSOM,
     // which the page's CSP allows, unlike a style attribute).
-    for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
-    document.documentElement.classList.add('vscode-dark');
+    // Init scripts run before the parser has made <html>: apply the theme as soon as it exists.
+    const applyTheme = () => {
+      for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
+      document.documentElement.classList.add('vscode-dark');
+    };
+    if (document.documentElement) applyTheme();
+    else
+      new MutationObserver((_, observer) => {
+        if (!document.documentElement) return;
+        observer.disconnect();
+        applyTheme();
+      }).observe(document, { childList: true });
     let acquired = false;
     w.acquireVsCodeApi = () => {
       if (acquired) throw new Error('acquireVsCodeApi called twice');

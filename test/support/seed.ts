@@ -174,24 +174,7 @@ async function seedLogs(endpoint: string, now: number): Promise<void> {
     await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
     await logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: stream }));
     const events: { timestamp: number; message: string }[] = [];
-    for (let i = 0; i < 6; i++) {
-      const start = now - (6 - i) * 60_000;
-      const id = `1a2b3c4d-0000-4000-8000-${String(i).padStart(12, '0')}`;
-      const failed = i === 4;
-      const duration = 40 + i * 17.5;
-      events.push({ timestamp: start, message: `START RequestId: ${id} Version: $LATEST` });
-      events.push({
-        timestamp: start + 5,
-        message: failed
-          ? `${new Date(start + 5).toISOString()}\t${id}\tERROR\tInvoke Error \t{"errorType":"ValidationError","errorMessage":"order 42 has no items"}`
-          : `${new Date(start + 5).toISOString()}\t${id}\tINFO\tprocessed order ${1000 + i}`,
-      });
-      events.push({ timestamp: start + Math.round(duration), message: `END RequestId: ${id}` });
-      events.push({
-        timestamp: start + Math.round(duration) + 1,
-        message: `REPORT RequestId: ${id}\tDuration: ${duration.toFixed(2)} ms\tBilled Duration: ${Math.ceil(duration)} ms\tMemory Size: ${fn.memory} MB\tMax Memory Used: ${60 + i} MB${i === 0 ? '\tInit Duration: 182.31 ms' : ''}`,
-      });
-    }
+    for (let i = 0; i < 6; i++) events.push(...invocationLines(fn, i, now - (6 - i) * 60_000));
     await logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents: events }));
   }
   for (const service of DEMO.services.filter((s) => s.launchType === 'FARGATE')) {
@@ -205,6 +188,39 @@ async function seedLogs(endpoint: string, now: number): Promise<void> {
     }));
     await logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents }));
   }
+}
+
+/** Hostile text a log line may carry: the Monitor panel must show it literally and never run it (tests assert so). */
+export const HOSTILE_LOG_TEXT = ['<img src=x onerror="window.__seXss=1">', '<script>window.__seXss=2</script>'] as const;
+
+/** One invocation's lines as Lambda writes them. orders-api's are varied: JSON lines, hostile text, a stack trace, a timeout. */
+function invocationLines(fn: { name: string; memory: number; timeout: number }, i: number, start: number): { timestamp: number; message: string }[] {
+  const id = `1a2b3c4d-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  const iso = (t: number) => new Date(t).toISOString();
+  const orders = fn.name === 'orders-api';
+  const failed = i === 4;
+  const timedOut = orders && i === 5;
+  const duration = timedOut ? fn.timeout * 1000 + 6.4 : 40 + i * 17.5;
+  const lines = [{ timestamp: start, message: `START RequestId: ${id} Version: $LATEST` }];
+  const at = (offset: number, message: string) => lines.push({ timestamp: start + offset, message });
+  if (failed) {
+    at(5, `${iso(start + 5)}\t${id}\tERROR\tInvoke Error \t{"errorType":"ValidationError","errorMessage":"order 42 has no items","stack":["ValidationError: order 42 has no items","    at validate (/var/task/dist/index.js:12:11)","    at Runtime.handler (/var/task/dist/index.js:30:5)"]}`);
+  } else {
+    at(5, `${iso(start + 5)}\t${id}\tINFO\tprocessed order ${1000 + i}`);
+  }
+  if (orders && i === 2) at(6, JSON.stringify({ timestamp: iso(start + 6), level: 'INFO', requestId: id, message: 'order stored', orderId: 1002, items: 3, customer: { tier: 'gold' } }));
+  if (orders && i === 3) for (const [n, text] of HOSTILE_LOG_TEXT.entries()) at(6 + n, `${iso(start + 6 + n)}\t${id}\tWARN\tcomment from customer: ${text}`);
+  if (timedOut) {
+    at(Math.round(duration), `${iso(start + Math.round(duration))} ${id} Task timed out after ${fn.timeout}.01 seconds`);
+  } else {
+    at(Math.round(duration), `END RequestId: ${id}`);
+  }
+  const status = timedOut ? '\tStatus: timeout' : '';
+  at(
+    Math.round(duration) + 1,
+    `REPORT RequestId: ${id}\tDuration: ${duration.toFixed(2)} ms\tBilled Duration: ${Math.ceil(duration)} ms\tMemory Size: ${fn.memory} MB\tMax Memory Used: ${60 + i} MB${i === 0 ? '\tInit Duration: 182.31 ms' : ''}${status}`,
+  );
+  return lines;
 }
 
 async function seedMetrics(endpoint: string, now: number): Promise<void> {
@@ -233,9 +249,15 @@ async function seedMetrics(endpoint: string, now: number): Promise<void> {
       ];
       datums.push({ namespace: 'AWS/ECS', datum: { MetricName: 'CPUUtilization', Dimensions: dims, Timestamp: at, Value: 20 + 15 * wave, Unit: 'Percent' } });
       datums.push({ namespace: 'AWS/ECS', datum: { MetricName: 'MemoryUtilization', Dimensions: dims, Timestamp: at, Value: 45 + 5 * wave, Unit: 'Percent' } });
+      // Container Insights is on for "web" only: queue-worker's Monitor explains how to turn it on.
+      if (service.name === 'web') {
+        for (const [name, value] of [['RunningTaskCount', step % 9 === 4 ? 1 : 2], ['DesiredTaskCount', 2], ['PendingTaskCount', step % 9 === 4 ? 1 : 0]] as const) {
+          datums.push({ namespace: 'ECS/ContainerInsights', datum: { MetricName: name, Dimensions: dims, Timestamp: at, Value: value, Unit: 'Count' } });
+        }
+      }
     }
   }
-  for (const namespace of ['AWS/Lambda', 'AWS/ECS']) {
+  for (const namespace of ['AWS/Lambda', 'AWS/ECS', 'ECS/ContainerInsights']) {
     const ofNamespace = datums.filter((d) => d.namespace === namespace).map((d) => d.datum);
     for (let i = 0; i < ofNamespace.length; i += 20) {
       await cloudwatch.send(new PutMetricDataCommand({ Namespace: namespace, MetricData: ofNamespace.slice(i, i + 20) }));

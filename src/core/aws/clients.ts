@@ -18,6 +18,7 @@ interface ClientConfig {
   endpoint?: string;
   retryMode: 'adaptive';
   maxAttempts: number;
+  disableHostPrefix?: boolean;
 }
 
 type ClientClass<T> = new (config: ClientConfig) => T;
@@ -46,6 +47,9 @@ export class AwsClientFactory {
         endpoint: this.options.endpointUrl,
         retryMode: 'adaptive',
         maxAttempts: this.options.maxAttempts ?? 3,
+        // A custom endpoint (moto, LocalStack, a proxy) serves every operation at its own host: without this, Live
+        // Tail's "stream-" host prefix would send StartLiveTail to a host that does not exist.
+        ...(this.options.endpointUrl ? { disableHostPrefix: true } : {}),
       });
       this.clients.set(key, client);
     }

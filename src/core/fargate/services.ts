@@ -140,3 +140,10 @@ export async function listServiceTasks(client: ECSClient, cluster: string, servi
   }
   return tasks.sort((a, b) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0));
 }
+
+/** One service by name, or undefined when the cluster has no such service (or only an INACTIVE one). */
+export async function describeFargateService(client: ECSClient, cluster: string, serviceName: string, signal?: AbortSignal): Promise<FargateService | undefined> {
+  const described = await client.send(new DescribeServicesCommand({ cluster, services: [serviceName] }), { abortSignal: signal });
+  const service = (described.services ?? []).find((s) => s.status !== 'INACTIVE');
+  return service ? toFargateService(service) : undefined;
+}
