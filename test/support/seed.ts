@@ -225,11 +225,16 @@ function invocationLines(fn: { name: string; memory: number; timeout: number }, 
 
 async function seedMetrics(endpoint: string, now: number): Promise<void> {
   const cloudwatch = new CloudWatchClient(clientConfig(endpoint, DEMO.region));
-  const period = 300_000;
-  const latest = Math.floor(now / period) * period;
+  // Every minute of the last hour (Lambda's own resolution, what the Monitor's "Last hour" asks for), then every 5 minutes
+  // back to 3 hours.
+  const minute = 60_000;
+  const latest = Math.floor(now / minute) * minute;
+  const times = [...Array.from({ length: 60 }, (_, k) => latest - k * minute), ...Array.from({ length: 24 }, (_, k) => Math.floor(latest / 300_000) * 300_000 - (12 + k) * 300_000)];
   const datums: { namespace: string; datum: MetricDatum }[] = [];
-  for (let step = 0; step < 36; step++) {
-    const at = new Date(latest - step * period);
+  for (const time of times) {
+    const at = new Date(time);
+    const step = (latest - time) / 300_000;
+    const tick = Math.round((latest - time) / minute);
     const wave = 1 + Math.sin(step / 4);
     for (const [index, fn] of DEMO.functions.entries()) {
       const dims = [{ Name: 'FunctionName', Value: fn.name }];
@@ -237,8 +242,8 @@ async function seedMetrics(endpoint: string, now: number): Promise<void> {
       const add = (name: string, value: number, unit: MetricDatum['Unit']) =>
         datums.push({ namespace: 'AWS/Lambda', datum: { MetricName: name, Dimensions: dims, Timestamp: at, Value: value, Unit: unit } });
       add('Invocations', invocations, 'Count');
-      add('Errors', step % 7 === 3 ? Math.ceil(invocations / 10) : 0, 'Count');
-      add('Throttles', step % 11 === 5 ? 2 : 0, 'Count');
+      add('Errors', tick % 13 === 6 ? Math.ceil(invocations / 10) : 0, 'Count');
+      add('Throttles', tick % 29 === 11 ? 2 : 0, 'Count');
       add('Duration', 40 + 30 * wave + index * 25, 'Milliseconds');
       add('ConcurrentExecutions', Math.max(1, Math.round(wave * (index + 1))), 'Count');
     }
@@ -251,7 +256,7 @@ async function seedMetrics(endpoint: string, now: number): Promise<void> {
       datums.push({ namespace: 'AWS/ECS', datum: { MetricName: 'MemoryUtilization', Dimensions: dims, Timestamp: at, Value: 45 + 5 * wave, Unit: 'Percent' } });
       // Container Insights is on for "web" only: queue-worker's Monitor explains how to turn it on.
       if (service.name === 'web') {
-        for (const [name, value] of [['RunningTaskCount', step % 9 === 4 ? 1 : 2], ['DesiredTaskCount', 2], ['PendingTaskCount', step % 9 === 4 ? 1 : 0]] as const) {
+        for (const [name, value] of [['RunningTaskCount', tick % 17 === 8 ? 1 : 2], ['DesiredTaskCount', 2], ['PendingTaskCount', tick % 17 === 8 ? 1 : 0]] as const) {
           datums.push({ namespace: 'ECS/ContainerInsights', datum: { MetricName: name, Dimensions: dims, Timestamp: at, Value: value, Unit: 'Count' } });
         }
       }

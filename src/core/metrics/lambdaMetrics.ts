@@ -49,8 +49,10 @@ export async function lambdaMetrics(
   const chart = (id: string, title: string, unit: string, series: MetricChart['series'], note?: string): MetricChart =>
     note ? { id, title, unit, timestamps, series, note } : { id, title, unit, timestamps, series };
 
-  const invocations = values('invocations');
-  const errors = values('errors');
+  // Lambda sends no Invocations/Errors/Throttles datapoint for a minute without any: that is a count of 0, not a gap.
+  const counted = (id: string) => values(id).map((v) => v ?? 0);
+  const invocations = counted('invocations');
+  const errors = counted('errors');
   const durationShown = durationQueries.filter((d) => !data.missingPercentiles.has(d.query.id));
   const durationMissing = durationQueries.filter((d) => data.missingPercentiles.has(d.query.id));
 
@@ -58,7 +60,7 @@ export async function lambdaMetrics(
     chart('invocations', 'Invocations', 'Count', [{ label: 'Invocations', values: invocations }]),
     chart('errors', 'Errors', 'Count', [{ label: 'Errors', values: errors }]),
     chart('successRate', 'Success rate', 'Percent', [{ label: 'Success rate', values: successRates(invocations, errors) }]),
-    chart('throttles', 'Throttles', 'Count', [{ label: 'Throttles', values: values('throttles') }]),
+    chart('throttles', 'Throttles', 'Count', [{ label: 'Throttles', values: counted('throttles') }]),
     chart(
       'duration',
       'Duration',
@@ -87,7 +89,7 @@ export async function lambdaMetrics(
       { label: 'Success rate', value: formatSuccessRate(successRate(invocationCount, errorCount)) },
       { label: 'Average duration', value: formatDuration(weightedMean(durationAverage, invocations) ?? mean(durationAverage)) },
       { label: 'Max concurrency', value: formatCount(maximum(values('concurrency'))) },
-      { label: 'Throttles', value: formatCount(total(values('throttles'))) },
+      { label: 'Throttles', value: formatCount(total(counted('throttles'))) },
     ],
   };
 }

@@ -86,7 +86,7 @@ describe('core/metrics one GetMetricData request per refresh', () => {
     assert.equal(requests.length, 2);
     assert.equal(requests[1].NextToken, 'page-2');
     assert.deepEqual(requests[1].MetricDataQueries, requests[0].MetricDataQueries, 'the same request, continued');
-    assert.deepEqual(chartOf(view.charts, 'invocations').series[0].values.slice(0, 5), [null, 10, 20, 30, null]);
+    assert.deepEqual(chartOf(view.charts, 'invocations').series[0].values.slice(0, 5), [0, 10, 20, 30, 0]);
     assert.deepEqual(chartOf(view.charts, 'successRate').series[0].values.slice(0, 5), [null, 100, 75, 100, null]);
     assert.deepEqual(view.summary.slice(0, 3), [
       { label: 'Invocations', value: '60' },
