@@ -106,12 +106,15 @@ export class MonitorPanel {
   /** Acts on a (validated) page message; public so that tests can ask what the page would ask. */
   async receive(message: PageMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        // The log sources first (the page's first load needs them anyway): a JSON-format function gets the ready
+        // Insights queries written for JSON fields. A failure is the page's to show (logSource error), not init's.
+        const sources = await this.session.logSources().catch(() => undefined);
         this.ready = true;
-        this.post(this.init());
+        this.post(this.init(sources?.[0]?.logFormat));
         for (const queued of this.queue.splice(0)) void this.panel.webview.postMessage(queued);
-        void this.session.logSources().catch(() => undefined); // the page shows where logs come from, or why none
         return;
+      }
       case 'viewState':
         this.state = { target: this.state.target, tab: message.tab, range: message.range, filterPattern: message.filterPattern, autoRefresh: message.autoRefresh };
         return;
@@ -127,7 +130,7 @@ export class MonitorPanel {
     }
   }
 
-  private init(): HostMessage {
+  private init(logFormat?: 'Text' | 'JSON'): HostMessage {
     const t = this.state.target;
     return {
       type: 'init',
@@ -138,7 +141,7 @@ export class MonitorPanel {
         range: this.state.range,
         filterPattern: this.state.filterPattern,
         autoRefresh: this.state.autoRefresh,
-        insightsPresets: [...(t.kind === 'lambda' ? this.sdk.LAMBDA_INSIGHTS_QUERIES : this.sdk.FARGATE_INSIGHTS_QUERIES)],
+        insightsPresets: [...(t.kind === 'lambda' ? this.sdk.lambdaInsightsQueries(logFormat) : this.sdk.FARGATE_INSIGHTS_QUERIES)],
         groupInvocations: t.kind === 'lambda',
         maxEvents: maxLogEvents(),
       },
