@@ -82,10 +82,14 @@ describe('Monitor panel against moto', function () {
     await panel.receive({ type: 'loadLogs', requestId: older, range: { preset: 'custom', start: Date.now() - 3 * 3_600_000, end: Date.now() - 2 * 3_600_000 }, filterPattern: '' });
     assert.deepEqual(await loadedEvents(panel, older), []);
 
+    // From the fifth invocation's START on: the last two (the seed's times are relative to when it ran).
+    const all = nextId++;
+    await panel.receive({ type: 'loadLogs', requestId: all, range: { preset: '1h' }, filterPattern: '' });
+    const startTimes = (await loadedEvents(panel, all)).filter((e) => e.message.startsWith('START')).map((e) => e.timestamp).sort((a, b) => a - b);
     const recent = nextId++;
-    await panel.receive({ type: 'loadLogs', requestId: recent, range: { preset: 'custom', start: Date.now() - 150_000, end: Date.now() }, filterPattern: '' });
+    await panel.receive({ type: 'loadLogs', requestId: recent, range: { preset: 'custom', start: startTimes[4], end: Date.now() }, filterPattern: '' });
     const starts = (await loadedEvents(panel, recent)).filter((e) => e.message.startsWith('START'));
-    assert.equal(starts.length, 2, 'only the invocations of the last 2.5 minutes');
+    assert.deepEqual(starts.map((e) => e.timestamp), startTimes.slice(4), 'only the invocations in the range');
   });
 
   it('says clearly when a function has no log group yet', async () => {
