@@ -20,6 +20,9 @@ import { debugLocal } from './ui/commands/debugLocalCommand';
 import { registerHandlerCodeLens } from './ui/codelens/handlerCodeLens';
 import { registerMonitorCommands } from './ui/commands/monitorCommands';
 import { MonitorPanel, registerMonitorSerializer } from './ui/webviews/monitorPanel';
+import { registerFargateCommands } from './ui/commands/fargateCommands';
+import type { DeploymentWatches } from './ui/commands/deploymentWatches';
+import type { TaskFollower } from './ui/commands/taskFollower';
 
 /** What activate() returns: used by the integration tests, and by other extensions if they wish. */
 export interface ServerlessExplorerApi {
@@ -33,6 +36,10 @@ export interface ServerlessExplorerApi {
   readonly debugConfigurations: (folder: vscode.WorkspaceFolder | undefined) => Promise<vscode.DebugConfiguration[]>;
   /** The open Monitor panels. */
   readonly monitors: () => MonitorPanel[];
+  /** The Fargate services whose deployment the tree follows after a scale, redeploy or stopped task. */
+  readonly deployments: DeploymentWatches;
+  /** The one-off Fargate tasks started with "Run Task with Event…" and followed, newest last. */
+  readonly fargateTasks: () => readonly TaskFollower[];
 }
 
 // Composition root: wire ui/ to core/ and nothing else. Nothing here touches the disk or the network, and
@@ -46,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
   const localEndpoint = new LocalEndpointCommand(localTree);
   const debugRuns = new LambdaDebugRuns(context.extensionUri);
   const debugProvider = new LambdaDebugProvider(debugRuns, localTree, vscode.Uri.joinPath(context.extensionUri, 'dist', 'runtimes').fsPath);
+  const fargate = registerFargateCommands(awsExplorer, awsView);
   const templates = vscode.workspace.createFileSystemWatcher('**/*{template,Template}*.{yaml,yml,json}');
   templates.onDidChange(() => (localTree.refresh(), localInvoke.reset()));
   templates.onDidCreate(() => localTree.refresh());
@@ -77,16 +85,27 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     ...registerEventCommands(awsExplorer),
     ...registerMonitorCommands(awsExplorer, awsView, context.extensionUri),
     registerMonitorSerializer(awsExplorer, context.extensionUri),
+    ...fargate.disposables,
     vscode.commands.registerCommand('serverlessExplorer.invoke', (target?: unknown, options?: InvokeOptions) => invokeCommand(awsExplorer, context.extensionUri, target, options)),
     savedEventsWatcher(awsExplorer),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // What the tree shows: not the settings of local runs or CodeLens.
-      const local = ['codeLens', 'localAlwaysCold', 'localEndpointPort', 'localCredentialsProfile', 'monitor'].some((name) => e.affectsConfiguration(`${SECTION}.${name}`));
+      const local = ['codeLens', 'localAlwaysCold', 'localEndpointPort', 'localCredentialsProfile', 'monitor', 'fargate'].some((name) => e.affectsConfiguration(`${SECTION}.${name}`));
       if (e.affectsConfiguration(SECTION) && !local) awsExplorer.refresh();
       if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) localInvoke.reset();
     }),
   );
-  return { awsExplorer, awsView, invokeResult: () => InvokeResultPanel.current, localFunctions: localTree, lambdaDebug: debugRuns, debugConfigurations: (folder) => debugProvider.configurations(folder, true), monitors: () => MonitorPanel.all() };
+  return {
+    awsExplorer,
+    awsView,
+    invokeResult: () => InvokeResultPanel.current,
+    localFunctions: localTree,
+    lambdaDebug: debugRuns,
+    debugConfigurations: (folder) => debugProvider.configurations(folder, true),
+    monitors: () => MonitorPanel.all(),
+    deployments: fargate.deployments,
+    fargateTasks: () => fargate.tasks.all(),
+  };
 }
 
 /** Saved test events can change outside the extension (git pull, an edit): re-read them when they do. */

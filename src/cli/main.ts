@@ -5,6 +5,7 @@ import { invokeCommand } from './commands/invoke';
 import { startLambdaCommand } from './commands/startLambda';
 import { LIST_SUBJECTS, listCommand } from './commands/list';
 import { profilesCommand } from './commands/profiles';
+import { runTaskCommand } from './commands/runTask';
 import type { CliIo, CommonOptions } from './io';
 
 export type { CliIo };
@@ -32,6 +33,16 @@ Commands:
                         for AWS SDKs and the AWS CLI (--endpoint-url), like
                         sam local start-lambda [--template t.yaml]
                         [--host 127.0.0.1] [--port 3001]
+  run-task --cluster <c> --service <s>
+                        Run a one-off task of a Fargate service (its task
+                        definition, network and launch type), the event in an
+                        environment variable: prints the task ARN
+                        [--event-id "s3 put" [--<parameter> <value> …] |
+                        --event file.json | -] [--env-name EVENT]
+                        [--container name] [--command "node job.js"]
+                        [--follow: print each status change and exit code,
+                        exit 1 unless every essential container exits 0]
+                        [--interval seconds] (one --profile and --region)
   events list           List the sample events of every trigger source
   events generate <service> <event> [--<parameter> <value> …]
                         Print a sample event as JSON, e.g.
@@ -58,6 +69,7 @@ function usageError(io: CliIo, message: string): number {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   // Event parameters are per event (--bucket, --queue…), so `events` parses its own arguments.
   if (argv[0] === 'events' && !argv.includes('--version')) return eventsCommand(argv.slice(1), io);
+  if (argv[0] === 'run-task' && !argv.includes('--version')) return runTask(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -126,6 +138,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
     throw error;
+  }
+}
+
+async function runTask(args: readonly string[], io: CliIo): Promise<number> {
+  const interrupted = new AbortController();
+  const interrupt = () => interrupted.abort();
+  process.once('SIGINT', interrupt);
+  try {
+    return await runTaskCommand(args, { cwd: process.cwd(), readStdin, signal: interrupted.signal }, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`serverless-explorer: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
   }
 }
 

@@ -18,6 +18,8 @@ export interface EventOptions {
   readonly params?: Readonly<Record<string, string>>;
   /** The event as JSON text. */
   readonly payload?: string;
+  /** The picker's title; default "Invoke <name> with which event?". */
+  readonly title?: string;
 }
 
 export async function readSaved(saved: SavedEvent): Promise<EventChoice> {
@@ -73,7 +75,7 @@ export async function chooseEvent(functionName: string, triggerServicesOf: () =>
       })),
     );
   }
-  const choice = await vscode.window.showQuickPick(items, { title: `Invoke ${functionName} with which event?`, placeHolder: 'A saved event, the active editor, or a sample event', matchOnDescription: true });
+  const choice = await vscode.window.showQuickPick(items, { title: options.title ?? `Invoke ${functionName} with which event?`, placeHolder: 'A saved event, the active editor, or a sample event', matchOnDescription: true });
   return choice?.choose?.();
 }
 

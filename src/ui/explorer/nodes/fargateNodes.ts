@@ -8,28 +8,32 @@ import { matchesFilter } from '../explorerContext';
 import type { ExplorerContext } from '../explorerContext';
 import { SessionNode } from './awsNode';
 import type { AwsNode } from './awsNode';
+import { EksFargateGroupNode } from './eksNodes';
 import { ErrorNode, LoadingNode, MessageNode } from './messageNodes';
 import { loadChildren } from './sessionLoad';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 
-/** Region → "Fargate": the ECS clusters of the region. */
+/** Region → "Fargate": the ECS clusters of the region, then "EKS on Fargate". */
 export class FargateGroupNode extends SessionNode {
   override readonly contextValue = 'fargateGroup';
+  private readonly eks: EksFargateGroupNode;
 
   constructor(session: AwsSession, parentId: string) {
     super(session, `${parentId}/fargate`, 'Fargate', Collapsed);
     this.iconPath = new vscode.ThemeIcon('server-environment');
+    this.eks = new EksFargateGroupNode(session, this.id);
   }
 
-  override children(ctx: ExplorerContext): Promise<AwsNode[]> {
-    return loadChildren(
+  override async children(ctx: ExplorerContext): Promise<AwsNode[]> {
+    const ecs = await loadChildren(
       ctx,
       this,
       'list ECS clusters',
       (signal) => ctx.sdk.listClusters(ctx.clients.client(ctx.sdk.ECSClient, this.session), signal),
       (clusters) => (clusters.length ? clusters.map((c) => new ClusterNode(this.session, this.id, c)) : [new MessageNode(`${this.id}/empty`, `No ECS clusters in ${this.session.region}`)]),
     );
+    return [...ecs, this.eks];
   }
 }
 
@@ -68,18 +72,52 @@ export class ClusterNode extends SessionNode {
   }
 }
 
+// The newest node of each service, for what follows a deployment after the listing that made the node is gone.
+const serviceNodes = new Map<string, WeakRef<ServiceNode>>();
+
+function serviceKey(session: AwsSession, clusterName: string, serviceName: string): string {
+  return [session.profile, session.region, clusterName, serviceName].join('\u0000');
+}
+
+/** The node that shows this service now, if the tree has made one. */
+export function currentServiceNode(session: AwsSession, clusterName: string, serviceName: string): ServiceNode | undefined {
+  return serviceNodes.get(serviceKey(session, clusterName, serviceName))?.deref();
+}
+
 export class ServiceNode extends SessionNode {
   override readonly contextValue = 'fargateService';
+  private shown: FargateService;
 
-  constructor(session: AwsSession, parentId: string, readonly clusterName: string, readonly service: FargateService) {
+  constructor(session: AwsSession, parentId: string, readonly clusterName: string, service: FargateService) {
     super(session, `${parentId}/s:${service.name}`, service.name, Collapsed);
+    this.shown = service;
     this.arn = service.arn;
     this.consoleUrl = consoleUrl.ecsService(session.region, clusterName, service.name);
+    this.show(service);
+    serviceNodes.set(serviceKey(session, clusterName, service.name), new WeakRef(this));
+  }
+
+  get service(): FargateService {
+    return this.shown;
+  }
+
+  /** Shows the service as ECS has it now (after a scale, a redeploy, while a deployment rolls out). */
+  update(service: FargateService): void {
+    this.shown = service;
+    this.show(service);
+  }
+
+  private show(service: FargateService): void {
     const healthy = service.running >= service.desired && service.status === 'ACTIVE';
     this.iconPath = service.deploying
       ? new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue'))
       : new vscode.ThemeIcon('server-process', new vscode.ThemeColor(healthy ? 'charts.green' : 'charts.yellow'));
-    this.description = [`${service.running}/${service.desired} running`, service.status !== 'ACTIVE' ? service.status : undefined, service.deploying ? 'deploying…' : undefined]
+    this.description = [
+      `${service.running}/${service.desired} running`,
+      service.pending > 0 ? `${service.pending} pending` : undefined,
+      service.status !== 'ACTIVE' ? service.status : undefined,
+      service.rolloutState === 'FAILED' ? 'rollout failed' : service.deploying ? 'deploying…' : undefined,
+    ]
       .filter(Boolean)
       .join(' · ');
     const md = new vscode.MarkdownString(undefined, false);
@@ -117,7 +155,7 @@ const TASK_ICON: Record<string, [string, string]> = {
 export class TaskNode extends SessionNode {
   override readonly contextValue: string;
 
-  constructor(session: AwsSession, parentId: string, clusterName: string, readonly task: FargateTask) {
+  constructor(session: AwsSession, parentId: string, readonly clusterName: string, readonly task: FargateTask) {
     super(session, `${parentId}/t:${task.id}`, task.id.slice(0, 12), vscode.TreeItemCollapsibleState.None);
     this.contextValue = task.lastStatus === 'STOPPED' ? 'fargateTask.stopped' : 'fargateTask';
     this.arn = task.arn;
