@@ -70,7 +70,11 @@ function firstBadOffset(text: string): number | undefined {
       JSON.parse(text.slice(0, length));
       return false;
     } catch (error) {
-      return !END_OF_INPUT.test((error as Error).message);
+      // Node 20 reports a prefix cut inside a string as "Unterminated string … at position <its length>": that too
+      // is ending early, not the bad character.
+      const message = (error as Error).message;
+      const at = /position (\d+)/.exec(message);
+      return !END_OF_INPUT.test(message) && !(at && Number(at[1]) >= length);
     }
   };
   let low = 0;

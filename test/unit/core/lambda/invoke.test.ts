@@ -39,6 +39,12 @@ describe('core/lambda invoke helpers', () => {
       assert.ok(!over.ok && /1 MB limit for asynchronous \(Event\)/.test(over.message));
     });
 
+    it('points at the bad character even after a string (Node 20 reports cut strings with a position)', () => {
+      const broken = '{\n  "a": 1,\n  "b": \n}';
+      const message = (() => { try { JSON.parse(broken); return ''; } catch (e) { return (e as Error).message; } })();
+      assert.deepEqual(jsonErrorPosition(broken, message), { line: 4, column: 1 });
+    });
+
     it('finds a position inside the text for any broken JSON', () => {
       fc.assert(
         fc.property(fc.json(), fc.nat(), (json, cut) => {
