@@ -46,7 +46,7 @@ export const LAMBDA_INSIGHTS_QUERIES: readonly InsightsPreset[] = [
     label: 'Memory: configured and used',
     query: [
       'filter @type = "REPORT"',
-      '| stats max(@memorySize / 1000 / 1000) as memorySizeMB, avg(@maxMemoryUsed / 1000 / 1000) as avgUsedMB, max(@maxMemoryUsed / 1000 / 1000) as maxUsedMB, memorySizeMB - maxUsedMB as unusedMB',
+      '| stats max(@memorySize / 1000 / 1000) as memorySizeMB, avg(@maxMemoryUsed / 1000 / 1000) as avgUsedMB, max(@maxMemoryUsed / 1000 / 1000) as maxUsedMB',
     ].join('\n'),
   },
 ];
@@ -97,7 +97,7 @@ export const LAMBDA_JSON_INSIGHTS_QUERIES: readonly InsightsPreset[] = [
     label: 'Memory: configured and used',
     query: [
       'filter type = "platform.report"',
-      '| stats max(record.metrics.memorySizeMB) as memorySizeMB, avg(record.metrics.maxMemoryUsedMB) as avgUsedMB, max(record.metrics.maxMemoryUsedMB) as maxUsedMB, memorySizeMB - maxUsedMB as unusedMB',
+      '| stats max(record.metrics.memorySizeMB) as memorySizeMB, avg(record.metrics.maxMemoryUsedMB) as avgUsedMB, max(record.metrics.maxMemoryUsedMB) as maxUsedMB',
     ].join('\n'),
   },
 ];
