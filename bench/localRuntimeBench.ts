@@ -144,7 +144,7 @@ async function benchLambdaLocal(handlerFile: string): Promise<LocalRuntimeFigure
 /** Runs both, one after the other, on a handler written to a temporary directory. */
 export async function benchLocalRuntime(root: string): Promise<LocalRuntimeFigures> {
   const runtimesDir = path.join(root, 'dist', 'runtimes');
-  if (!fs.existsSync(path.join(runtimesDir, 'node-bootstrap.js'))) throw new Error(`${runtimesDir}/node-bootstrap.js is missing: run "npm run build" first.`);
+  if (!fs.existsSync(path.join(runtimesDir, 'node', 'bootstrap.js'))) throw new Error(`${runtimesDir}/node/bootstrap.js is missing: run "npm run build" first.`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'se-bench-local-'));
   try {
     const handlerFile = path.join(dir, 'index.js');

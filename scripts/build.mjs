@@ -38,22 +38,31 @@ const mediaEntries = existsSync(mediaDir)
   ? readdirSync(mediaDir).filter((f) => /\.(ts|css)$/.test(f) && !f.endsWith('.d.ts')).map((f) => join('media', f))
   : [];
 
+const runtimesSource = join(root, 'src', 'core', 'local', 'runtimes');
+const runtimeClients = readdirSync(runtimesSource, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(runtimesSource, entry.name, 'client')))
+  .map((entry) => ({ family: entry.name, dir: join(runtimesSource, entry.name, 'client') }));
+
 const builds = [
   // The AWS SDK is bundled apart and required on first use (src/ui/sdk.ts), keeping activation cheap.
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './sdk.js'] },
   { ...node, entryPoints: ['src/core/sdk.ts'], outfile: 'dist/sdk.js' },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // The runtime client that local Node functions run under (see src/core/local/runtimes/).
-  { ...node, entryPoints: ['src/core/local/runtimes/nodeBootstrap.ts'], outfile: 'dist/runtimes/node-bootstrap.js', minify: false },
+  // Each runtime family's client (src/core/local/runtimes/<family>/client/): bootstrap.ts bundled alone.
+  ...runtimeClients.flatMap(({ family, dir }) =>
+    existsSync(join(dir, 'bootstrap.ts')) ? [{ ...node, entryPoints: [join(dir, 'bootstrap.ts')], outfile: `dist/runtimes/${family}/bootstrap.js`, minify: false }] : [],
+  ),
 ];
 if (mediaEntries.length > 0) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: mediaEntries, outdir: 'dist/media' });
 }
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-// The Python runtime client is plain Python: copied as it is.
-mkdirSync(join(root, 'dist', 'runtimes', 'python'), { recursive: true });
-copyFileSync(join(root, 'src', 'core', 'local', 'runtimes', 'bootstrap.py'), join(root, 'dist', 'runtimes', 'python', 'bootstrap.py'));
+// What a runtime client has besides TypeScript (the Python client is plain Python) is copied as it is.
+for (const { family, dir } of runtimeClients) {
+  mkdirSync(join(root, 'dist', 'runtimes', family), { recursive: true });
+  for (const file of readdirSync(dir).filter((f) => !f.endsWith('.ts'))) copyFileSync(join(dir, file), join(root, 'dist', 'runtimes', family, file));
+}
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('[build] watching for changes');

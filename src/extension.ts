@@ -1,28 +1,25 @@
 import * as vscode from 'vscode';
-import { AwsExplorer } from './ui/explorer/awsExplorer';
-import type { AwsNode } from './ui/explorer/nodes/awsNode';
-import { LocalFunctionsTree } from './ui/explorer/localFunctionsTree';
-import { LocalInvokeCommand } from './ui/commands/invokeLocalCommand';
-import { LocalEndpointCommand } from './ui/commands/localEndpointCommand';
-import { SampleEventsTree } from './ui/explorer/sampleEventsTree';
-import { registerEventCommands } from './ui/commands/eventCommands';
-import { invokeCommand } from './ui/commands/invokeCommand';
-import type { InvokeOptions } from './ui/commands/invokeCommand';
-import { InvokeResultPanel } from './ui/webviews/invokeResultPanel';
-import { openAwsConfig } from './ui/commands/awsConfigCommands';
-import { registerExplorerCommands } from './ui/commands/explorerCommands';
-import { registerSelectionCommands } from './ui/commands/selectionCommands';
-import { SelectionStatusBar } from './ui/selectionStatusBar';
-import { SECTION } from './ui/settings';
-import { DEBUG_TYPE, LambdaDebugProvider } from './ui/debug/lambdaDebugProvider';
-import { LambdaDebugRuns } from './ui/debug/lambdaDebugRuns';
-import { debugLocal } from './ui/commands/debugLocalCommand';
+import { AwsConnection } from './ui/aws/awsConnection';
+import { registerAwsCommands } from './ui/aws/registerAwsCommands';
 import { registerHandlerCodeLens } from './ui/codelens/handlerCodeLens';
-import { registerMonitorCommands } from './ui/commands/monitorCommands';
-import { MonitorPanel, registerMonitorSerializer } from './ui/webviews/monitorPanel';
-import { registerFargateCommands } from './ui/commands/fargateCommands';
-import type { DeploymentWatches } from './ui/commands/deploymentWatches';
-import type { TaskFollower } from './ui/commands/taskFollower';
+import { registerDebugCommands } from './ui/debug/registerDebugCommands';
+import type { LambdaDebugRuns } from './ui/debug/lambdaDebugRuns';
+import { registerEventCommands } from './ui/events/eventCommands';
+import { AwsExplorer } from './ui/explorer/awsExplorer';
+import { registerExplorerCommands } from './ui/explorer/explorerCommands';
+import { LocalFunctionsTree } from './ui/explorer/localFunctionsTree';
+import type { AwsNode } from './ui/explorer/nodes/awsNode';
+import { SampleEventsTree } from './ui/explorer/sampleEventsTree';
+import type { DeploymentWatches } from './ui/fargate/deploymentWatches';
+import { registerFargateCommands } from './ui/fargate/fargateCommands';
+import type { TaskFollower } from './ui/fargate/taskFollower';
+import { registerInvokeCommands } from './ui/invoke/registerInvokeCommands';
+import { InvokeResultPanel } from './ui/invoke/invokeResultPanel';
+import { registerLocalCommands } from './ui/local/registerLocalCommands';
+import { WorkspaceFunctionsService } from './ui/local/workspaceFunctionsService';
+import { registerMonitorCommands } from './ui/monitor/monitorCommands';
+import { MonitorPanel } from './ui/monitor/monitorPanel';
+import type { UiDeps } from './ui/uiDeps';
 
 /** What activate() returns: used by the integration tests, and by other extensions if they wish. */
 export interface ServerlessExplorerApi {
@@ -42,79 +39,47 @@ export interface ServerlessExplorerApi {
   readonly fargateTasks: () => readonly TaskFollower[];
 }
 
-// Composition root: wire ui/ to core/ and nothing else. Nothing here touches the disk or the network, and
-// the AWS SDK (dist/sdk.js) loads only when a view first needs it, so activation stays cheap.
+// Composition root: the two services (the AWS connection, the workspace's functions), the views that render them,
+// and each feature's registerXCommands(deps). Nothing here touches the disk or the network, and the AWS SDK
+// (dist/sdk.js) loads only when a view or command first needs it.
 export function activate(context: vscode.ExtensionContext): ServerlessExplorerApi {
-  const awsExplorer = new AwsExplorer();
-  const awsView = vscode.window.createTreeView('serverlessExplorer.aws', { treeDataProvider: awsExplorer, showCollapseAll: true });
-  const statusBar = new SelectionStatusBar();
-  const localTree = new LocalFunctionsTree();
-  const localInvoke = new LocalInvokeCommand(localTree, context.extensionUri);
-  const localEndpoint = new LocalEndpointCommand(localTree);
-  const debugRuns = new LambdaDebugRuns(context.extensionUri);
-  const debugProvider = new LambdaDebugProvider(debugRuns, localTree, vscode.Uri.joinPath(context.extensionUri, 'dist', 'runtimes').fsPath);
-  const fargate = registerFargateCommands(awsExplorer, awsView);
-  const templates = vscode.workspace.createFileSystemWatcher('**/*{template,Template}*.{yaml,yml,json}');
-  templates.onDidChange(() => (localTree.refresh(), localInvoke.reset()));
-  templates.onDidCreate(() => localTree.refresh());
-  templates.onDidDelete(() => localTree.refresh());
+  const aws = new AwsConnection();
+  const workspace = new WorkspaceFunctionsService();
+  const explorer = new AwsExplorer(aws);
+  const awsView = vscode.window.createTreeView('serverlessExplorer.aws', { treeDataProvider: explorer, showCollapseAll: true });
+  const localFunctions = new LocalFunctionsTree(workspace);
+  const deps: UiDeps = { extensionUri: context.extensionUri, aws, explorer, awsView, workspace };
+  const debug = registerDebugCommands(deps);
+  const fargate = registerFargateCommands(deps);
   context.subscriptions.push(
-    awsExplorer,
+    aws,
+    workspace,
+    explorer,
     awsView,
-    statusBar,
-    awsExplorer.onDidChangeSelection((selection) => statusBar.show(selection)),
-    localTree,
-    localInvoke,
-    localEndpoint,
-    templates,
-    vscode.commands.registerCommand('serverlessExplorer.startLocalEndpoint', () => localEndpoint.toggle()),
-    vscode.window.registerTreeDataProvider('serverlessExplorer.local', localTree),
-    vscode.commands.registerCommand('serverlessExplorer.refreshLocal', () => localTree.refresh()),
-    vscode.commands.registerCommand('serverlessExplorer.invokeLocal', (target?: unknown, options?: Parameters<LocalInvokeCommand['run']>[1]) => localInvoke.run(target, options)),
-    debugRuns,
-    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, debugProvider),
-    // Dynamic: every workspace function in the Run and Debug picker. A second object, so that resolving happens once.
-    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: (folder) => debugProvider.configurations(folder, true) }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
-    vscode.commands.registerCommand('serverlessExplorer.debugLocal', (target?: unknown) => debugLocal(localTree, target)),
-    vscode.commands.registerCommand('serverlessExplorer.reinvoke', () => debugRuns.invokeAgain()),
-    ...registerHandlerCodeLens({ localTree, explorer: awsExplorer }),
+    localFunctions,
+    vscode.window.registerTreeDataProvider('serverlessExplorer.local', localFunctions),
     vscode.window.registerTreeDataProvider('serverlessExplorer.events', new SampleEventsTree()),
-    vscode.commands.registerCommand('serverlessExplorer.openAwsConfig', openAwsConfig),
-    ...registerExplorerCommands(awsExplorer, awsView),
-    ...registerSelectionCommands(),
-    ...registerEventCommands(awsExplorer),
-    ...registerMonitorCommands(awsExplorer, awsView, context.extensionUri),
-    registerMonitorSerializer(awsExplorer, context.extensionUri),
+    ...registerAwsCommands(deps),
+    ...registerExplorerCommands(explorer, awsView),
+    ...registerEventCommands(deps),
+    ...registerInvokeCommands(deps),
+    ...registerLocalCommands(deps),
+    ...debug.disposables,
+    ...registerHandlerCodeLens(deps),
+    ...registerMonitorCommands(deps),
     ...fargate.disposables,
-    vscode.commands.registerCommand('serverlessExplorer.invoke', (target?: unknown, options?: InvokeOptions) => invokeCommand(awsExplorer, context.extensionUri, target, options)),
-    savedEventsWatcher(awsExplorer),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      // What the tree shows: not the settings of local runs or CodeLens.
-      const local = ['codeLens', 'localAlwaysCold', 'localEndpointPort', 'localCredentialsProfile', 'monitor', 'fargate'].some((name) => e.affectsConfiguration(`${SECTION}.${name}`));
-      if (e.affectsConfiguration(SECTION) && !local) awsExplorer.refresh();
-      if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) localInvoke.reset();
-    }),
   );
   return {
-    awsExplorer,
+    awsExplorer: explorer,
     awsView,
     invokeResult: () => InvokeResultPanel.current,
-    localFunctions: localTree,
-    lambdaDebug: debugRuns,
-    debugConfigurations: (folder) => debugProvider.configurations(folder, true),
+    localFunctions,
+    lambdaDebug: debug.runs,
+    debugConfigurations: debug.configurations,
     monitors: () => MonitorPanel.all(),
     deployments: fargate.deployments,
     fargateTasks: () => fargate.tasks.all(),
   };
-}
-
-/** Saved test events can change outside the extension (git pull, an edit): re-read them when they do. */
-function savedEventsWatcher(explorer: AwsExplorer): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.vscode/lambda-events/**/*.json');
-  const refresh = () => explorer.refreshSavedEvents();
-  watcher.onDidCreate(refresh);
-  watcher.onDidDelete(refresh);
-  return watcher;
 }
 
 export function deactivate(): void {}

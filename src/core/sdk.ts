@@ -10,7 +10,7 @@ export { LocalInvoker, toResult } from './local/invoker';
 export { ExecutionEnvironment } from './local/executionEnvironment';
 export { debuggerConfiguration } from './local/debugLaunch';
 export { resolveLaunchEvent, resolveLaunchTarget } from './local/debugRequest';
-export { readTemplates } from './local/template';
+export { mayDefineFunctions, readWorkspaceFunctions, sourceWatchGlobs } from './local/sources/registry';
 export { adHocFunction } from './local/adHoc';
 export { LocalInvokeEndpoint } from './local/invokeEndpoint';
 export { CloudWatchClient } from './metrics/getMetricData';

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import type { LocalFunctionDefinition } from '../../src/core/local/types';
-import type { InvokeOutcome } from '../../src/ui/commands/invokeCommand';
-import type { PickedFunction } from '../../src/ui/commands/pickFunction';
+import type { InvokeOutcome } from '../../src/ui/invoke/invokeCommand';
+import type { PickedFunction } from '../../src/ui/invoke/pickFunction';
 import { DEMO, seedManyFunctions } from '../support/seed';
 import { activatedApi, resetSettings, setSetting } from './helpers';
 
@@ -71,7 +71,7 @@ describe('CodeLens above Lambda handlers: invoke locally, debug locally, invoke 
     assert.equal(invokeHello!.arguments![0], undefined);
     const hello = (invokeHello!.arguments![1] as { definition: LocalFunctionDefinition }).definition;
     assert.deepEqual(
-      { name: hello.name, handler: hello.handler, runtime: hello.runtime, memoryMb: hello.memoryMb, codeDir: hello.codeDir, template: path.basename(hello.templateFile ?? '') },
+      { name: hello.name, handler: hello.handler, runtime: hello.runtime, memoryMb: hello.memoryMb, codeDir: hello.codeDir, template: path.basename(hello.origin?.file ?? '') },
       { name: 'HelloNode', handler: 'index.handler', runtime: 'nodejs20.x', memoryMb: 256, codeDir: path.dirname(indexJs.fsPath), template: 'app.template.yaml' },
     );
     assert.deepEqual(debugHello!.arguments, [hello]);
@@ -149,7 +149,7 @@ describe('CodeLens above Lambda handlers: invoke locally, debug locally, invoke 
     const tsLenses = await lensesWith(vscode.Uri.file(ts), INVOKE_DEPLOYED);
     assert.deepEqual(shown(tsLenses), [`1: ${INVOKE_LOCALLY}`, `1: ${DEBUG_LOCALLY}`, `1: ${INVOKE_DEPLOYED}`]);
     const adHoc = (tsLenses[0]!.command!.arguments![1] as { definition: LocalFunctionDefinition }).definition;
-    assert.deepEqual([adHoc.name, adHoc.codeDir, adHoc.handler, adHoc.templateFile], ['orders-api', path.dirname(ts), 'handler.handler', undefined]);
+    assert.deepEqual([adHoc.name, adHoc.codeDir, adHoc.handler, adHoc.origin], ['orders-api', path.dirname(ts), 'handler.handler', undefined]);
     assert.match(adHoc.runtime, /^nodejs\d+\.x$/);
     assert.equal((tsLenses[2]!.command!.arguments![0] as PickedFunction).fn.name, 'orders-api', 'the deployed function of the same name');
 

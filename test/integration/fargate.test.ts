@@ -6,8 +6,8 @@ import type { Service, Task } from '@aws-sdk/client-ecs';
 import { CreateClusterCommand, CreateFargateProfileCommand, DeleteClusterCommand, DeleteFargateProfileCommand, EKSClient } from '@aws-sdk/client-eks';
 import * as vscode from 'vscode';
 import type { ServerlessExplorerApi } from '../../src/extension';
-import type { RunTaskOutcome } from '../../src/ui/commands/runTaskCommand';
-import type { RedeployOutcome, ScaleOutcome, StopTaskOutcome } from '../../src/ui/commands/serviceOpsCommands';
+import type { RunTaskOutcome } from '../../src/ui/fargate/runTaskCommand';
+import type { RedeployOutcome, ScaleOutcome, StopTaskOutcome } from '../../src/ui/fargate/serviceOpsCommands';
 import { activatedApi, label, labels, resetSettings, setSetting, settledChildren, walk } from './helpers';
 
 const CLUSTER = 'demo-cluster';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ServerlessExplorerApi } from '../../src/extension';
-import type { InvokeOutcome } from '../../src/ui/commands/invokeCommand';
+import type { InvokeOutcome } from '../../src/ui/invoke/invokeCommand';
 import { activatedApi, label, resetSettings, setSetting, settledChildren, walk } from './helpers';
 
 const ORDERS = ['moto', 'us-east-1', 'Lambda', 'orders-api'];

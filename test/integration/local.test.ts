@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServerlessExplorerApi } from '../../src/extension';
-import type { LocalInvokeOutcome } from '../../src/ui/commands/invokeLocalCommand';
+import type { LocalInvokeOutcome } from '../../src/ui/local/invokeLocalCommand';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { LocalFunctionItem } from '../../src/ui/explorer/localFunctionsTree';
 import { activatedApi, setSetting } from './helpers';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import * as vscode from 'vscode';
 import type { ServerlessExplorerApi } from '../../src/extension';
-import type { MonitorPanel } from '../../src/ui/webviews/monitorPanel';
+import type { MonitorPanel } from '../../src/ui/monitor/monitorPanel';
 import type { HostMessage, WireLogEvent } from '../../src/ui/webviews/monitorMessages';
 import { HOSTILE_LOG_TEXT } from '../support/seed';
 import { activatedApi, resetSettings, setSetting, walk } from './helpers';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { InvokeOutcome } from '../../src/ui/commands/invokeCommand';
+import type { InvokeOutcome } from '../../src/ui/invoke/invokeCommand';
 import { PagingStandIn } from '../support/pagingStandIn';
 import { activatedApi, label, resetSettings, setSetting, settledChildren, walk } from './helpers';
 

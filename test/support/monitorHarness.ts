@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { HostMessage, PageMessage } from '../../src/ui/webviews/monitorMessages';
-import { monitorHtml } from '../../src/ui/webviews/monitorHtml';
+import { monitorHtml } from '../../src/ui/monitor/monitorHtml';
 import { launchChromium } from './browser';
 import { ROOT } from './paths';
 

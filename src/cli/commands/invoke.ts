@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { AwsClientFactory } from '../../core/aws/clients';
 import { adHocFunction, applyEnvVars } from '../../core/local/adHoc';
 import { LocalInvoker } from '../../core/local/invoker';
-import { RuntimeSetupError } from '../../core/local/runtimeCommand';
-import { parseTemplate, readTemplates } from '../../core/local/template';
+import { RuntimeSetupError } from '../../core/local/runtimes/runtimeSetupError';
+import type { SourceFunctions } from '../../core/local/sources/functionSource';
+import { readFunctionsIn, readWorkspaceFunctions } from '../../core/local/sources/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkPayload } from '../../core/lambda/payload';
 import type { CliIo } from '../io';
@@ -93,17 +94,16 @@ async function findInTemplates(name: string, options: InvokeCliOptions, io: CliI
   let functions: LocalFunctionDefinition[];
   if (options.template) {
     const file = path.resolve(options.cwd, options.template);
-    let text: string;
+    let read: SourceFunctions;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      read = await readFunctionsIn(file);
     } catch {
       return usage(io, `the template ${options.template} does not exist.`);
     }
-    const parsed = parseTemplate(text, file);
-    for (const problem of parsed.problems) io.err(`Warning: ${options.template}: ${problem.message}\n`);
-    functions = parsed.functions;
+    for (const problem of read.problems) io.err(`Warning: ${options.template}: ${problem.message}\n`);
+    functions = read.functions;
   } else {
-    functions = (await readTemplates(options.cwd)).functions;
+    functions = (await readWorkspaceFunctions(options.cwd)).functions;
   }
   const found = functions.find((f) => f.name === name);
   if (found) return found;

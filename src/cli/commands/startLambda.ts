@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_INVOKE_PORT, LocalInvokeEndpoint } from '../../core/local/invokeEndpoint';
 import { LocalInvoker } from '../../core/local/invoker';
-import { parseTemplate, readTemplates } from '../../core/local/template';
+import { FreshFunctions } from '../../core/local/sources/freshFunctions';
 import type { CliIo } from '../io';
 
 export interface StartLambdaOptions {
@@ -26,8 +26,9 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     io.err(`serverless-explorer: the template ${options.template} does not exist.\n`);
     return 2;
   }
-  // Read the template(s) on every request, so that an edit is picked up without a restart.
-  const functions = async () => (templateFile ? parseTemplate(fs.readFileSync(templateFile, 'utf8'), templateFile).functions : (await readTemplates(options.cwd)).functions);
+  // Kept between requests and read again when a template changes on disk, so that an edit is picked up without a restart.
+  const fresh = await FreshFunctions.load(templateFile ? { file: templateFile } : { root: options.cwd });
+  const functions = () => fresh.current();
   const initial = await functions();
   if (initial.length === 0) {
     io.err(`serverless-explorer: no functions found ${templateFile ? `in ${options.template}` : 'in the templates here'}; give --template.\n`);

@@ -1,17 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { guessRuntime, runtimeForLanguage } from './runtimes/registry';
+import { adHocFunctionName } from './deployedNames';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from './types';
 import type { LocalFunctionDefinition } from './types';
-
-/** The runtime a code directory most likely needs for a handler, when none is given. */
-export function guessRuntime(codeDir: string, handler: string): string {
-  if (handler === 'bootstrap' || fs.existsSync(path.join(codeDir, 'bootstrap'))) return 'provided.al2023';
-  const module = handler.slice(0, handler.lastIndexOf('.'));
-  if (fs.existsSync(path.join(codeDir, `${module.replace(/\./g, '/')}.py`))) return 'python3.12';
-  // The local Node's own version when Lambda has it, so that no version warning follows.
-  const major = Number(process.versions.node.split('.')[0]);
-  return [18, 20, 22, 24].includes(major) ? `nodejs${major}.x` : 'nodejs22.x';
-}
 
 /** A function given as `path/to/dir:handler` (and optionally a runtime), outside any template. */
 export function adHocFunction(spec: string, cwd: string, runtime?: string): LocalFunctionDefinition | undefined {
@@ -25,6 +17,24 @@ export function adHocFunction(spec: string, cwd: string, runtime?: string): Loca
     codeDir,
     handler,
     runtime: runtime ?? guessRuntime(codeDir, handler),
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    memoryMb: DEFAULT_MEMORY_MB,
+    environment: {},
+    architecture: process.arch === 'arm64' ? 'arm64' : 'x86_64',
+  };
+}
+
+/** A handler of a source file outside any template, run from its own folder with Lambda's defaults. */
+export function adHocFunctionForFile(file: string, exportName: string, language: string): LocalFunctionDefinition {
+  const codeDir = path.dirname(file);
+  const handler = `${path.basename(file, path.extname(file))}.${exportName}`;
+  const family = runtimeForLanguage(language);
+  const guessed = guessRuntime(codeDir, handler);
+  return {
+    name: adHocFunctionName(file, exportName),
+    codeDir,
+    handler,
+    runtime: !family || family.serves(guessed) ? guessed : family.defaultRuntime(),
     timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
     memoryMb: DEFAULT_MEMORY_MB,
     environment: {},

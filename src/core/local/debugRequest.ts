@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { findEventById, generateEvent } from '../events/catalog';
 import { listSavedEvents } from '../events/savedEvents';
 import { adHocFunction } from './adHoc';
-import { parseTemplate } from './template';
+import type { SourceFunctions } from './sources/functionSource';
+import { readFunctionsIn } from './sources/registry';
 import type { LocalFunctionDefinition } from './types';
 
 /** The attributes of an `aws-lambda-local` launch configuration (package.json describes them for users). */
@@ -31,16 +32,16 @@ export async function resolveLaunchTarget(a: LambdaLaunchAttributes, workspaceFo
   if (a.template !== undefined || a.logicalId !== undefined) {
     if (!a.template || !a.logicalId) throw new LaunchConfigError('Give both "template" (the SAM/CloudFormation template) and "logicalId" (the function resource in it).');
     const file = path.resolve(workspaceFolder, a.template);
-    let text: string;
+    let read: SourceFunctions;
     try {
-      text = await fs.readFile(file, 'utf8');
+      read = await readFunctionsIn(file);
     } catch {
       throw new LaunchConfigError(`"template": ${file} cannot be read. Give the path of a SAM/CloudFormation template, relative to the workspace folder.`);
     }
-    const { functions, problems } = parseTemplate(text, file);
-    const found = functions.find((f) => f.name === a.logicalId);
+    const { functions, problems } = read;
+    const found = functions.find((f) => f.origin?.id === a.logicalId);
     if (!found) {
-      const problem = problems.find((p) => p.logicalId === a.logicalId || !p.logicalId);
+      const problem = problems.find((p) => p.functionId === a.logicalId || !p.functionId);
       if (problem) throw new LaunchConfigError(`${a.template}: ${problem.message}`);
       const known = functions.map((f) => f.name);
       throw new LaunchConfigError(`"logicalId": ${a.template} has no function ${a.logicalId}. ${known.length ? `Its functions: ${known.join(', ')}.` : 'It defines no functions.'}`);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { RuntimeApiServer } from './runtimeApi';
 import type { RuntimeOutcome } from './runtimeApi';
 import { PausableTimer } from './pausableTimer';
-import { runtimeCommand } from './runtimeCommand';
+import { requireLocalRuntime } from './runtimes/registry';
 import { spawnRuntime } from './runtimeProcess';
 import type { RuntimeLauncher, RuntimeProcess } from './runtimeProcess';
 import type { LocalFunctionDefinition } from './types';
@@ -74,7 +74,7 @@ export class ExecutionEnvironment {
     private readonly runtimesDir: string,
     private readonly options: EnvironmentOptions = {},
   ) {
-    this.command = runtimeCommand(definition.runtime, definition.codeDir, definition.memoryMb, runtimesDir);
+    this.command = requireLocalRuntime(definition.runtime).command(definition, runtimesDir);
     this.warning = this.command.warning;
   }
 

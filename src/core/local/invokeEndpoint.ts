@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES } from './invoker';
 import type { LocalInvoker, LocalInvokeResult } from './invoker';
 import type { LocalInvokeOptions } from './executionEnvironment';
-import { RuntimeSetupError } from './runtimeCommand';
+import { RuntimeSetupError } from './runtimes/runtimeSetupError';
 import type { LocalFunctionDefinition } from './types';
 
 /** `sam local start-lambda` listens here too, so `--endpoint-url http://127.0.0.1:3001` carries over. */
@@ -24,8 +24,9 @@ type InvocationType = (typeof INVOCATION_TYPES)[number];
 
 export interface LocalInvokeEndpointOptions {
   /** The functions it serves, asked on every request (so a changed template is picked up). */
-  readonly functions: () => LocalFunctionDefinition[] | Promise<LocalFunctionDefinition[]>;
-  readonly invoker: LocalInvoker;
+  readonly functions: () => readonly LocalFunctionDefinition[] | Promise<readonly LocalFunctionDefinition[]>;
+  /** Runs the invocations; an object with its own invoke, so that a caller may swap the invoker behind it. */
+  readonly invoker: Pick<LocalInvoker, 'invoke'>;
   /** Default 127.0.0.1: only this machine can invoke. */
   readonly host?: string;
   /** Default 3001 (as `sam local start-lambda`); 0 picks a free port. */
@@ -166,7 +167,7 @@ export class LocalInvokeEndpoint {
     }
     const qualifier = nameQualifier ?? queryQualifier;
 
-    let functions: LocalFunctionDefinition[];
+    let functions: readonly LocalFunctionDefinition[];
     try {
       functions = await this.options.functions();
     } catch (error) {

@@ -1,6 +1,16 @@
-/** A Lambda function that can run on this machine: from a SAM/CloudFormation template, or ad hoc. */
+/** Where a workspace function is defined: a source (sources/registry.ts) and the file and id it has there. */
+export interface FunctionOrigin {
+  /** The kind of source: "sam" for a SAM/CloudFormation template. */
+  readonly source: string;
+  /** Absolute path of the file that defines it. */
+  readonly file: string;
+  /** Its id in that file: a template's logical id. */
+  readonly id: string;
+}
+
+/** A Lambda function that can run on this machine: from a source in the workspace (a SAM template…), or ad hoc. */
 export interface LocalFunctionDefinition {
-  /** The logical id in a template, or the name given ad hoc. */
+  /** The name shown and invoked: a template's logical id, or the name given ad hoc. */
   readonly name: string;
   /** Absolute path of the code directory (CodeUri). */
   readonly codeDir: string;
@@ -12,8 +22,8 @@ export interface LocalFunctionDefinition {
   readonly memoryMb: number;
   readonly environment: Readonly<Record<string, string>>;
   readonly architecture: 'x86_64' | 'arm64';
-  /** Where it was defined, when it came from a template. */
-  readonly templateFile?: string;
+  /** Where it is defined; absent for a function given ad hoc (a folder and a handler). */
+  readonly origin?: FunctionOrigin;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;

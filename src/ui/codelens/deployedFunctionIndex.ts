@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { isDeployedAs } from '../../core/local/deployedNames';
-import type { PickedFunction } from '../commands/pickFunction';
-import type { AwsExplorer } from '../explorer/awsExplorer';
+import type { PickedFunction } from '../invoke/pickFunction';
+import type { AwsConnection } from '../aws/awsConnection';
 
-/** How long a listing is trusted without a refresh of the explorer, so that new deployments show up eventually. */
+/** How long a listing is trusted without a refresh of the aws, so that new deployments show up eventually. */
 const MAX_AGE_MS = 10 * 60_000;
 
 /**
- * The deployed functions of the profiles and regions the explorer shows, for "Invoke deployed" lenses. Listed
- * in the background on first use, again when the explorer refreshes; a profile or region that cannot be listed
+ * The deployed functions of the profiles and regions the aws shows, for "Invoke deployed" lenses. Listed
+ * in the background on first use, again when the aws refreshes; a profile or region that cannot be listed
  * (no credentials, no network, no permission) contributes nothing and says nothing: it is only a lens less.
  */
 export class DeployedFunctionIndex implements vscode.Disposable {
@@ -21,8 +21,8 @@ export class DeployedFunctionIndex implements vscode.Disposable {
   private publishing?: ReturnType<typeof setTimeout>;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly explorer: AwsExplorer) {
-    this.subscription = explorer.onDidRefresh(() => {
+  constructor(private readonly aws: AwsConnection) {
+    this.subscription = aws.onDidRefresh(() => {
       if (this.controller) this.load();
     });
   }
@@ -60,15 +60,15 @@ export class DeployedFunctionIndex implements vscode.Disposable {
       }, 250);
     };
     try {
-      const sessions = await this.explorer.sessions();
-      const { sdk, clients } = this.explorer.ctx;
+      const sessions = await this.aws.sessions();
+      const { sdk, clients } = this.aws;
       await Promise.all(
         sessions.map(async (session) => {
           const listed: PickedFunction[] = [];
           try {
             await sdk.listFunctions(clients.client(sdk.LambdaClient, session), (fns) => listed.push(...fns.map((fn) => ({ session, fn }))), signal);
           } catch {
-            return; // the explorer shows why; here it only means no lens
+            return; // the aws shows why; here it only means no lens
           }
           found.push(...listed);
           publish();

@@ -1,25 +1,23 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { guessRuntime } from '../../core/local/adHoc';
-import { adHocFunctionName } from '../../core/local/deployedNames';
+import { adHocFunctionForFile } from '../../core/local/adHoc';
 import { handlerSources } from '../../core/local/handlerSources';
 import { findExportedFunctions } from '../../core/local/handlerSymbols';
-import type { HandlerLanguage } from '../../core/local/handlerSymbols';
-import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from '../../core/local/types';
+import { handlerLanguages } from '../../core/local/runtimes/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
-import type { PickedFunction } from '../commands/pickFunction';
-import type { AwsExplorer } from '../explorer/awsExplorer';
-import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
+import type { PickedFunction } from '../invoke/pickFunction';
+import type { UiDeps } from '../uiDeps';
+import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { SECTION } from '../settings';
 import { DeployedFunctionIndex } from './deployedFunctionIndex';
 
 /** `serverlessExplorer.codeLens.enabled` */
 const ENABLED = 'codeLens.enabled';
-const LANGUAGES: Readonly<Record<string, HandlerLanguage>> = { javascript: 'javascript', typescript: 'typescript', python: 'python' };
-const SELECTOR: vscode.DocumentSelector = Object.keys(LANGUAGES).map((language) => ({ language, scheme: 'file' }));
+const LANGUAGES = new Set(handlerLanguages());
+const SELECTOR: vscode.DocumentSelector = [...LANGUAGES].map((language) => ({ language, scheme: 'file' }));
 /** Larger files are bundles or generated code, not handlers anyone edits: not parsed. */
 const MAX_LENGTH = 1_000_000;
-/** More deployed functions of one name than this are left to the explorer's own Invoke. */
+/** More deployed functions of one name than this are left to the aws's own Invoke. */
 const MAX_DEPLOYED_LENSES = 3;
 
 interface TemplateTarget {
@@ -39,7 +37,7 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
   private targets?: Promise<Map<string, TemplateTarget[]>>;
 
   constructor(
-    private readonly localTree: LocalFunctionsTree,
+    private readonly workspace: WorkspaceFunctionsService,
     private readonly deployed: DeployedFunctionIndex,
   ) {}
 
@@ -50,8 +48,8 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    const language = LANGUAGES[document.languageId];
-    if (!language || !vscode.workspace.getConfiguration(SECTION).get<boolean>(ENABLED, true)) return [];
+    const language = document.languageId;
+    if (!LANGUAGES.has(language) || !vscode.workspace.getConfiguration(SECTION).get<boolean>(ENABLED, true)) return [];
     const text = document.getText();
     if (text.length > MAX_LENGTH) return [];
     const exported = findExportedFunctions(text, language);
@@ -65,7 +63,7 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
       // In a file the templates know (a handler module, or a source of one), they say which functions are handlers:
       // its other exports are helpers (describe() beside the handler in src/), not functions to run ad hoc.
       if (fromTemplate.length === 0 && (targets.length > 0 || !fn.handlerLike)) continue;
-      const definitions = fromTemplate.length > 0 ? fromTemplate : [adHocDefinition(file, fn.name, language)];
+      const definitions = fromTemplate.length > 0 ? fromTemplate : [adHocFunctionForFile(file, fn.name, language)];
       const range = new vscode.Range(fn.line - 1, 0, fn.line - 1, 0);
       for (const definition of definitions) lenses.push(...this.lenses(range, definition, fromTemplate.length > 0, definitions.length > 1));
     }
@@ -78,8 +76,8 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
 
   private lenses(range: vscode.Range, definition: LocalFunctionDefinition, fromTemplate: boolean, named: boolean): vscode.CodeLens[] {
     const which = named ? ` ${definition.name}` : '';
-    const origin = definition.templateFile
-      ? `${definition.runtime}, from ${vscode.workspace.asRelativePath(definition.templateFile)}`
+    const origin = definition.origin
+      ? `${definition.runtime}, from ${vscode.workspace.asRelativePath(definition.origin.file)}`
       : `${definition.runtime}, ${definition.handler} in ${vscode.workspace.asRelativePath(definition.codeDir)}, outside any template`;
     const lenses = [
       new vscode.CodeLens(range, {
@@ -114,7 +112,7 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
   private templateTargets(): Promise<Map<string, TemplateTarget[]>> {
     this.targets ??= (async () => {
       const targets = new Map<string, TemplateTarget[]>();
-      for (const definition of await this.localTree.functions()) {
+      for (const definition of await this.workspace.functions()) {
         const sources = await handlerSources(definition).catch(() => undefined);
         for (const file of sources?.files ?? []) {
           const key = fileKey(file);
@@ -125,24 +123,6 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
     })().catch(() => new Map<string, TemplateTarget[]>());
     return this.targets;
   }
-}
-
-/** A handler outside any template, run from its own folder with Lambda's defaults. */
-function adHocDefinition(file: string, exportName: string, language: HandlerLanguage): LocalFunctionDefinition {
-  const codeDir = path.dirname(file);
-  const handler = `${path.basename(file, path.extname(file))}.${exportName}`;
-  const guessed = guessRuntime(codeDir, handler);
-  const python = language === 'python';
-  return {
-    name: adHocFunctionName(file, exportName),
-    codeDir,
-    handler,
-    runtime: guessed.startsWith(python ? 'python' : 'nodejs') ? guessed : python ? 'python3.12' : guessRuntime(codeDir, 'index.handler'),
-    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
-    memoryMb: DEFAULT_MEMORY_MB,
-    environment: {},
-    architecture: process.arch === 'arm64' ? 'arm64' : 'x86_64',
-  };
 }
 
 /** For several deployed matches, what tells them apart: the name, profile or region, whichever differ. */
@@ -158,10 +138,10 @@ function fileKey(file: string): string {
   return process.platform === 'win32' || process.platform === 'darwin' ? normalized.toLowerCase() : normalized;
 }
 
-/** Registers the handler CodeLens: its provider, what refreshes it (templates, builds, the explorer, the setting). */
-export function registerHandlerCodeLens(deps: { localTree: LocalFunctionsTree; explorer: AwsExplorer }): vscode.Disposable[] {
-  const deployed = new DeployedFunctionIndex(deps.explorer);
-  const provider = new HandlerCodeLensProvider(deps.localTree, deployed);
+/** Registers the handler CodeLens: its provider, what refreshes it (templates, builds, the aws, the setting). */
+export function registerHandlerCodeLens(deps: UiDeps): vscode.Disposable[] {
+  const deployed = new DeployedFunctionIndex(deps.aws);
+  const provider = new HandlerCodeLensProvider(deps.workspace, deployed);
   // A build writes the compiled handler and its source map: which sources a template points at may change.
   const builds = vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,map}');
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -173,7 +153,7 @@ export function registerHandlerCodeLens(deps: { localTree: LocalFunctionsTree; e
     provider,
     deployed,
     vscode.languages.registerCodeLensProvider(SELECTOR, provider),
-    deps.localTree.onDidChangeTreeData(() => provider.refresh(true)),
+    deps.workspace.onDidChange(() => provider.refresh(true)),
     deployed.onDidChange(() => provider.refresh()),
     builds,
     builds.onDidCreate(rebuilt),

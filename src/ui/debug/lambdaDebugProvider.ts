@@ -1,16 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkPayload } from '../../core/lambda/payload';
-import { PYTHON_DEBUGGER_EXTENSION } from '../../core/local/debugLaunch';
 import type { LambdaLaunchAttributes } from '../../core/local/debugRequest';
 import { substituteVariables } from '../../core/local/launchVariables';
-import { guessRuntime } from '../../core/local/adHoc';
+import { guessRuntime, localRuntime } from '../../core/local/runtimes/registry';
 import { findHandlers, handlerLanguage } from '../../core/local/handlerSymbols';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { chooseEvent } from '../events/chooseEvent';
-import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
-import { localCredentials } from '../localCredentials';
-import { sdk } from '../sdk';
+import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
+import { localCredentials } from '../local/localCredentials';
+import { sdk } from '../aws/sdk';
 import { SECTION } from '../settings';
 import { RUN_MARKER } from './lambdaDebugRun';
 import type { LambdaDebugRuns } from './lambdaDebugRuns';
@@ -31,8 +30,8 @@ type LambdaLaunchConfiguration = vscode.DebugConfiguration &
 /** The launch configuration that debugs a function: by template and logical id, or by code directory and handler. */
 export function launchConfigurationFor(d: LocalFunctionDefinition, folder: string): vscode.DebugConfiguration {
   const rel = (p: string) => path.relative(folder, p) || '.';
-  return d.templateFile
-    ? { type: DEBUG_TYPE, request: 'launch', name: `Lambda: ${d.name} (${rel(d.templateFile)})`, template: `\${workspaceFolder}/${rel(d.templateFile)}`, logicalId: d.name }
+  return d.origin
+    ? { type: DEBUG_TYPE, request: 'launch', name: `Lambda: ${d.name} (${rel(d.origin.file)})`, template: `\${workspaceFolder}/${rel(d.origin.file)}`, logicalId: d.origin.id }
     : { type: DEBUG_TYPE, request: 'launch', name: `Lambda: ${d.handler} (${rel(d.codeDir)})`, codeUri: `\${workspaceFolder}/${rel(d.codeDir)}`, handler: d.handler, runtime: d.runtime };
 }
 
@@ -44,7 +43,7 @@ export function launchConfigurationFor(d: LocalFunctionDefinition, folder: strin
 export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
   constructor(
     private readonly runs: LambdaDebugRuns,
-    private readonly localTree: LocalFunctionsTree,
+    private readonly workspace: WorkspaceFunctionsService,
     private readonly runtimesDir: string,
   ) {}
 
@@ -57,7 +56,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
   }
 
   async configurations(folder: vscode.WorkspaceFolder | undefined, dynamic: boolean): Promise<vscode.DebugConfiguration[]> {
-    const functions = await this.localTree.functions();
+    const functions = await this.workspace.functions();
     const root = folder?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!root) return [];
     const inFolder = functions.filter((f) => !folder || !path.relative(root, f.codeDir).startsWith('..'));
@@ -97,11 +96,13 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       const c = substituteVariables(config, { workspaceFolder: root, file: vscode.window.activeTextEditor?.document.uri.fsPath }) as LambdaLaunchConfiguration;
       let definition = await sdk().resolveLaunchTarget(c, root);
       if (c.region) definition = { ...definition, environment: { ...definition.environment, AWS_REGION: c.region, AWS_DEFAULT_REGION: c.region } };
-      if (!definition.runtime.startsWith('nodejs') && !definition.runtime.startsWith('python')) {
+      const languageDebugger = localRuntime(definition.runtime)?.debugger;
+      if (!languageDebugger) {
         return this.offerRunWithout(definition, `${definition.name} runs on ${definition.runtime}: breakpoint debugging is for Node.js and Python functions.`, c.event, root);
       }
-      if (definition.runtime.startsWith('python') && !vscode.extensions.getExtension(PYTHON_DEBUGGER_EXTENSION)) {
-        return this.offerRunWithout(definition, `Debugging the Python function ${definition.name} needs the Python Debugger extension (${PYTHON_DEBUGGER_EXTENSION}). Install it, or run the function without debugging.`, c.event, root, true);
+      const needed = languageDebugger.extension;
+      if (needed && !vscode.extensions.getExtension(needed.id)) {
+        return this.offerRunWithout(definition, `Debugging the ${definition.runtime} function ${definition.name} needs the ${needed.name} extension (${needed.id}). Install it, or run the function without debugging.`, c.event, root, needed.id);
       }
       const event = (await sdk().resolveLaunchEvent(c.event, definition.name, root)) ?? (await chooseEvent(definition.name, async () => [], {}));
       if (!event) return undefined;
@@ -132,11 +133,11 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
   }
 
   /** Refuses with the message and offers to run without debugging; the launch ends now, whatever is chosen later. */
-  private offerRunWithout(definition: LocalFunctionDefinition, message: string, event: unknown, root: string, offerInstall = false): undefined {
-    const actions = [...(offerInstall ? ['Install'] : []), 'Run Without Debugging'];
+  private offerRunWithout(definition: LocalFunctionDefinition, message: string, event: unknown, root: string, extensionToInstall?: string): undefined {
+    const actions = [...(extensionToInstall ? ['Install'] : []), 'Run Without Debugging'];
     void this.runs.refuse(message, ...actions).then(async (choice) => {
       if (choice === 'Install') {
-        await vscode.commands.executeCommand('workbench.extensions.search', PYTHON_DEBUGGER_EXTENSION);
+        await vscode.commands.executeCommand('workbench.extensions.search', extensionToInstall);
       } else if (choice === 'Run Without Debugging') {
         const resolved = await sdk()
           .resolveLaunchEvent(event, definition.name, root)
@@ -148,7 +149,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
   }
 
   private async pickFunction(): Promise<LocalFunctionDefinition | undefined> {
-    const functions = await this.localTree.functions();
+    const functions = await this.workspace.functions();
     const file = vscode.window.activeTextEditor?.document.uri.fsPath;
     const own = file ? functions.filter((f) => file.startsWith(f.codeDir + path.sep)) : [];
     if (own.length === 1) return own[0];

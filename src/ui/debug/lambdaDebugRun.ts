@@ -4,10 +4,10 @@ import type { ExecutionEnvironment } from '../../core/local/executionEnvironment
 import type { LocalInvokeResult } from '../../core/local/invoker';
 import type { RuntimeEvents, RuntimeLaunch } from '../../core/local/runtimeProcess';
 import type { LocalFunctionDefinition } from '../../core/local/types';
-import type { LocalCredentials } from '../localCredentials';
-import { sdk } from '../sdk';
-import { InvokeResultPanel } from '../webviews/invokeResultPanel';
-import { localResultView, pretty } from '../webviews/localResultView';
+import type { LocalCredentials } from '../local/localCredentials';
+import { sdk } from '../aws/sdk';
+import { InvokeResultPanel } from '../invoke/invokeResultPanel';
+import { localResultView, pretty } from '../invoke/localResultView';
 
 /** The launch configuration property that ties a language debugger's session to its run. */
 export const RUN_MARKER = '__serverlessExplorerRun';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { listSavedEvents } from '../../core/events/savedEvents';
 import type { SavedEvent } from '../../core/events/savedEvents';
 import type { SampleEvent } from '../../core/events/types';
-import { sdk as loadSdk } from '../sdk';
+import { sdk as loadSdk } from '../aws/sdk';
 import { buildSampleEvent } from './eventParameters';
 
 export interface EventChoice {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SampleEvent } from '../../core/events/types';
-import { sdk } from '../sdk';
+import { sdk } from '../aws/sdk';
 
 interface ParamItem extends vscode.QuickPickItem {
   readonly param?: string;

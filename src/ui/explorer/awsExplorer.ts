@@ -1,13 +1,6 @@
 import * as vscode from 'vscode';
-import type { AwsClientFactory } from '../../core/aws/clients';
-import { ConfigError, parseEndpointUrl } from '../../core/aws/endpoint';
 import { describeAwsError } from '../../core/aws/errors';
-import { readProfiles } from '../../core/aws/profiles';
-import type { AwsProfile } from '../../core/aws/profiles';
-import { regionsFor, selectProfiles } from '../../core/aws/sessions';
-import type { AwsSession } from '../../core/aws/sessions';
-import { sdk } from '../sdk';
-import { readSettings } from '../settings';
+import type { AwsConnection } from '../aws/awsConnection';
 import type { ExplorerContext } from './explorerContext';
 import { StreamingList } from './streamingList';
 import type { AwsNode } from './nodes/awsNode';
@@ -18,33 +11,31 @@ import { ProfileNode } from './nodes/profileNodes';
 const OPEN_SETTINGS: vscode.Command = { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['serverlessExplorer'] };
 const OPEN_CONFIG: vscode.Command = { title: 'Open AWS config file', command: 'serverlessExplorer.openAwsConfig' };
 
-export interface ExplorerSelection {
-  readonly profiles: readonly string[];
-  readonly regions: readonly string[];
-}
-
 /**
- * The `serverlessExplorer.aws` view: Profile → Region → Lambda | Fargate → … Nothing is read or
- * fetched until the view asks; what is fetched is kept until a refresh of that node or of the view.
+ * The `serverlessExplorer.aws` view: Profile → Region → Lambda | Fargate → … It renders what the AWS connection
+ * selects; nothing is fetched until the view asks, and what is fetched is kept until a refresh of that node or of
+ * the connection.
  */
 export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   private readonly changed = new vscode.EventEmitter<AwsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly selectionChanged = new vscode.EventEmitter<ExplorerSelection>();
-  /** Fires with the profiles and regions shown, whenever the top level is (re)read. */
-  readonly onDidChangeSelection = this.selectionChanged.event;
-  private readonly refreshed = new vscode.EventEmitter<void>();
-  /** Fires when everything is reloaded (refresh(): the Refresh button, a changed setting), not for one node. */
-  readonly onDidRefresh = this.refreshed.event;
 
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly streams = new Map<string, StreamingList<unknown>>();
   private controller = new AbortController();
-  private factory?: AwsClientFactory;
   private roots?: Promise<AwsNode[]>;
+  private readonly subscription: vscode.Disposable;
   private nameFilter = '';
   /** The description VS Code last rendered for a node (see redraw). */
   private readonly rendered = new WeakMap<AwsNode, vscode.TreeItem['description']>();
+
+  constructor(private readonly aws: AwsConnection) {
+    this.subscription = aws.onDidRefresh(() => {
+      this.forget('');
+      this.roots = undefined;
+      this.changed.fire(undefined);
+    });
+  }
 
   get filter(): string {
     return this.nameFilter;
@@ -57,12 +48,7 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
 
   /** Reload everything: settings, config files, credentials, listings. */
   refresh(): void {
-    this.forget('');
-    this.roots = undefined;
-    this.factory?.dispose();
-    this.factory = undefined;
-    this.changed.fire(undefined);
-    this.refreshed.fire();
+    this.aws.refresh();
   }
 
   /** Reload one node and what is below it. */
@@ -76,17 +62,6 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
     const marker = functionName ? `/f:${functionName}/events/` : '/events/';
     for (const key of [...this.cache.keys()]) if (key.includes(marker)) this.cache.delete(key);
     this.changed.fire(undefined);
-  }
-
-  /** The profile × region sessions shown, in order. */
-  async sessions(): Promise<AwsSession[]> {
-    this.roots ??= this.readRoots();
-    return (await this.roots).flatMap((node) => (node instanceof ProfileNode ? node.regions.map((region) => ({ profile: node.profile.name, region })) : []));
-  }
-
-  /** The SDK, client factory and caches, for commands that act on what the view shows. */
-  get ctx(): ExplorerContext {
-    return this.context();
   }
 
   /** Retry what an error node reports. */
@@ -110,7 +85,7 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
     } catch (error) {
       // A node's own failures become error nodes already; this is the last line for anything unexpected.
       const session = node instanceof SessionNode ? node.session : { profile: node.id, region: '' };
-      return [new ErrorNode(`${node.id}/error`, describeAwsError(error, session, 'load this item', this.factory?.endpointUrl), node)];
+      return [new ErrorNode(`${node.id}/error`, describeAwsError(error, session, 'load this item', this.aws.clients.endpointUrl), node)];
     }
   }
 
@@ -120,18 +95,14 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
 
   dispose(): void {
     this.forget('');
-    this.factory?.dispose();
+    this.subscription.dispose();
     this.changed.dispose();
-    this.selectionChanged.dispose();
-    this.refreshed.dispose();
   }
 
   private context(): ExplorerContext {
-    const loaded = sdk();
-    this.factory ??= new loaded.AwsClientFactory({ endpointUrl: endpointOrUndefined(readSettings().endpointUrl) });
     return {
-      sdk: loaded,
-      clients: this.factory,
+      sdk: this.aws.sdk,
+      clients: this.aws.clients,
       filter: this.nameFilter,
       cached: <T>(key: string, load: (signal: AbortSignal) => Promise<T>) => {
         let entry = this.cache.get(key) as Promise<T> | undefined;
@@ -183,21 +154,10 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   }
 
   private async readRoots(): Promise<AwsNode[]> {
-    const settings = readSettings();
+    const selection = await this.aws.select();
     const nodes: AwsNode[] = [];
-    let endpointUrl: string | undefined;
-    try {
-      endpointUrl = parseEndpointUrl(settings.endpointUrl);
-    } catch (error) {
-      nodes.push(new WarningNode('warning:endpoint', 'Invalid endpoint URL', messageOf(error), OPEN_SETTINGS));
-    }
-    let available: AwsProfile[];
-    try {
-      available = await readProfiles();
-    } catch (error) {
-      return [...nodes, new WarningNode('warning:config', 'Could not read the AWS config files', messageOf(error), OPEN_CONFIG)];
-    }
-    const selection = selectProfiles(available, settings, process.env);
+    if (selection.endpointError) nodes.push(new WarningNode('warning:endpoint', 'Invalid endpoint URL', selection.endpointError, OPEN_SETTINGS));
+    if (selection.configError) return [...nodes, new WarningNode('warning:config', 'Could not read the AWS config files', selection.configError, OPEN_CONFIG)];
     for (const name of selection.missing) {
       nodes.push(
         new WarningNode(
@@ -209,25 +169,7 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
       );
     }
     const single = selection.profiles.length === 1;
-    const regions = new Set<string>();
-    for (const profile of selection.profiles) {
-      const profileRegions = regionsFor(profile, settings, process.env);
-      profileRegions.forEach((r) => regions.add(r));
-      nodes.push(new ProfileNode(profile, profileRegions, endpointUrl, single));
-    }
-    this.selectionChanged.fire({ profiles: selection.profiles.map((p) => p.name), regions: [...regions] });
+    for (const { profile, regions } of selection.profiles) nodes.push(new ProfileNode(profile, regions, selection.endpointUrl, single));
     return nodes;
   }
-}
-
-function endpointOrUndefined(value: string): string | undefined {
-  try {
-    return parseEndpointUrl(value);
-  } catch {
-    return undefined;
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof ConfigError || error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import type { AwsClientFactory } from '../../core/aws/clients';
-import type { Sdk } from '../sdk';
+import type { Sdk } from '../aws/sdk';
 import type { StreamingList } from './streamingList';
 import type { AwsNode } from './nodes/awsNode';
 

@@ -1,24 +1,21 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { localRuntime } from '../../core/local/runtimes/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
-import { sdk } from '../sdk';
+import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 
-const FAMILY_COLOR: [RegExp, string][] = [
-  [/^nodejs/, 'charts.green'],
-  [/^python/, 'charts.blue'],
-  [/^provided/, 'charts.purple'],
-];
+/** A colour per runtime family; a family without one shows the plain icon. */
+const FAMILY_COLOR: Readonly<Record<string, string>> = { node: 'charts.green', python: 'charts.blue', provided: 'charts.purple' };
 
 export class LocalFunctionItem extends vscode.TreeItem {
   override readonly contextValue = 'localFunction';
 
   constructor(readonly definition: LocalFunctionDefinition) {
     super(definition.name, vscode.TreeItemCollapsibleState.None);
-    this.id = `local:${definition.templateFile ?? ''}:${definition.name}`;
+    this.id = `local:${definition.origin?.file ?? ''}:${definition.name}`;
     const where = vscode.workspace.asRelativePath(definition.codeDir);
     this.description = `${definition.runtime} · ${where}`;
-    const color = FAMILY_COLOR.find(([re]) => re.test(definition.runtime))?.[1];
+    const runtime = localRuntime(definition.runtime);
+    const color = runtime && FAMILY_COLOR[runtime.family];
     this.iconPath = new vscode.ThemeIcon('symbol-function', color ? new vscode.ThemeColor(color) : undefined);
     const md = new vscode.MarkdownString(undefined, false);
     md.appendMarkdown('**').appendText(definition.name).appendMarkdown('**');
@@ -28,12 +25,12 @@ export class LocalFunctionItem extends vscode.TreeItem {
       ['Code', where],
       ['Timeout', `${definition.timeoutSeconds} s`],
       ['Memory', `${definition.memoryMb} MB`],
-      ['Template', definition.templateFile ? vscode.workspace.asRelativePath(definition.templateFile) : undefined],
+      ['Template', definition.origin ? vscode.workspace.asRelativePath(definition.origin.file) : undefined],
     ] as const) {
       if (value) md.appendMarkdown(`\n\n**${name}** `).appendText(value);
     }
     this.tooltip = md;
-    const source = handlerFile(definition);
+    const source = runtime?.entryFile(definition);
     if (source) this.command = { title: 'Open Handler', command: 'vscode.open', arguments: [vscode.Uri.file(source)] };
   }
 }
@@ -50,15 +47,18 @@ export class LocalProblemItem extends vscode.TreeItem {
   }
 }
 
-/** The `serverlessExplorer.local` view: functions of the SAM/CloudFormation templates in the workspace. */
+/** The `serverlessExplorer.local` view: it renders the workspace's functions, and what keeps others from running. */
 export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private items?: Promise<vscode.TreeItem[]>;
+  private readonly subscription: vscode.Disposable;
 
-  refresh(): void {
-    this.items = undefined;
-    this.changed.fire(undefined);
+  constructor(private readonly workspace: WorkspaceFunctionsService) {
+    this.subscription = workspace.onDidChange(() => {
+      this.items = undefined;
+      this.changed.fire(undefined);
+    });
   }
 
   getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
@@ -71,32 +71,13 @@ export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeIt
     return this.items;
   }
 
-  /** Every function the view lists. */
-  async functions(): Promise<LocalFunctionDefinition[]> {
-    return (await this.getChildren()).flatMap((i) => (i instanceof LocalFunctionItem ? [i.definition] : []));
-  }
-
   dispose(): void {
+    this.subscription.dispose();
     this.changed.dispose();
   }
 
   private async read(): Promise<vscode.TreeItem[]> {
-    const items: vscode.TreeItem[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const { functions, problems } = await sdk().readTemplates(folder.uri.fsPath);
-      items.push(...functions.map((f) => new LocalFunctionItem(f)));
-      items.push(...problems.map((p) => new LocalProblemItem(p.templateFile, p.logicalId ? `${p.logicalId}: ${p.message.replace(new RegExp(`^${p.logicalId}: `), '')}` : p.message)));
-    }
-    return items;
+    const { functions, problems } = await this.workspace.read();
+    return [...functions.map((f) => new LocalFunctionItem(f)), ...problems.map((p) => new LocalProblemItem(p.file, p.message))];
   }
-}
-
-function handlerFile(d: LocalFunctionDefinition): string | undefined {
-  const module = d.handler.slice(0, d.handler.lastIndexOf('.'));
-  const candidates = d.runtime.startsWith('python')
-    ? [`${module}.py`]
-    : d.runtime.startsWith('provided')
-      ? ['bootstrap']
-      : [`${module}.ts`, `${module}.js`, `${module}.mjs`, `${module}.cjs`];
-  return candidates.map((c) => path.join(d.codeDir, c)).find((f) => fs.existsSync(f));
 }

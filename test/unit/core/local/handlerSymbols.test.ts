@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { adHocFunctionName, isDeployedAs } from '../../../../src/core/local/deployedNames';
-import { handlerModule, handlerSources, sourceMapSources } from '../../../../src/core/local/handlerSources';
+import { handlerModule, handlerSources } from '../../../../src/core/local/handlerSources';
+import { sourceMapSources } from '../../../../src/core/local/runtimes/node/sourceMaps';
 import { findExportedFunctions, findHandlers, handlerLanguage, type HandlerLanguage } from '../../../../src/core/local/handlerSymbols';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type LocalFunctionDefinition } from '../../../../src/core/local/types';
 

@@ -56,7 +56,7 @@ describe('core/local invoke endpoint', function () {
   const invoke = (input: InvokeCommandInput): Promise<InvokeCommandOutput> => lambda.send(new InvokeCommand(input));
 
   before(async () => {
-    assert.ok(fs.existsSync(path.join(RUNTIMES_DIR, 'node-bootstrap.js')), `run npm run build first: no runtime clients in ${RUNTIMES_DIR}`);
+    assert.ok(fs.existsSync(path.join(RUNTIMES_DIR, 'node', 'bootstrap.js')), `run npm run build first: no runtime clients in ${RUNTIMES_DIR}`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'invoke-endpoint-'));
     for (const [file, source] of Object.entries(HANDLERS)) fs.writeFileSync(path.join(dir, file), source);
     const functions = [

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalInvoker } from '../../../../src/core/local/invoker';
 import type { LocalInvokeResult } from '../../../../src/core/local/invoker';
-import { RuntimeSetupError, SUPPORTED_RUNTIMES } from '../../../../src/core/local/runtimeCommand';
+import { SUPPORTED_RUNTIMES } from '../../../../src/core/local/runtimes/registry';
+import { RuntimeSetupError } from '../../../../src/core/local/runtimes/runtimeSetupError';
 import type { LocalFunctionDefinition } from '../../../../src/core/local/types';
 
 // The local Lambda runtime with real processes: Node, TypeScript (compiled, with source maps), Python and a
@@ -68,7 +69,7 @@ describe('core/local runtime (real processes)', function () {
   let tmp: string;
 
   before(() => {
-    assert.ok(fs.existsSync(path.join(RUNTIMES, 'node-bootstrap.js')), `${RUNTIMES}/node-bootstrap.js is missing: run npm run build first`);
+    assert.ok(fs.existsSync(path.join(RUNTIMES, 'node', 'bootstrap.js')), `${RUNTIMES}/node/bootstrap.js is missing: run npm run build first`);
     assert.ok(fs.existsSync(path.join(RUNTIMES, 'python', 'bootstrap.py')), `${RUNTIMES}/python/bootstrap.py is missing: run npm run build first`);
     invoker = new LocalInvoker({ runtimesDir: RUNTIMES });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'se-local-runtime-'));

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import { MAX_RESPONSE_BYTES, RuntimeApiServer } from '../../../../src/core/local/runtimeApi';
 import type { RuntimeInvocation, RuntimeOutcome } from '../../../../src/core/local/runtimeApi';
 import { MAX_RSS_HEADER } from '../../../../src/core/local/runtimes/maxRssHeader';
-import { RuntimeApiClient } from '../../../../src/core/local/runtimes/runtimeApiClient';
+import { RuntimeApiClient } from '../../../../src/core/local/runtimes/node/client/runtimeApiClient';
 
 // A contract test of the Lambda Runtime API as a runtime client sees it: plain HTTP against a started
 // server, no runtime process.

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { RuntimeApiClient } from '../../../../src/core/local/runtimes/runtimeApiClient';
+import { RuntimeApiClient } from '../../../../src/core/local/runtimes/node/client/runtimeApiClient';
 
 // The Node runtime's own Runtime API client against a raw TCP server that answers with canned HTTP bytes,
 // cut wherever TCP may cut them: a header or a multi-byte character across reads, several answers in one.

@@ -1,0 +1,218 @@
+// The Node.js runtime client that runs inside a local execution environment: it speaks the Lambda
+// Runtime API (AWS_LAMBDA_RUNTIME_API) like the managed Node runtime does: loads _HANDLER from
+// LAMBDA_TASK_ROOT (CommonJS or ES module), builds the context object, supports async and callback
+// handlers, formats console output like Lambda, and reports errors with Lambda's types and shapes.
+// Bundled alone as dist/runtimes/node/bootstrap.js (scripts/build.mjs bundles every runtimes/<family>/client/bootstrap.ts); it imports only Node's own modules.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { MAX_RSS_HEADER } from '../../maxRssHeader';
+import { RuntimeApiClient } from './runtimeApiClient';
+
+type Handler = (event: unknown, context: Record<string, unknown>, callback?: (error?: unknown, result?: unknown) => void) => unknown;
+
+const [host, port] = (process.env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
+// Without its Runtime API the environment is gone: end, as a runtime on Lambda does when its API goes away.
+const client = new RuntimeApiClient(host, Number(port), () => process.exit(1));
+let currentRequestId: string | undefined;
+
+/** Our own addition to an outcome: the peak resident memory, which spares the host reading /proc. */
+const memoryHeader = (): Record<string, string> => ({ [MAX_RSS_HEADER]: String(process.resourceUsage().maxRSS) });
+
+/** Lambda's error payload for Node: { errorType, errorMessage, trace }. */
+function errorPayload(error: unknown, errorType?: string): string {
+  if (error instanceof Error) {
+    return JSON.stringify({ errorType: errorType ?? error.name, errorMessage: error.message, trace: (error.stack ?? '').split('\n') });
+  }
+  return JSON.stringify({ errorType: errorType ?? 'string', errorMessage: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error), trace: [] });
+}
+
+function postError(route: string, error: unknown, errorType?: string): Promise<unknown> {
+  const type = errorType ?? (error instanceof Error ? error.name : 'string');
+  return client.request('POST', route, errorPayload(error, errorType), { 'lambda-runtime-function-error-type': type, ...memoryHeader() });
+}
+
+// console.* as Lambda prints it: "<ISO time>\t<request id>\t<LEVEL>\t<message>".
+function patchConsole(): void {
+  const write = (level: string) => (...args: unknown[]) => {
+    const text = format(...(args as [unknown, ...unknown[]]));
+    process.stdout.write(`${new Date().toISOString()}\t${currentRequestId ?? 'undefined'}\t${level}\t${text.replace(/\n/g, '\r')}\n`);
+  };
+  console.log = write('INFO');
+  console.info = write('INFO');
+  console.warn = write('WARN');
+  console.error = write('ERROR');
+  console.debug = write('DEBUG');
+  console.trace = write('TRACE');
+}
+
+class ImportModuleError extends Error {
+  override name = 'Runtime.ImportModuleError';
+}
+class HandlerNotFound extends Error {
+  override name = 'Runtime.HandlerNotFound';
+}
+class MalformedHandlerName extends Error {
+  override name = 'Runtime.MalformedHandlerName';
+}
+class UserCodeSyntaxError extends Error {
+  override name = 'Runtime.UserCodeSyntaxError';
+}
+
+async function loadHandler(): Promise<Handler> {
+  const root = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
+  const spec = process.env._HANDLER ?? '';
+  // As the managed runtime splits it: the module is up to the first dot of the last path segment, the rest is
+  // the export path ("src/handlers.api.handler" → module src/handlers, export api.handler).
+  const dot = spec.indexOf('.', spec.lastIndexOf('/') + 1);
+  if (dot <= 0 || dot === spec.length - 1) throw new MalformedHandlerName(`Bad handler ${spec}`);
+  const modulePath = spec.slice(0, dot);
+  const functionPath = spec.slice(dot + 1);
+  const base = path.resolve(root, modulePath);
+  const file = ['.js', '.mjs', '.cjs', ''].map((ext) => base + ext).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+  if (!file) throw new ImportModuleError(`Error: Cannot find module '${modulePath}'\nRequire stack:\n- ${__filename}`);
+  let module: Record<string, unknown>;
+  try {
+    if (file.endsWith('.mjs') || (file.endsWith('.js') && isModuleType(path.dirname(file)))) {
+      // A real dynamic import (esbuild would turn import() into require in this CommonJS bundle).
+      const dynamicImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<Record<string, unknown>>;
+      module = await dynamicImport(pathToFileURL(file).href);
+    } else {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      module = require(file) as Record<string, unknown>;
+    }
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UserCodeSyntaxError(`${error.name}: ${error.message}`);
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
+      throw new ImportModuleError(`Error: ${(error as Error).message}`);
+    }
+    throw error;
+  }
+  let target: unknown = module;
+  for (const part of functionPath.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
+  if (typeof target !== 'function') throw new HandlerNotFound(`${spec} is undefined or not exported`);
+  return target as Handler;
+}
+
+function isModuleType(dir: string): boolean {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const pkg = path.join(d, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try {
+        return JSON.parse(fs.readFileSync(pkg, 'utf8')).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (path.dirname(d) === d) return false;
+  }
+}
+
+function context(headers: Readonly<Record<string, string>>, requestId: string): Record<string, unknown> {
+  const deadline = Number(headers['lambda-runtime-deadline-ms']);
+  const header = (name: string) => {
+    const value = headers[name];
+    return value ? JSON.parse(value) : undefined;
+  };
+  const ctx: Record<string, unknown> = {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+    invokedFunctionArn: headers['lambda-runtime-invoked-function-arn'],
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+    awsRequestId: requestId,
+    logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+    logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+    identity: header('lambda-runtime-cognito-identity'),
+    clientContext: header('lambda-runtime-client-context'),
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+  return ctx;
+}
+
+/** Runs the handler: a promise, or a callback when the handler takes three parameters and returns none. */
+function run(handler: Handler, event: unknown, ctx: Record<string, unknown>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const callback = (error?: unknown, result?: unknown) => {
+      if (settled) return;
+      settled = true;
+      if (error !== undefined && error !== null) reject(error);
+      else resolve(result);
+    };
+    Object.assign(ctx, {
+      done: callback,
+      succeed: (result: unknown) => callback(null, result),
+      fail: (error: unknown) => callback(error ?? 'handled'),
+    });
+    try {
+      const returned = handler(event, ctx, callback);
+      if (returned && typeof (returned as Promise<unknown>).then === 'function') {
+        (returned as Promise<unknown>).then((value) => callback(null, value), (error: unknown) => callback(error ?? new Error('The handler rejected with no reason')));
+      } else if (handler.length < 3) {
+        callback(null, returned);
+      }
+    } catch (error) {
+      callback(error);
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  patchConsole();
+  let handler: Handler;
+  try {
+    handler = await loadHandler();
+  } catch (error) {
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    await postError('/init/error', error);
+    process.exit(1);
+  }
+  process.on('unhandledRejection', (reason) => {
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    console.error(`Unhandled Promise Rejection\t${error.stack ?? error.message}`);
+    const route = currentRequestId ? `/invocation/${currentRequestId}/error` : '/init/error';
+    void postError(route, error, 'Runtime.UnhandledPromiseRejection').finally(() => process.exit(128));
+  });
+  process.on('uncaughtException', (error) => {
+    console.error(`Uncaught Exception\t${error.stack ?? error.message}`);
+    const route = currentRequestId ? `/invocation/${currentRequestId}/error` : '/init/error';
+    void postError(route, error).finally(() => process.exit(129));
+  });
+  // Each outcome leaves together with the next `GET …/invocation/next`, in one write: the next event can be handed
+  // over as soon as the outcome is in.
+  let nextRequest = client.request('GET', '/invocation/next');
+  for (;;) {
+    const next = await nextRequest;
+    const requestId = next.headers['lambda-runtime-aws-request-id'];
+    currentRequestId = requestId;
+    let event: unknown;
+    try {
+      event = JSON.parse(next.body);
+    } catch {
+      event = next.body;
+    }
+    // Hold the event loop open while the handler runs: a promise that never settles must time out, as on
+    // Lambda, instead of letting Node exit for lack of work.
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    let outcome: () => unknown;
+    try {
+      const result = await run(handler, event, context(next.headers, requestId));
+      const body = result === undefined ? 'null' : JSON.stringify(result);
+      outcome = () => client.request('POST', `/invocation/${requestId}/response`, body, memoryHeader());
+    } catch (error) {
+      console.error(`Invoke Error \t${errorPayload(error)}`);
+      outcome = () => postError(`/invocation/${requestId}/error`, error);
+    } finally {
+      clearInterval(keepAlive);
+    }
+    currentRequestId = undefined;
+    nextRequest = client.together(() => {
+      outcome();
+      return client.request('GET', '/invocation/next');
+    });
+  }
+}
+
+void main();

@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import { findExecutable, isFile, isFileSync, versionOf } from '../executables';
+import type { LocalRuntime } from '../localRuntime';
+import { nodeDebugger } from './nodeDebugger';
+import { scriptExports } from './scriptExports';
+import { sourceMapSources } from './sourceMaps';
+
+const MODULE_EXTENSIONS = ['.js', '.mjs', '.cjs'];
+const TYPESCRIPT_EXTENSIONS = ['.ts', '.mts', '.cts'];
+/** The Node versions Lambda runs. */
+const LAMBDA_MAJORS = [18, 20, 22, 24];
+
+/** The local Node's own version when Lambda has it, so that no version warning follows. */
+function defaultRuntime(): string {
+  const major = Number(process.versions.node.split('.')[0]);
+  return LAMBDA_MAJORS.includes(major) ? `nodejs${major}.x` : 'nodejs22.x';
+}
+
+/** Node.js (nodejs18.x, nodejs20.x…): our runtime client (client/bootstrap.ts) on the local Node. */
+export const nodeRuntime: LocalRuntime = {
+  family: 'node',
+  runtimes: 'nodejs*',
+  serves: (runtime) => /^nodejs\d+\.x$/.test(runtime),
+
+  command({ runtime, memoryMb }, runtimesDir) {
+    const wanted = /^nodejs(\d+)\.x$/.exec(runtime)?.[1];
+    const local = (wanted && findExecutable(`node${wanted}`)) || findExecutable('node');
+    // A VS Code host without node on PATH: run its own Node (Electron) as plain Node.
+    const version = local ? versionOf(local) : `v${process.versions.node}`;
+    const major = /^v(\d+)/.exec(version)?.[1];
+    return {
+      command: local ?? process.execPath,
+      // Heap as Lambda sizes it from the function's memory; source maps so TypeScript stacks point at .ts.
+      args: [`--max-old-space-size=${Math.max(64, Math.floor(memoryMb * 0.9))}`, '--enable-source-maps', path.join(runtimesDir, 'node', 'bootstrap.js')],
+      env: local ? undefined : { ELECTRON_RUN_AS_NODE: '1' },
+      warning: major && major !== wanted ? `${runtime} runs on the local Node ${version} (Lambda uses Node ${wanted}).` : undefined,
+    };
+  },
+
+  languages: [
+    { id: 'javascript', extensions: ['.js', '.mjs', '.cjs', '.jsx'] },
+    { id: 'typescript', extensions: ['.ts', '.mts', '.cts', '.tsx'] },
+  ],
+
+  handlerTarget(handler) {
+    // The module is up to the first dot of the last path segment; the rest is the export path (a.b → export a).
+    const dot = handler.indexOf('.', handler.lastIndexOf('/') + 1);
+    if (dot <= 0 || dot === handler.length - 1) return undefined;
+    return { module: handler.slice(0, dot), exportName: handler.slice(dot + 1).split('.')[0]! };
+  },
+
+  async handlerFiles(fn) {
+    const target = this.handlerTarget(fn.handler);
+    if (!target) return [];
+    const base = path.resolve(fn.codeDir, target.module);
+    const files: string[] = [];
+    for (const ext of [...MODULE_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS]) {
+      const file = base + ext;
+      if (!(await isFile(file))) continue;
+      files.push(file);
+      // The TypeScript a compiled module was built from (src/app.ts for dist/app.js).
+      if (MODULE_EXTENSIONS.includes(ext)) files.push(...(await sourceMapSources(file)).filter((s) => TYPESCRIPT_EXTENSIONS.includes(path.extname(s)) || s.endsWith('.tsx')));
+    }
+    return [...new Set(files)];
+  },
+
+  entryFile(fn) {
+    const target = this.handlerTarget(fn.handler);
+    const module = target?.module ?? fn.handler.slice(0, fn.handler.lastIndexOf('.'));
+    return ['.ts', ...MODULE_EXTENSIONS].map((ext) => path.join(fn.codeDir, module + ext)).find(isFileSync);
+  },
+
+  exportedFunctions: (text) => scriptExports(text),
+
+  guess(codeDir, handler) {
+    const module = handler.slice(0, handler.lastIndexOf('.'));
+    return [...MODULE_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS].some((ext) => isFileSync(path.join(codeDir, module + ext))) ? defaultRuntime() : undefined;
+  },
+
+  defaultRuntime,
+  debugger: nodeDebugger,
+};

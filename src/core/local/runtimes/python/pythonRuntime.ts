@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import { findExecutable, isFile, isFileSync, versionOf } from '../executables';
+import type { LocalRuntime } from '../localRuntime';
+import { RuntimeSetupError } from '../runtimeSetupError';
+import { pythonDebugger } from './pythonDebugger';
+import { pythonFunctions } from './pythonFunctions';
+
+const DEFAULT_RUNTIME = 'python3.12';
+
+/** Python 3 (python3.9…python3.13): our runtime client (client/bootstrap.py) on the matching interpreter, else the nearest. */
+export const pythonRuntime: LocalRuntime = {
+  family: 'python',
+  runtimes: 'python3.*',
+  serves: (runtime) => /^python3\.\d+$/.test(runtime),
+
+  command({ runtime }, runtimesDir) {
+    const version = runtime.slice('python'.length);
+    const exact = findExecutable(`python${version}`, true);
+    const command = exact ?? findExecutable('python3', true);
+    if (!command) throw new RuntimeSetupError(`${runtime} needs Python 3 on this machine: install python${version} (or python3) and make sure it is on PATH.`, 'Runtime.InvalidRuntime');
+    return {
+      command,
+      args: ['-u', path.join(runtimesDir, 'python', 'bootstrap.py')],
+      warning: exact ? undefined : `${runtime} runs on the local ${versionOf(command) || 'python3'} (python${version} is not installed).`,
+    };
+  },
+
+  languages: [{ id: 'python', extensions: ['.py'] }],
+
+  handlerTarget(handler) {
+    const dot = handler.lastIndexOf('.');
+    if (dot <= 0 || dot === handler.length - 1) return undefined;
+    return { module: handler.slice(0, dot).replace(/\./g, '/'), exportName: handler.slice(dot + 1) };
+  },
+
+  async handlerFiles(fn) {
+    const target = this.handlerTarget(fn.handler);
+    const file = target && `${path.resolve(fn.codeDir, target.module)}.py`;
+    return file && (await isFile(file)) ? [file] : [];
+  },
+
+  entryFile(fn) {
+    const target = this.handlerTarget(fn.handler);
+    const file = target && path.join(fn.codeDir, `${target.module}.py`);
+    return file && isFileSync(file) ? file : undefined;
+  },
+
+  exportedFunctions: (text) => pythonFunctions(text),
+
+  guess(codeDir, handler) {
+    const target = this.handlerTarget(handler);
+    return target && isFileSync(path.join(codeDir, `${target.module}.py`)) ? DEFAULT_RUNTIME : undefined;
+  },
+
+  defaultRuntime: () => DEFAULT_RUNTIME,
+  debugger: pythonDebugger,
+};

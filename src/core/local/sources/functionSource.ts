@@ -1,0 +1,40 @@
+import type { LocalFunctionDefinition } from '../types';
+
+/** Something in a source file that keeps a function (or the whole file) from running locally, with how to fix it. */
+export interface SourceProblem {
+  /** The file it is in. */
+  readonly file: string;
+  /** The function it is about (a logical id); absent for problems with the whole file. */
+  readonly functionId?: string;
+  /** What is wrong and what to change, in the words of the file ("MyFunction: no Handler (set Handler …)"). */
+  readonly message: string;
+  /** 1-based line, when known (syntax errors). */
+  readonly line?: number;
+}
+
+export interface SourceFunctions {
+  readonly functions: LocalFunctionDefinition[];
+  readonly problems: SourceProblem[];
+}
+
+/**
+ * One kind of project that defines Lambda functions (SAM/CloudFormation templates today; CDK, the Serverless
+ * Framework, Terraform next): how to find its files in a workspace folder and read the functions they define.
+ * A new kind is one module implementing this and one line in ./registry.ts.
+ */
+export interface FunctionSource {
+  /** "sam": the `source` of the functions it reads (FunctionOrigin). */
+  readonly kind: string;
+  /** What its files are called, in messages: "SAM/CloudFormation template". */
+  readonly fileLabel: string;
+  /** Its files under a workspace folder, as sorted absolute paths. Rejects with the signal's reason when aborted. */
+  findFiles(root: string, signal?: AbortSignal): Promise<string[]>;
+  /** Whether findFiles could return this file, by its path alone: what a file watcher passes on. */
+  mayDefineFunctions(file: string, root: string): boolean;
+  /** A glob (relative to a workspace folder) matching every file mayDefineFunctions accepts, for a file watcher. */
+  readonly watchGlob: string;
+  /** Whether a file named by the user (a `--template`, a launch configuration's "template") is one of this kind. */
+  readsFile(file: string): boolean;
+  /** The functions a file of this kind defines; problems, never exceptions, for what cannot be read. */
+  readFunctions(text: string, file: string): SourceFunctions;
+}

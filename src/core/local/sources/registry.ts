@@ -1,0 +1,66 @@
+import { promises as fs } from 'node:fs';
+import type { FunctionSource, SourceFunctions, SourceProblem } from './functionSource';
+import { samSource } from './sam/samSource';
+
+/**
+ * Every kind of project functions are read from. A new one is a module beside sam/ and a line here, before SAM:
+ * SAM reads any file a user names (see sourceOfFile).
+ */
+export const FUNCTION_SOURCES: readonly FunctionSource[] = [samSource];
+
+/** The functions of a workspace folder, and the files they were read from (for a cache to check). */
+export interface WorkspaceFunctions extends SourceFunctions {
+  readonly files: readonly string[];
+}
+
+/** Reads one file, unless `reuse` still holds what it defined (a cache decides). */
+export type FileReader = (source: FunctionSource, file: string) => Promise<SourceFunctions>;
+
+/** What a file defines; an unreadable file is a problem, never an error. */
+export const readSourceFile: FileReader = async (source, file) => {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    return { functions: [], problems: [{ file, message: `the ${source.fileLabel} could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  return source.readFunctions(text, file);
+};
+
+/** Every function the sources find in a workspace folder, in source then file order; what keeps others from running as problems. */
+export async function readWorkspaceFunctions(root: string, options: { signal?: AbortSignal; read?: FileReader } = {}): Promise<WorkspaceFunctions> {
+  const read = options.read ?? readSourceFile;
+  const functions: SourceFunctions['functions'] = [];
+  const problems: SourceProblem[] = [];
+  const files: string[] = [];
+  for (const source of FUNCTION_SOURCES) {
+    for (const file of await source.findFiles(root, options.signal)) {
+      const result = await read(source, file);
+      files.push(file);
+      functions.push(...result.functions);
+      problems.push(...result.problems);
+    }
+  }
+  return { functions, problems, files };
+}
+
+/** The source that reads a file the user named. */
+export function sourceOfFile(file: string): FunctionSource {
+  return FUNCTION_SOURCES.find((source) => source.readsFile(file)) ?? samSource;
+}
+
+/** The functions one file the user named defines (a `--template`, a launch configuration's "template"); rejects when it cannot be read. */
+export async function readFunctionsIn(file: string, read: FileReader = readSourceFile): Promise<SourceFunctions> {
+  await fs.access(file);
+  return read(sourceOfFile(file), file);
+}
+
+/** Whether a changed file may change a workspace folder's functions: what a file watcher passes on. */
+export function mayDefineFunctions(file: string, root: string): boolean {
+  return FUNCTION_SOURCES.some((source) => source.mayDefineFunctions(file, root));
+}
+
+/** Globs a file watcher needs to see every file a source may read. */
+export function sourceWatchGlobs(): string[] {
+  return [...new Set(FUNCTION_SOURCES.map((source) => source.watchGlob))];
+}

@@ -1,0 +1,18 @@
+import type { FunctionSource } from '../functionSource';
+import { TEMPLATE_WATCH_GLOB, findTemplates, mayBeTemplate } from './templateDiscovery';
+import { SAM_SOURCE, parseTemplate } from './templateFunctions';
+
+/** SAM and CloudFormation templates (YAML or JSON): AWS::Serverless::Function and AWS::Lambda::Function resources. */
+export const samSource: FunctionSource = {
+  kind: SAM_SOURCE,
+  fileLabel: 'SAM/CloudFormation template',
+  findFiles: findTemplates,
+  mayDefineFunctions: mayBeTemplate,
+  watchGlob: TEMPLATE_WATCH_GLOB,
+  // A template may have any name (sam's --template takes any file): this source reads what no other claims.
+  readsFile: () => true,
+  readFunctions(text, file) {
+    const { functions, problems } = parseTemplate(text, file);
+    return { functions, problems: problems.map(({ logicalId, ...problem }) => ({ ...problem, file, ...(logicalId !== undefined ? { functionId: logicalId } : {}) })) };
+  },
+};

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { LocalInvoker } from '../../core/local/invoker';
+import type { SourceProblem } from '../../core/local/sources/functionSource';
+import type { LocalFunctionDefinition } from '../../core/local/types';
+import { sdk } from '../aws/sdk';
+import { SECTION } from '../settings';
+
+export interface WorkspaceFunctionList {
+  readonly functions: readonly LocalFunctionDefinition[];
+  readonly problems: readonly SourceProblem[];
+}
+
+/**
+ * The functions of the workspace folders, for every view and command that needs them: read once (through the
+ * sources of core/local/sources) and kept until a file a source reads changes, which one file watcher reports.
+ * It also owns the one LocalInvoker that local runs share, whose warm environments end when the functions change.
+ */
+export class WorkspaceFunctionsService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the functions may have changed: a source file was created, changed or deleted, or a refresh. */
+  readonly onDidChange = this.changed.event;
+  private list?: Promise<WorkspaceFunctionList>;
+  private sharedInvoker?: LocalInvoker;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private watching = false;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) this.resetInvoker();
+      }),
+    );
+  }
+
+  /** Every function and problem of every workspace folder, in folder order. */
+  read(): Promise<WorkspaceFunctionList> {
+    this.watch();
+    this.list ??= this.readAll();
+    return this.list;
+  }
+
+  async functions(): Promise<readonly LocalFunctionDefinition[]> {
+    return (await this.read()).functions;
+  }
+
+  /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
+  invoker(): LocalInvoker {
+    this.sharedInvoker ??= new (sdk().LocalInvoker)({ alwaysCold: vscode.workspace.getConfiguration(SECTION).get<boolean>('localAlwaysCold', false) });
+    return this.sharedInvoker;
+  }
+
+  /** Reads the workspace again; warm environments end (their definitions may be stale). */
+  refresh(): void {
+    this.list = undefined;
+    this.resetInvoker();
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.resetInvoker();
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+
+  /** Until something asks for the functions there is nothing to keep fresh: the watcher starts with the first read. */
+  private watch(): void {
+    if (this.watching) return;
+    this.watching = true;
+    for (const glob of sdk().sourceWatchGlobs()) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      const changed = (uri: vscode.Uri) => this.fileChanged(uri);
+      this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+    }
+  }
+
+  private fileChanged(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder && sdk().mayDefineFunctions(uri.fsPath, folder.uri.fsPath)) this.refresh();
+  }
+
+  private resetInvoker(): void {
+    void this.sharedInvoker?.dispose();
+    this.sharedInvoker = undefined;
+  }
+
+  private async readAll(): Promise<WorkspaceFunctionList> {
+    const functions: LocalFunctionDefinition[] = [];
+    const problems: SourceProblem[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const read = await sdk().readWorkspaceFunctions(folder.uri.fsPath);
+      functions.push(...read.functions);
+      problems.push(...read.problems);
+    }
+    return { functions, problems };
+  }
+}

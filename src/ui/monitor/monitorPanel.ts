@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AwsConnection } from '../aws/awsConnection';
+import type { Sdk } from '../aws/sdk';
+import { monitorHtml } from './monitorHtml';
+import { isMonitorPanelState, isPageMessage } from '../webviews/monitorMessages';
+import type { HostMessage, MonitorPanelState, MonitorTab, MonitorTarget, PageMessage } from '../webviews/monitorMessages';
+import { MonitorSession, maxLogEvents } from './monitorSession';
+
+export const MONITOR_VIEW_TYPE = 'serverlessExplorer.monitor';
+
+const DEFAULT_STATE = { tab: 'logs', range: { preset: '1h' }, filterPattern: '', autoRefresh: false } as const;
+
+/** One Monitor panel per function or service: logs and metrics in a webview, restored after a window reload. */
+export class MonitorPanel {
+  private static readonly open = new Map<string, MonitorPanel>();
+  private readonly session: MonitorSession;
+  private readonly sdk: Sdk;
+  private ready = false;
+  private queue: HostMessage[] = [];
+  /** What the page shows now (tab, range, filter…): for tests, and for the restored panel. */
+  state: MonitorPanelState;
+  /** Every message the host posted, for the integration tests (bounded). */
+  readonly sent: HostMessage[] = [];
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    aws: AwsConnection,
+    extensionUri: vscode.Uri,
+    state: MonitorPanelState,
+  ) {
+    this.state = state;
+    const { sdk, clients } = aws;
+    this.sdk = sdk;
+    this.session = new MonitorSession(state.target, sdk, clients, (message) => this.post(message));
+    const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'resources', 'activity-bar.svg');
+    panel.title = `Monitor: ${title(state.target)}`;
+    webview.html = monitorHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      title: panel.title,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'monitor.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'monitor.css')).toString(),
+    });
+    webview.onDidReceiveMessage((message: unknown) => {
+      if (isPageMessage(message)) void this.receive(message);
+      else console.warn('[monitor] ignored an invalid message from the page');
+    });
+    panel.onDidDispose(() => {
+      this.session.dispose();
+      MonitorPanel.open.delete(key(state.target));
+    });
+    MonitorPanel.open.set(key(state.target), this);
+  }
+
+  /** Opens (or reveals) the panel of `target` on `tab`. */
+  static show(aws: AwsConnection, extensionUri: vscode.Uri, target: MonitorTarget, tab: MonitorTab = 'logs'): MonitorPanel {
+    const existing = MonitorPanel.open.get(key(target));
+    if (existing) {
+      existing.panel.reveal();
+      existing.showTab(tab);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(MONITOR_VIEW_TYPE, `Monitor: ${title(target)}`, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media')] });
+    return new MonitorPanel(panel, aws, extensionUri, { ...DEFAULT_STATE, target, tab });
+  }
+
+  /** Restores a panel VS Code kept across a reload; `state` is what the page last saved with setState. */
+  static restore(aws: AwsConnection, extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: unknown): MonitorPanel | undefined {
+    if (!isMonitorPanelState(state)) {
+      panel.dispose(); // nothing to restore from (an older version's state, or none): close rather than show a blank panel
+      return undefined;
+    }
+    return new MonitorPanel(panel, aws, extensionUri, state);
+  }
+
+  static find(target: MonitorTarget): MonitorPanel | undefined {
+    return MonitorPanel.open.get(key(target));
+  }
+
+  static all(): MonitorPanel[] {
+    return [...MonitorPanel.open.values()];
+  }
+
+  get target(): MonitorTarget {
+    return this.state.target;
+  }
+
+  get visible(): boolean {
+    return this.panel.visible;
+  }
+
+  showTab(tab: MonitorTab): void {
+    this.state = { ...this.state, tab };
+    this.post({ type: 'showTab', tab });
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+
+  /** Acts on a (validated) page message; public so that tests can ask what the page would ask. */
+  async receive(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        // The log sources first (the page's first load needs them anyway): a JSON-format function gets the ready
+        // Insights queries written for JSON fields. A failure is the page's to show (logSource error), not init's.
+        const sources = await this.session.logSources().catch(() => undefined);
+        this.ready = true;
+        this.post(this.init(sources?.[0]?.logFormat));
+        for (const queued of this.queue.splice(0)) void this.panel.webview.postMessage(queued);
+        return;
+      }
+      case 'viewState':
+        this.state = { target: this.state.target, tab: message.tab, range: message.range, filterPattern: message.filterPattern, autoRefresh: message.autoRefresh };
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        void vscode.window.setStatusBarMessage(`Copied ${lineCount(message.text)} to the clipboard`, 3000);
+        return;
+      case 'export':
+        await this.export(message.suggestedName, message.content);
+        return;
+      default:
+        this.session.handle(message);
+    }
+  }
+
+  private init(logFormat?: 'Text' | 'JSON'): HostMessage {
+    const t = this.state.target;
+    return {
+      type: 'init',
+      init: {
+        target: t,
+        title: title(t),
+        tab: this.state.tab,
+        range: this.state.range,
+        filterPattern: this.state.filterPattern,
+        autoRefresh: this.state.autoRefresh,
+        insightsPresets: [...(t.kind === 'lambda' ? this.sdk.lambdaInsightsQueries(logFormat) : this.sdk.FARGATE_INSIGHTS_QUERIES)],
+        groupInvocations: t.kind === 'lambda',
+        maxEvents: maxLogEvents(),
+      },
+    };
+  }
+
+  private async export(suggestedName: string, content: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const safeName = path.basename(suggestedName).replace(/[^\w.@-]+/g, '-') || 'logs.log';
+    const uri = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, safeName) : undefined, saveLabel: 'Export', title: 'Export log lines' });
+    if (!uri) return;
+    try {
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+      const open = await vscode.window.showInformationMessage(`Exported ${lineCount(content)} to ${uri.fsPath}.`, 'Open');
+      if (open) await vscode.window.showTextDocument(uri);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not write ${uri.fsPath}: ${(error as Error).message}. Pick another location.`);
+    }
+  }
+
+  private post(message: HostMessage): void {
+    this.sent.push(message);
+    if (this.sent.length > 500) this.sent.splice(0, this.sent.length - 500);
+    if (message.type === 'showTab' && !this.ready) return; // init carries the tab
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.queue.push(message);
+  }
+}
+
+/** Restores Monitor panels after a window reload. */
+export function registerMonitorSerializer(aws: AwsConnection, extensionUri: vscode.Uri): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(MONITOR_VIEW_TYPE, {
+    deserializeWebviewPanel: async (panel, state) => void MonitorPanel.restore(aws, extensionUri, panel, state),
+  });
+}
+
+function key(t: MonitorTarget): string {
+  return t.kind === 'lambda' ? `lambda\u0000${t.profile}\u0000${t.region}\u0000${t.functionName}` : `fargate\u0000${t.profile}\u0000${t.region}\u0000${t.cluster}\u0000${t.serviceName}`;
+}
+
+function title(t: MonitorTarget): string {
+  return t.kind === 'lambda' ? t.functionName : `${t.serviceName} (${t.cluster.split('/').pop()})`;
+}
+
+function lineCount(text: string): string {
+  const n = text === '' ? 0 : text.split('\n').length;
+  return n === 1 ? '1 line' : `${n.toLocaleString('en-US')} lines`;
+}

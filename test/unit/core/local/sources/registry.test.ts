@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { FreshFunctions } from '../../../../../src/core/local/sources/freshFunctions';
+import { FUNCTION_SOURCES, mayDefineFunctions, readFunctionsIn, readWorkspaceFunctions, sourceOfFile } from '../../../../../src/core/local/sources/registry';
+
+// The source registry: where workspace functions come from, what a watcher must see, and the cache a server uses.
+const template = (id: string, handler = 'app.handler') =>
+  `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ${id}:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: ${handler}\n      Runtime: nodejs20.x\n`;
+
+describe('function sources: the registry', () => {
+  let root: string;
+  const write = (relative: string, text: string) => {
+    const file = path.join(root, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  beforeEach(() => (root = fs.mkdtempSync(path.join(os.tmpdir(), 'se-sources-'))));
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('reads every template of a folder, each function saying which source and file defines it', async () => {
+    const a = write('template.yaml', template('RootFunction'));
+    const b = write('services/orders/orders.template.yml', template('OrdersFunction'));
+    const { functions, problems, files } = await readWorkspaceFunctions(root);
+    assert.deepEqual(
+      functions.map((f) => [f.name, f.origin]),
+      [
+        ['OrdersFunction', { source: 'sam', file: b, id: 'OrdersFunction' }],
+        ['RootFunction', { source: 'sam', file: a, id: 'RootFunction' }],
+      ],
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(files, [b, a]);
+  });
+
+  it('reports what keeps a function from running as a problem with its file and function, not as an error', async () => {
+    const file = write('template.yaml', template('NoHandler').replace('      Handler: app.handler\n', ''));
+    const { functions, problems } = await readWorkspaceFunctions(root);
+    assert.deepEqual(functions, []);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].file, file);
+    assert.equal(problems[0].functionId, 'NoHandler');
+    assert.match(problems[0].message, /^NoHandler: no Handler \(set Handler/);
+  });
+
+  it('reads a file the user names with the source that reads it, and rejects one that does not exist', async () => {
+    const file = write('infra/stack.yaml', template('Named'));
+    assert.equal(sourceOfFile(file).kind, 'sam');
+    assert.deepEqual((await readFunctionsIn(file)).functions.map((f) => f.origin?.id), ['Named']);
+    await assert.rejects(readFunctionsIn(path.join(root, 'missing.yaml')), { code: 'ENOENT' });
+  });
+
+  it('lets a file watcher pass on exactly the files discovery reads (property: any tree of templates)', async () => {
+    const segment = fc.constantFrom('a', 'b', 'svc', 'node_modules', '.git', 'dist', '.aws-sam', 'cdk.out', 'deep');
+    const name = fc.constantFrom('template.yaml', 'template.yml', 'template.json', 'api.template.yaml', 'stack.yaml', 'infra.json', 'readme.md', 'x.yml');
+    const tree = fc.uniqueArray(fc.tuple(fc.array(segment, { maxLength: 4 }), name).map(([dirs, file]) => path.join(...dirs, file)), { minLength: 1, maxLength: 12 });
+    await fc.assert(
+      fc.asyncProperty(tree, async (files) => {
+        fs.rmSync(root, { recursive: true, force: true });
+        fs.mkdirSync(root);
+        const written = files.flatMap((relative) => {
+          try {
+            return [write(relative, relative.endsWith('.json') ? JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: {} }) : template('Fn'))];
+          } catch {
+            return []; // a path whose folder is a file already
+          }
+        });
+        const found = new Set((await Promise.all(FUNCTION_SOURCES.map((s) => s.findFiles(root)))).flat());
+        for (const file of written) assert.equal(mayDefineFunctions(file, root), found.has(file), `${path.relative(root, file)}: watcher ${mayDefineFunctions(file, root)}, discovery ${found.has(file)}`);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  describe('FreshFunctions: what start-lambda serves between requests', () => {
+    it('answers from memory while the template is unchanged, and reads it again once it changes on disk', async () => {
+      const file = write('template.yaml', template('Fn', 'app.first'));
+      const fresh = await FreshFunctions.load({ file });
+      const first = await fresh.current();
+      assert.equal(first[0].handler, 'app.first');
+      assert.equal(fresh.current(), first, 'unchanged: the same list, without reading the file');
+      fs.writeFileSync(file, template('Fn', 'app.second.and.longer'));
+      assert.equal((await fresh.current())[0].handler, 'app.second.and.longer');
+    });
+
+    it('finds a template added to the folder on its next walk', async () => {
+      write('template.yaml', template('First'));
+      const fresh = await FreshFunctions.load({ root }, 0);
+      assert.deepEqual((await fresh.current()).map((f) => f.name), ['First']);
+      write('more/template.yaml', template('Second'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await fresh.current(); // starts the walk; the next request sees what it found
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual((await fresh.current()).map((f) => f.name).sort(), ['First', 'Second']);
+    });
+  });
+});
