@@ -19,6 +19,11 @@ function isHostMessage(value: unknown): value is HostMessage {
   return message?.type === 'result' && typeof message.view?.functionName === 'string';
 }
 
+/** A REPORT figure, undefined when the line did not give it (the parser's NaN). */
+function known(figure: number | undefined): number | undefined {
+  return figure === undefined || Number.isNaN(figure) ? undefined : figure;
+}
+
 function fmt(ms: number | undefined, unit = 'ms'): string | undefined {
   return ms === undefined ? undefined : `${Number.isInteger(ms) ? ms : ms.toFixed(2)} ${unit}`;
 }
@@ -54,11 +59,12 @@ function render(view: InvokeView): void {
     return;
   }
   const badges = el('div', 'badges');
+  const maxMemoryUsed = known(view.report?.maxMemoryUsedMb);
   for (const b of [
-    badge('Duration', fmt(view.report?.durationMs)),
-    badge('Billed', fmt(view.report?.billedDurationMs)),
-    badge('Memory', view.report?.maxMemoryUsedMb !== undefined ? `${view.report.maxMemoryUsedMb} / ${view.report.memorySizeMb ?? '?'} MB` : undefined),
-    badge('Init', fmt(view.report?.initDurationMs), 'cold'),
+    badge('Duration', fmt(known(view.report?.durationMs))),
+    badge('Billed', fmt(known(view.report?.billedDurationMs))),
+    badge('Memory', maxMemoryUsed !== undefined ? `${maxMemoryUsed} / ${known(view.report?.memorySizeMb) ?? '?'} MB` : undefined),
+    badge('Init', fmt(known(view.report?.initDurationMs)), 'cold'),
     badge('Round trip', fmt(Math.round(view.elapsedMs))),
     badge('Version', view.executedVersion),
     badge('Request id', view.requestId),

@@ -33,7 +33,7 @@ function badges(invocation: LambdaInvocation): HTMLElement {
   if (report) {
     box.append(badge('Duration', duration(report.durationMs), 'duration'));
     box.append(badge('Billed', duration(report.billedDurationMs), 'billed'));
-    box.append(badge('Memory', `${count(report.maxMemoryUsedMb)} / ${count(report.memorySizeMb)} MB`, 'memory'));
+    box.append(badge('Memory', `${count(report.maxMemoryUsedMb ?? NaN)} / ${count(report.memorySizeMb)} MB`, 'memory'));
     const init = report.initDurationMs ?? report.restoreDurationMs;
     if (init !== undefined) box.append(badge(report.restoreDurationMs !== undefined ? 'Restore' : 'Init', duration(init), 'cold'));
   }

@@ -1,14 +1,7 @@
 import { InvokeCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvocationType } from './payload';
-
-export interface ReportLine {
-  readonly durationMs?: number;
-  readonly billedDurationMs?: number;
-  readonly memorySizeMb?: number;
-  readonly maxMemoryUsedMb?: number;
-  readonly initDurationMs?: number;
-}
+import { parseLastReport, type LambdaReport } from './report';
 
 export interface InvokeRequest {
   readonly functionName: string;
@@ -25,7 +18,7 @@ export interface InvokeResult {
   readonly payload: string;
   /** The last 4 KB of the log, decoded (synchronous invocations with LogType Tail). */
   readonly logTail?: string;
-  readonly report?: ReportLine;
+  readonly report?: LambdaReport;
   readonly executedVersion?: string;
   readonly requestId?: string;
   /** Round trip measured by the client. */
@@ -51,27 +44,10 @@ export async function invokeFunction(client: LambdaClient, request: InvokeReques
     functionError: response.FunctionError,
     payload: response.Payload ? Buffer.from(response.Payload).toString('utf8') : '',
     logTail,
-    report: logTail ? parseReport(logTail) : undefined,
+    report: logTail ? parseLastReport(logTail) : undefined,
     executedVersion: response.ExecutedVersion,
     requestId: response.$metadata.requestId,
     elapsedMs: performance.now() - started,
-  };
-}
-
-/** Parses Lambda's `REPORT RequestId: … Duration: 12.34 ms …` line (the last one, if several). */
-export function parseReport(log: string): ReportLine | undefined {
-  const line = log.split('\n').reverse().find((l) => l.startsWith('REPORT '));
-  if (!line) return undefined;
-  const number = (label: string) => {
-    const match = new RegExp(`${label}: ([\\d.]+)`).exec(line);
-    return match ? Number(match[1]) : undefined;
-  };
-  return {
-    durationMs: number('Duration'),
-    billedDurationMs: number('Billed Duration'),
-    memorySizeMb: number('Memory Size'),
-    maxMemoryUsedMb: number('Max Memory Used'),
-    initDurationMs: number('Init Duration'),
   };
 }
 

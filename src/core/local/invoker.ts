@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ExecutionEnvironment } from './executionEnvironment';
 import type { EnvironmentResult, LocalInvokeOptions } from './executionEnvironment';
 import type { LocalFunctionDefinition } from './types';
+import { formatReportLine, type LambdaReport } from '../lambda/report';
 
 export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
@@ -14,7 +15,7 @@ export interface LocalInvokeResult {
   readonly errorType?: string;
   /** START, what the function printed, END and REPORT, as Lambda writes them. */
   readonly log: string;
-  readonly report: { durationMs: number; billedDurationMs: number; memorySizeMb: number; maxMemoryUsedMb?: number; initDurationMs?: number };
+  readonly report: LambdaReport;
   readonly coldStart: boolean;
   /** A difference from Lambda worth telling the user (an interpreter version). */
   readonly warning?: string;
@@ -81,19 +82,14 @@ function identity(d: LocalFunctionDefinition): string {
 
 /** What an environment reports, as a local invocation result: the log framed by START, END and REPORT. */
 export function toResult(definition: LocalFunctionDefinition, r: EnvironmentResult, coldStart: boolean, warning?: string): LocalInvokeResult {
-  const durationMs = Math.round(r.durationMs * 100) / 100;
   const report = {
-    durationMs,
+    durationMs: Math.round(r.durationMs * 100) / 100,
     billedDurationMs: Math.max(1, Math.ceil(r.durationMs)),
     memorySizeMb: definition.memoryMb,
     maxMemoryUsedMb: r.maxMemoryUsedMb,
     initDurationMs: r.initDurationMs === undefined ? undefined : Math.round(r.initDurationMs * 100) / 100,
   };
-  const reportLine =
-    `REPORT RequestId: ${r.requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${report.billedDurationMs} ms\t` +
-    `Memory Size: ${report.memorySizeMb} MB\tMax Memory Used: ${report.maxMemoryUsedMb ?? '?'} MB\t` +
-    (report.initDurationMs !== undefined ? `Init Duration: ${report.initDurationMs.toFixed(2)} ms\t` : '');
-  const log = [`START RequestId: ${r.requestId} Version: $LATEST`, ...r.output, `END RequestId: ${r.requestId}`, reportLine, ''].join('\n');
+  const log = [`START RequestId: ${r.requestId} Version: $LATEST`, ...r.output, `END RequestId: ${r.requestId}`, formatReportLine(r.requestId, report), ''].join('\n');
   return { requestId: r.requestId, functionName: definition.name, payload: r.payload, functionError: r.functionError, errorType: r.errorType, log, report, coldStart, warning };
 }
 

@@ -6,6 +6,8 @@
 // its first character and `startsWith`, fields are cut with `indexOf`, REPORT figures are read in place, and
 // `JSON.parse` runs only on lines that start with `{` and end with `}`.
 
+import { REPORT_PREFIX, parseReportFields, reportRequestIdEnd, type LambdaReport } from '../lambda/report';
+
 /** A CloudWatch log event, as FilterLogEvents / GetLogEvents return it. */
 export interface LogEventInput {
   readonly timestamp: number;
@@ -23,21 +25,6 @@ export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
  * function's own output with a request id or level; `text` is anything else (raw prints, stack-trace continuations).
  */
 export type LambdaLineKind = 'start' | 'end' | 'report' | 'timeout' | 'initStart' | 'platform' | 'runtimeError' | 'app' | 'text';
-
-/** The figures of a REPORT line (or a JSON platform.report record). */
-export interface LambdaReport {
-  readonly durationMs: number;
-  readonly billedDurationMs: number;
-  readonly memorySizeMb: number;
-  readonly maxMemoryUsedMb: number;
-  readonly initDurationMs?: number;
-  readonly restoreDurationMs?: number;
-  /** `timeout` or `error` (Lambda adds `Status:` only when the invocation did not succeed); `success` in JSON format. */
-  readonly status?: string;
-  /** e.g. `Runtime.OutOfMemory`, `Runtime.ExitError`. */
-  readonly errorType?: string;
-  readonly xrayTraceId?: string;
-}
 
 export interface ParsedLogLine {
   readonly timestamp: number;
@@ -99,7 +86,6 @@ export interface GroupedLambdaLogs {
 
 const START = 'START RequestId: ';
 const END = 'END RequestId: ';
-const REPORT = 'REPORT RequestId: ';
 const RUNTIME_ERROR = 'RequestId: ';
 const TIMED_OUT = 'Task timed out after ';
 
@@ -154,84 +140,6 @@ function consoleLevel(s: string, from: number, to: number): LogLevel | undefined
     default:
       return undefined;
   }
-}
-
-/** `12.34 ms` at `from` → 12.34, without allocating (REPORT figures are plain decimals). */
-function decimalAt(s: string, from: number, to: number): number {
-  let value = 0;
-  let scale = 0;
-  let digits = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48);
-      if (scale) scale *= 10;
-      digits++;
-    } else if (c === 46 && !scale) scale = 1;
-    else if (c === 32 && digits === 0) continue;
-    else break;
-  }
-  if (digits === 0) return NaN;
-  return scale > 1 ? value / scale : value;
-}
-
-/** `Duration: 12.34 ms\tBilled Duration: 13 ms\t…` → the report. */
-function parseReportFields(s: string, from: number): LambdaReport {
-  let durationMs = NaN;
-  let billedDurationMs = NaN;
-  let memorySizeMb = NaN;
-  let maxMemoryUsedMb = NaN;
-  let initDurationMs: number | undefined;
-  let restoreDurationMs: number | undefined;
-  let status: string | undefined;
-  let errorType: string | undefined;
-  let xrayTraceId: string | undefined;
-  let i = from;
-  const n = s.length;
-  while (i < n) {
-    let tab = s.indexOf('\t', i);
-    if (tab < 0) tab = n;
-    while (i < tab && s.charCodeAt(i) <= 32) i++; // the newline before XRAY TraceId
-    const colon = s.indexOf(': ', i);
-    if (colon > i && colon < tab) {
-      const v = colon + 2;
-      switch (colon - i) {
-        case 8: // Duration
-          if (s.startsWith('Duration', i)) durationMs = decimalAt(s, v, tab);
-          break;
-        case 15: // Billed Duration, Max Memory Used
-          if (s.startsWith('Billed Duration', i)) billedDurationMs = decimalAt(s, v, tab);
-          else if (s.startsWith('Max Memory Used', i)) maxMemoryUsedMb = decimalAt(s, v, tab);
-          break;
-        case 11: // Memory Size
-          if (s.startsWith('Memory Size', i)) memorySizeMb = decimalAt(s, v, tab);
-          break;
-        case 13: // Init Duration
-          if (s.startsWith('Init Duration', i)) initDurationMs = decimalAt(s, v, tab);
-          break;
-        case 16: // Restore Duration
-          if (s.startsWith('Restore Duration', i)) restoreDurationMs = decimalAt(s, v, tab);
-          break;
-        case 6: // Status
-          if (s.startsWith('Status', i)) status = s.slice(v, tab).trim();
-          break;
-        case 10: // Error Type
-          if (s.startsWith('Error Type', i)) errorType = s.slice(v, tab).trim();
-          break;
-        case 12: // XRAY TraceId
-          if (s.startsWith('XRAY TraceId', i)) xrayTraceId = s.slice(v, tab).trim();
-          break;
-      }
-    }
-    i = tab + 1;
-  }
-  const report: { -readonly [K in keyof LambdaReport]: LambdaReport[K] } = { durationMs, billedDurationMs, memorySizeMb, maxMemoryUsedMb };
-  if (initDurationMs !== undefined) report.initDurationMs = initDurationMs;
-  if (restoreDurationMs !== undefined) report.restoreDurationMs = restoreDurationMs;
-  if (status !== undefined) report.status = status;
-  if (errorType !== undefined) report.errorType = errorType;
-  if (xrayTraceId !== undefined) report.xrayTraceId = xrayTraceId;
-  return report;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -355,12 +263,10 @@ function parseLine(event: LogEventInput, hint: string | undefined): ParsedLogLin
       }
       break;
     case 82: // R
-      if (message.startsWith(REPORT)) {
-        let idEnd = message.indexOf('\t', REPORT.length);
-        if (idEnd < 0) idEnd = message.indexOf(' ', REPORT.length);
-        if (idEnd < 0) idEnd = n;
+      if (message.startsWith(REPORT_PREFIX)) {
+        const idEnd = reportRequestIdEnd(message);
         const line = lineOf(event, message, 'report', whole());
-        line.requestId = idAt(message, REPORT.length, idEnd, hint);
+        line.requestId = idAt(message, REPORT_PREFIX.length, idEnd, hint);
         line.report = parseReportFields(message, idEnd + 1);
         return line;
       }
@@ -462,7 +368,7 @@ const INVOKE_ERROR = 'Invoke Error';
 /** Older runtimes report an out-of-memory kill only as a runtime exit with all the memory used. */
 function checkMemoryExhausted(invocation: LambdaInvocation): void {
   const report = invocation.report;
-  if (report !== undefined && invocation.error && report.maxMemoryUsedMb >= report.memorySizeMb) invocation.outOfMemory = true;
+  if (report?.maxMemoryUsedMb !== undefined && invocation.error && report.maxMemoryUsedMb >= report.memorySizeMb) invocation.outOfMemory = true;
 }
 
 /**

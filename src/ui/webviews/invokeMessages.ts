@@ -1,6 +1,8 @@
 // The messages between the invoke result panel (src/ui/webviews/invokeResultPanel.ts) and its page
 // (media/invokeResult.ts). Plain data only: every string is rendered as text.
 
+import type { LambdaReport } from '../../core/lambda/report';
+
 export interface InvokeView {
   readonly functionName: string;
   readonly profile: string;
@@ -14,13 +16,7 @@ export interface InvokeView {
   /** Pretty-printed when it is JSON. */
   readonly payload: string;
   readonly logTail?: string;
-  readonly report?: {
-    readonly durationMs?: number;
-    readonly billedDurationMs?: number;
-    readonly memorySizeMb?: number;
-    readonly maxMemoryUsedMb?: number;
-    readonly initDurationMs?: number;
-  };
+  readonly report?: LambdaReport;
   readonly executedVersion?: string;
   readonly requestId?: string;
   readonly elapsedMs: number;

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { checkEventName, listSavedEvents, saveEvent } from '../../../../src/core/events/savedEvents';
-import { parseReport } from '../../../../src/core/lambda/invoke';
+import { parseLastReport as parseReport } from '../../../../src/core/lambda/report';
 import { looksLikeProduction } from '../../../../src/core/lambda/production';
 import { checkPayload, jsonErrorPosition } from '../../../../src/core/lambda/payload';
 
