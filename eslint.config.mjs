@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const vscodeImport = {
-  paths: [{ name: 'vscode', message: "Only src/ui/ and src/extension.ts may import 'vscode': core/ and cli/ run in plain Node (see DESIGN.md)." }],
+  paths: [{ name: 'vscode', message: "Only src/ui/ and src/extension.ts may import 'vscode': core/ and cli/ run in plain Node (see ARCHITECTURE.md)." }],
 };
 
 export default tseslint.config(

@@ -3,12 +3,12 @@ import { isDeployedAs } from '../../core/local/deployedNames';
 import type { PickedFunction } from '../invoke/pickFunction';
 import type { AwsConnection } from '../aws/awsConnection';
 
-/** How long a listing is trusted without a refresh of the aws, so that new deployments show up eventually. */
+/** How long a listing is trusted without a refresh of the explorer, so that new deployments show up eventually. */
 const MAX_AGE_MS = 10 * 60_000;
 
 /**
- * The deployed functions of the profiles and regions the aws shows, for "Invoke deployed" lenses. Listed
- * in the background on first use, again when the aws refreshes; a profile or region that cannot be listed
+ * The deployed functions of the profiles and regions the explorer shows, for "Invoke deployed" lenses. Listed
+ * in the background on first use, again when the explorer refreshes; a profile or region that cannot be listed
  * (no credentials, no network, no permission) contributes nothing and says nothing: it is only a lens less.
  */
 export class DeployedFunctionIndex implements vscode.Disposable {
@@ -68,7 +68,7 @@ export class DeployedFunctionIndex implements vscode.Disposable {
           try {
             await sdk.listFunctions(clients.client(sdk.LambdaClient, session), (fns) => listed.push(...fns.map((fn) => ({ session, fn }))), signal);
           } catch {
-            return; // the aws shows why; here it only means no lens
+            return; // the explorer shows why; here it only means no lens
           }
           found.push(...listed);
           publish();

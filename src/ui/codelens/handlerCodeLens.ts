@@ -17,7 +17,7 @@ const LANGUAGES = new Set(handlerLanguages());
 const SELECTOR: vscode.DocumentSelector = [...LANGUAGES].map((language) => ({ language, scheme: 'file' }));
 /** Larger files are bundles or generated code, not handlers anyone edits: not parsed. */
 const MAX_LENGTH = 1_000_000;
-/** More deployed functions of one name than this are left to the aws's own Invoke. */
+/** More deployed functions of one name than this are left to the explorer's own Invoke. */
 const MAX_DEPLOYED_LENSES = 3;
 
 interface TemplateTarget {
@@ -138,7 +138,7 @@ function fileKey(file: string): string {
   return process.platform === 'win32' || process.platform === 'darwin' ? normalized.toLowerCase() : normalized;
 }
 
-/** Registers the handler CodeLens: its provider, what refreshes it (templates, builds, the aws, the setting). */
+/** Registers the handler CodeLens: its provider, what refreshes it (templates, builds, the explorer, the setting). */
 export function registerHandlerCodeLens(deps: UiDeps): vscode.Disposable[] {
   const deployed = new DeployedFunctionIndex(deps.aws);
   const provider = new HandlerCodeLensProvider(deps.workspace, deployed);

@@ -6,10 +6,10 @@ import { failureMessage } from './fargateOperation';
 import { noTarget, serviceTargetOf } from './fargateTargets';
 import type { ServiceTarget } from './fargateTargets';
 
-export const SERVICE_DETAILS_SCHEME = 'serverless-aws-service';
+export const SERVICE_DETAILS_SCHEME = 'serverless-explorer-service';
 
 /**
- * Read-only Markdown documents `serverless-aws-service:/<cluster>/<service>.md?profile=…&region=…` with a Fargate
+ * Read-only Markdown documents `serverless-explorer-service:/<cluster>/<service>.md?profile=…&region=…` with a Fargate
  * service's details (task definition, network, load balancers, auto scaling, deployments, events), read when opened or
  * refreshed. Environment variable values and secrets are never in them: core keeps names only.
  */

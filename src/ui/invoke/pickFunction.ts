@@ -12,7 +12,7 @@ interface FunctionItem extends vscode.QuickPickItem {
   readonly target?: PickedFunction;
 }
 
-/** A picker over the functions of every profile and region the aws shows; they appear as pages arrive. */
+/** A picker over the functions of every profile and region the explorer shows; they appear as pages arrive. */
 export async function pickFunction(aws: AwsConnection, title: string): Promise<PickedFunction | undefined> {
   const sessions = await aws.sessions();
   if (sessions.length === 0) {

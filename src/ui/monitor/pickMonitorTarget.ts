@@ -6,7 +6,7 @@ interface TargetItem extends vscode.QuickPickItem {
   readonly target?: MonitorTarget;
 }
 
-/** A picker over every Lambda function and Fargate service of the profiles and regions the aws shows, as they load. */
+/** A picker over every Lambda function and Fargate service of the profiles and regions the explorer shows, as they load. */
 export async function pickMonitorTarget(aws: AwsConnection): Promise<MonitorTarget | undefined> {
   const sessions = await aws.sessions();
   if (sessions.length === 0) {
