@@ -13,7 +13,7 @@ import { openAwsConfig } from './ui/commands/awsConfigCommands';
 import { registerExplorerCommands } from './ui/commands/explorerCommands';
 import { registerSelectionCommands } from './ui/commands/selectionCommands';
 import { SelectionStatusBar } from './ui/selectionStatusBar';
-import { SECTION } from './ui/settings';
+import { settingsChanged } from './ui/settings';
 import { DEBUG_TYPE, LambdaDebugProvider } from './ui/debug/lambdaDebugProvider';
 import { LambdaDebugRuns } from './ui/debug/lambdaDebugRuns';
 import { debugLocal } from './ui/commands/debugLocalCommand';
@@ -89,10 +89,8 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     vscode.commands.registerCommand('serverlessExplorer.invoke', (target?: unknown, options?: InvokeOptions) => invokeCommand(awsExplorer, context.extensionUri, target, options)),
     savedEventsWatcher(awsExplorer),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      // What the tree shows: not the settings of local runs or CodeLens.
-      const local = ['codeLens', 'localAlwaysCold', 'localEndpointPort', 'localCredentialsProfile', 'monitor', 'fargate'].some((name) => e.affectsConfiguration(`${SECTION}.${name}`));
-      if (e.affectsConfiguration(SECTION) && !local) awsExplorer.refresh();
-      if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) localInvoke.reset();
+      if (settingsChanged(e, 'awsTree')) awsExplorer.refresh();
+      if (settingsChanged(e, 'localInvoker')) localInvoke.reset();
     }),
   );
   return {

@@ -10,11 +10,9 @@ import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { PickedFunction } from '../commands/pickFunction';
 import type { AwsExplorer } from '../explorer/awsExplorer';
 import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
-import { SECTION } from '../settings';
+import { setting, settingsChanged } from '../settings';
 import { DeployedFunctionIndex } from './deployedFunctionIndex';
 
-/** `serverlessExplorer.codeLens.enabled` */
-const ENABLED = 'codeLens.enabled';
 const LANGUAGES: Readonly<Record<string, HandlerLanguage>> = { javascript: 'javascript', typescript: 'typescript', python: 'python' };
 const SELECTOR: vscode.DocumentSelector = Object.keys(LANGUAGES).map((language) => ({ language, scheme: 'file' }));
 /** Larger files are bundles or generated code, not handlers anyone edits: not parsed. */
@@ -51,7 +49,7 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const language = LANGUAGES[document.languageId];
-    if (!language || !vscode.workspace.getConfiguration(SECTION).get<boolean>(ENABLED, true)) return [];
+    if (!language || !setting('codeLens.enabled')) return [];
     const text = document.getText();
     if (text.length > MAX_LENGTH) return [];
     const exported = findExportedFunctions(text, language);
@@ -181,7 +179,7 @@ export function registerHandlerCodeLens(deps: { localTree: LocalFunctionsTree; e
     builds.onDidDelete(rebuilt),
     { dispose: () => clearTimeout(pending) },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SECTION}.${ENABLED}`)) provider.refresh();
+      if (settingsChanged(e, 'codeLens')) provider.refresh();
     }),
   ];
 }

@@ -7,7 +7,7 @@ import type { InvocationType } from '../../core/lambda/payload';
 import type { AwsExplorer } from '../explorer/awsExplorer';
 import { FunctionNode, SavedEventNode } from '../explorer/nodes/lambdaNodes';
 import { chooseEvent, readSaved } from '../events/chooseEvent';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 import { InvokeResultPanel } from '../webviews/invokeResultPanel';
 import type { InvokeView } from '../webviews/invokeMessages';
 import { pickFunction } from './pickFunction';
@@ -157,7 +157,7 @@ async function chooseQualifier(explorer: AwsExplorer, picked: PickedFunction): P
 
 /** Asks first when `serverlessExplorer.confirmInvoke` says so: always, or (the default) for what looks like production. */
 async function confirmInvoke(explorer: AwsExplorer, picked: PickedFunction, qualifier: string): Promise<boolean> {
-  const mode = vscode.workspace.getConfiguration(SECTION).get<string>('confirmInvoke', 'production');
+  const mode = setting('confirmInvoke');
   if (mode === 'never') return true;
   let reason: string | undefined;
   if (mode === 'production') {

@@ -8,7 +8,7 @@ import { LocalFunctionItem } from '../explorer/localFunctionsTree';
 import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
 import { sdk } from '../sdk';
 import { InvokeResultPanel } from '../webviews/invokeResultPanel';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 import { localCredentials } from '../localCredentials';
 import { localBase, localResultView } from '../webviews/localResultView';
 
@@ -40,8 +40,8 @@ export class LocalInvokeCommand implements vscode.Disposable {
       const base = localBase(definition, event.label);
       const started = performance.now();
       try {
-        this.invoker ??= new (sdk().LocalInvoker)({ alwaysCold: vscode.workspace.getConfiguration(SECTION).get<boolean>('localAlwaysCold', false) });
-        const credentials = await localCredentials(vscode.workspace.getConfiguration(SECTION).get<string>('localCredentialsProfile'), 'serverlessExplorer.localCredentialsProfile');
+        this.invoker ??= new (sdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold') });
+        const credentials = await localCredentials(setting('localCredentialsProfile'), 'serverlessExplorer.localCredentialsProfile');
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.invoker!.invoke(definition, check.text, { credentials }));
         if (result.warning && !this.warned.has(result.warning)) {
           this.warned.add(result.warning);

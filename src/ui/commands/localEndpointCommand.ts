@@ -3,7 +3,7 @@ import type { LocalInvokeEndpoint } from '../../core/local/invokeEndpoint';
 import type { LocalInvoker } from '../../core/local/invoker';
 import type { LocalFunctionsTree } from '../explorer/localFunctionsTree';
 import { sdk } from '../sdk';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 
 /**
  * `serverlessExplorer.startLocalEndpoint`: the Lambda Invoke API for the workspace's functions on 127.0.0.1,
@@ -31,9 +31,9 @@ export class LocalEndpointCommand implements vscode.Disposable {
       void vscode.window.showInformationMessage('Stopped the local Lambda endpoint.');
       return undefined;
     }
-    const port = vscode.workspace.getConfiguration(SECTION).get<number>('localEndpointPort', 3001);
+    const port = setting('localEndpointPort');
     const { LocalInvokeEndpoint, LocalInvoker } = sdk();
-    this.invoker = new LocalInvoker({ alwaysCold: vscode.workspace.getConfiguration(SECTION).get<boolean>('localAlwaysCold', false) });
+    this.invoker = new LocalInvoker({ alwaysCold: setting('localAlwaysCold') });
     try {
       this.endpoint = await LocalInvokeEndpoint.start({
         functions: () => this.tree.functions(),
