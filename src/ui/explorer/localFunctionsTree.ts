@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { sdk } from '../sdk';
+import { CONTEXT_VALUE } from './contextValues';
 
 const FAMILY_COLOR: [RegExp, string][] = [
   [/^nodejs/, 'charts.green'],
@@ -11,7 +12,7 @@ const FAMILY_COLOR: [RegExp, string][] = [
 ];
 
 export class LocalFunctionItem extends vscode.TreeItem {
-  override readonly contextValue = 'localFunction';
+  override readonly contextValue = CONTEXT_VALUE.localFunction;
 
   constructor(readonly definition: LocalFunctionDefinition) {
     super(definition.name, vscode.TreeItemCollapsibleState.None);
@@ -39,7 +40,7 @@ export class LocalFunctionItem extends vscode.TreeItem {
 }
 
 export class LocalProblemItem extends vscode.TreeItem {
-  override readonly contextValue = 'localProblem';
+  override readonly contextValue = CONTEXT_VALUE.localProblem;
 
   constructor(templateFile: string, message: string) {
     super(message, vscode.TreeItemCollapsibleState.None);
