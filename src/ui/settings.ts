@@ -1,22 +1,33 @@
 import * as vscode from 'vscode';
 import type { SessionSettings } from '../core/aws/sessions';
+import { SECTION, settingsAffecting, validSetting } from './settingsSchema';
+import type { SettingConsumer, SettingName, SettingValue } from './settingsSchema';
 
-export const SECTION = 'serverlessExplorer';
+export { SECTION };
 
 export interface ExplorerSettings extends SessionSettings {
   readonly endpointUrl: string;
 }
 
-export function readSettings(): ExplorerSettings {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  return {
-    profiles: stringList(config.get('profiles')),
-    regions: stringList(config.get('regions')),
-    endpointUrl: config.get<string>('endpointUrl') ?? '',
-  };
+/** One `serverlessExplorer.*` setting, validated (see settingsSchema.ts). */
+export function setting<N extends SettingName>(name: N): SettingValue<N> {
+  return validSetting(name, vscode.workspace.getConfiguration(SECTION).get(name));
 }
 
-// A hand-edited settings.json can hold anything; keep only non-empty strings.
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+/** Writes a setting in the user settings; undefined removes it. */
+export async function updateUserSetting<N extends SettingName>(name: N, value: SettingValue<N> | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Whether a configuration change touches a setting of that part of the UI. */
+export function settingsChanged(e: vscode.ConfigurationChangeEvent, consumer: SettingConsumer): boolean {
+  return settingsAffecting(consumer).some((name) => e.affectsConfiguration(`${SECTION}.${name}`));
+}
+
+export function readSettings(): ExplorerSettings {
+  return {
+    profiles: setting('profiles'),
+    regions: setting('regions'),
+    endpointUrl: setting('endpointUrl'),
+  };
 }

@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { SECTION } from '../settings';
+import { settingsChanged } from '../settings';
 import type { UiDeps } from '../uiDeps';
 import { openAwsConfig } from './awsConfigFile';
 import { registerSelectionCommands } from './selectionCommands';
 import { SelectionStatusBar } from './selectionStatusBar';
-
-/** Settings that change what the AWS connection selects or where it connects: the rest are read where they are used. */
-const CONNECTION_SETTINGS = ['profiles', 'regions', 'endpointUrl'];
 
 /** The AWS config file, the profile and region pickers, the status bar that shows them, and a refresh when they change. */
 export function registerAwsCommands({ aws }: UiDeps): vscode.Disposable[] {
@@ -17,7 +14,7 @@ export function registerAwsCommands({ aws }: UiDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('serverlessExplorer.openAwsConfig', openAwsConfig),
     ...registerSelectionCommands(),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (CONNECTION_SETTINGS.some((name) => e.affectsConfiguration(`${SECTION}.${name}`))) aws.refresh();
+      if (settingsChanged(e, 'awsTree')) aws.refresh();
     }),
   ];
 }

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { readProfiles } from '../../core/aws/profiles';
 import { KNOWN_REGIONS } from '../../core/aws/regions';
 import { KIND_LABEL } from '../explorer/nodes/profileNodes';
-import { SECTION, readSettings } from '../settings';
+import { readSettings, updateUserSetting } from '../settings';
 
 async function save(name: 'profiles' | 'regions', values: string[]): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update(name, values.length ? values : undefined, vscode.ConfigurationTarget.Global);
+  await updateUserSetting(name, values.length ? values : undefined);
 }
 
 /** Multi-select pickers that write `serverlessExplorer.profiles` and `serverlessExplorer.regions` (user settings). */

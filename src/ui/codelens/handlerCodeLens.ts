@@ -8,11 +8,9 @@ import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { PickedFunction } from '../invoke/pickFunction';
 import type { UiDeps } from '../uiDeps';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
-import { SECTION } from '../settings';
+import { setting, settingsChanged } from '../settings';
 import { DeployedFunctionIndex } from './deployedFunctionIndex';
 
-/** `serverlessExplorer.codeLens.enabled` */
-const ENABLED = 'codeLens.enabled';
 const LANGUAGES = new Set(handlerLanguages());
 const SELECTOR: vscode.DocumentSelector = [...LANGUAGES].map((language) => ({ language, scheme: 'file' }));
 /** Larger files are bundles or generated code, not handlers anyone edits: not parsed. */
@@ -49,7 +47,7 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const language = document.languageId;
-    if (!LANGUAGES.has(language) || !vscode.workspace.getConfiguration(SECTION).get<boolean>(ENABLED, true)) return [];
+    if (!LANGUAGES.has(language) || !setting('codeLens.enabled')) return [];
     const text = document.getText();
     if (text.length > MAX_LENGTH) return [];
     const exported = findExportedFunctions(text, language);
@@ -161,7 +159,7 @@ export function registerHandlerCodeLens(deps: UiDeps): vscode.Disposable[] {
     builds.onDidDelete(rebuilt),
     { dispose: () => clearTimeout(pending) },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SECTION}.${ENABLED}`)) provider.refresh();
+      if (settingsChanged(e, 'codeLens')) provider.refresh();
     }),
   ];
 }

@@ -10,7 +10,7 @@ import { chooseEvent } from '../events/chooseEvent';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { localCredentials } from '../local/localCredentials';
 import { sdk } from '../aws/sdk';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 import { RUN_MARKER } from './lambdaDebugRun';
 import type { LambdaDebugRuns } from './lambdaDebugRuns';
 
@@ -108,7 +108,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       if (!event) return undefined;
       const check = checkPayload(event.json, 'RequestResponse');
       if (!check.ok) throw new Error(`the event (${event.label}): ${check.message}`);
-      const credentials = await localCredentials(c.profile ?? vscode.workspace.getConfiguration(SECTION).get<string>('localCredentialsProfile'), c.profile ? `"profile" in ${name}` : 'serverlessExplorer.localCredentialsProfile');
+      const credentials = await localCredentials(c.profile ?? setting('localCredentialsProfile'), c.profile ? `"profile" in ${name}` : 'serverlessExplorer.localCredentialsProfile');
       const run = this.runs.create({ definition, event: { label: event.label, json: check.text }, credentials, stopAfterInvocation: c.stopAfterInvocation !== false });
       this.runs.lastConfiguration = { folder, configuration: config };
       const launch = await run.start(this.runtimesDir);

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { localRuntime } from '../../core/local/runtimes/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
+import { CONTEXT_VALUE } from './contextValues';
 
 /** A colour per runtime family; a family without one shows the plain icon. */
 const FAMILY_COLOR: Readonly<Record<string, string>> = { node: 'charts.green', python: 'charts.blue', provided: 'charts.purple' };
 
 export class LocalFunctionItem extends vscode.TreeItem {
-  override readonly contextValue = 'localFunction';
+  override readonly contextValue = CONTEXT_VALUE.localFunction;
 
   constructor(readonly definition: LocalFunctionDefinition) {
     super(definition.name, vscode.TreeItemCollapsibleState.None);
@@ -36,7 +37,7 @@ export class LocalFunctionItem extends vscode.TreeItem {
 }
 
 export class LocalProblemItem extends vscode.TreeItem {
-  override readonly contextValue = 'localProblem';
+  override readonly contextValue = CONTEXT_VALUE.localProblem;
 
   constructor(templateFile: string, message: string) {
     super(message, vscode.TreeItemCollapsibleState.None);

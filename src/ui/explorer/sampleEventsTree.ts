@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { SampleEvent } from '../../core/events/types';
 import { sdk } from '../aws/sdk';
+import { CONTEXT_VALUE } from './contextValues';
 
 export class TriggerSourceItem extends vscode.TreeItem {
-  override readonly contextValue = 'triggerSource';
+  override readonly contextValue = CONTEXT_VALUE.triggerSource;
 
   constructor(
     readonly group: string,
@@ -17,7 +18,7 @@ export class TriggerSourceItem extends vscode.TreeItem {
 }
 
 export class SampleEventItem extends vscode.TreeItem {
-  override readonly contextValue = 'sampleEvent';
+  override readonly contextValue = CONTEXT_VALUE.sampleEvent;
 
   constructor(
     readonly eventId: string,

@@ -8,7 +8,7 @@ import { chooseEvent } from '../events/chooseEvent';
 import type { EventChoice, EventOptions } from '../events/chooseEvent';
 import type { AwsConnection } from '../aws/awsConnection';
 import type { AwsNode } from '../explorer/nodes/awsNode';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 import { CANCELLED, confirmAction, failureMessage, refuse, runOperation } from './fargateOperation';
 import type { FargateFailure } from './fargateOperation';
 import { noTarget, optionsOf, serviceTargetOf, where } from './fargateTargets';
@@ -30,8 +30,6 @@ export interface RunTaskOptions extends Omit<EventOptions, 'title'> {
 }
 
 export type RunTaskOutcome = { readonly status: 'started'; readonly task: StartedTask; readonly follower: TaskFollower } | FargateFailure;
-
-const EVENT_VARIABLE_SETTING = 'fargate.eventVariable';
 
 /**
  * `serverlessExplorer.runTask`: a one-off task of a Fargate service with an event in an environment variable. Service
@@ -67,7 +65,7 @@ export async function runTaskCommand(aws: AwsConnection, followers: TaskFollower
   if (command === undefined) return CANCELLED;
   if (typeof command === 'string') return refuse(command);
 
-  const envName = vscode.workspace.getConfiguration(SECTION).get<string>(EVENT_VARIABLE_SETTING, 'EVENT').trim() || 'EVENT';
+  const envName = setting('fargate.eventVariable');
   const question = `Run a task of ${target.serviceName} in ${where(target)}?`;
   if (!(await confirmAction(question, confirmDetail(target, details, container, event, envName, command), 'Run Task', options.confirmed))) return CANCELLED;
 

@@ -7,7 +7,7 @@ import type { InvocationType } from '../../core/lambda/payload';
 import type { AwsConnection } from '../aws/awsConnection';
 import { FunctionNode, SavedEventNode } from '../explorer/nodes/lambdaNodes';
 import { chooseEvent, readSaved } from '../events/chooseEvent';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 import { InvokeResultPanel } from './invokeResultPanel';
 import type { InvokeView } from '../webviews/invokeMessages';
 import { pickFunction } from './pickFunction';
@@ -157,7 +157,7 @@ async function chooseQualifier(aws: AwsConnection, picked: PickedFunction): Prom
 
 /** Asks first when `serverlessExplorer.confirmInvoke` says so: always, or (the default) for what looks like production. */
 async function confirmInvoke(aws: AwsConnection, picked: PickedFunction, qualifier: string): Promise<boolean> {
-  const mode = vscode.workspace.getConfiguration(SECTION).get<string>('confirmInvoke', 'production');
+  const mode = setting('confirmInvoke');
   if (mode === 'never') return true;
   let reason: string | undefined;
   if (mode === 'production') {

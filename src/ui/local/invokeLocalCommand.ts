@@ -8,7 +8,7 @@ import { LocalFunctionItem } from '../explorer/localFunctionsTree';
 import type { WorkspaceFunctionsService } from './workspaceFunctionsService';
 import { sdk } from '../aws/sdk';
 import { InvokeResultPanel } from '../invoke/invokeResultPanel';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 import { localCredentials } from './localCredentials';
 import { localBase, localResultView } from '../invoke/localResultView';
 
@@ -39,7 +39,7 @@ export class LocalInvokeCommand implements vscode.Disposable {
       const base = localBase(definition, event.label);
       const started = performance.now();
       try {
-        const credentials = await localCredentials(vscode.workspace.getConfiguration(SECTION).get<string>('localCredentialsProfile'), 'serverlessExplorer.localCredentialsProfile');
+        const credentials = await localCredentials(setting('localCredentialsProfile'), 'serverlessExplorer.localCredentialsProfile');
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.workspace.invoker().invoke(definition, check.text, { credentials }));
         if (result.warning && !this.warned.has(result.warning)) {
           this.warned.add(result.warning);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LocalInvokeEndpoint } from '../../core/local/invokeEndpoint';
 import type { WorkspaceFunctionsService } from './workspaceFunctionsService';
 import { sdk } from '../aws/sdk';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 
 /**
  * `serverlessExplorer.startLocalEndpoint`: the Lambda Invoke API for the workspace's functions on 127.0.0.1,
@@ -29,7 +29,7 @@ export class LocalEndpointCommand implements vscode.Disposable {
       void vscode.window.showInformationMessage('Stopped the local Lambda endpoint.');
       return undefined;
     }
-    const port = vscode.workspace.getConfiguration(SECTION).get<number>('localEndpointPort', 3001);
+    const port = setting('localEndpointPort');
     const { LocalInvokeEndpoint } = sdk();
     // The workspace's shared invoker, asked per invocation: it is replaced when the functions change.
     try {

@@ -3,7 +3,7 @@ import type { LocalInvoker } from '../../core/local/invoker';
 import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { sdk } from '../aws/sdk';
-import { SECTION } from '../settings';
+import { setting, settingsChanged } from '../settings';
 
 export interface WorkspaceFunctionList {
   readonly functions: readonly LocalFunctionDefinition[];
@@ -29,7 +29,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SECTION}.localAlwaysCold`)) this.resetInvoker();
+        if (settingsChanged(e, 'localInvoker')) this.resetInvoker();
       }),
     );
   }
@@ -47,7 +47,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (sdk().LocalInvoker)({ alwaysCold: vscode.workspace.getConfiguration(SECTION).get<boolean>('localAlwaysCold', false) });
+    this.sharedInvoker ??= new (sdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold') });
     return this.sharedInvoker;
   }
 

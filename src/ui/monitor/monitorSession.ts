@@ -4,7 +4,7 @@ import type { AwsSession } from '../../core/aws/sessions';
 import type { LogSource } from '../../core/logs/logSource';
 import type { LogTail } from '../../core/logs/logTail';
 import type { Sdk } from '../aws/sdk';
-import { SECTION } from '../settings';
+import { setting } from '../settings';
 import { resolveRange } from '../webviews/monitorMessages';
 import type { HostMessage, MonitorTarget, PageMessage, PanelError, TimeRange, WireLogEvent } from '../webviews/monitorMessages';
 
@@ -104,7 +104,7 @@ export class MonitorSession implements vscode.Disposable {
     }
     try {
       const sources = await this.logSources();
-      const mode = vscode.workspace.getConfiguration(SECTION).get<string>('monitor.liveTail') === 'startLiveTail' ? 'liveTail' : 'poll';
+      const mode = setting('monitor.liveTail') === 'startLiveTail' ? 'liveTail' : 'poll';
       const tail = await this.sdk.startLogTail(mode, this.logsClient, sources, {
         filterPattern,
         onEvents: (events) => this.post({ type: 'tailEvents', events: events.map(toWire) }),
@@ -203,6 +203,5 @@ function clusterName(cluster: string): string {
 }
 
 export function maxLogEvents(): number {
-  const value = vscode.workspace.getConfiguration(SECTION).get<number>('monitor.maxLogEvents') ?? 100_000;
-  return Math.min(Math.max(Math.floor(value), 1_000), 1_000_000);
+  return Math.floor(setting('monitor.maxLogEvents'));
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AwsSession } from '../../../core/aws/sessions';
 import { count } from '../../../core/format';
 import type { EksFargateProfile } from '../../../core/fargate/eksFargate';
+import { CONTEXT_VALUE } from '../contextValues';
 import type { ExplorerContext } from '../explorerContext';
 import { SessionNode } from './awsNode';
 import type { AwsNode } from './awsNode';
@@ -12,7 +13,7 @@ const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 
 /** Region → Fargate → "EKS on Fargate": the region's EKS clusters and their Fargate profiles, read-only. */
 export class EksFargateGroupNode extends SessionNode {
-  override readonly contextValue = 'eksFargateGroup';
+  override readonly contextValue = CONTEXT_VALUE.eksFargateGroup;
 
   constructor(session: AwsSession, parentId: string) {
     super(session, `${parentId}/eks`, 'EKS on Fargate', Collapsed);
@@ -35,7 +36,7 @@ export class EksFargateGroupNode extends SessionNode {
 }
 
 export class EksClusterNode extends SessionNode {
-  override readonly contextValue = 'eksCluster';
+  override readonly contextValue = CONTEXT_VALUE.eksCluster;
 
   constructor(
     session: AwsSession,
@@ -64,7 +65,7 @@ const PROFILE_COLOR: Record<string, string> = {
 };
 
 export class EksFargateProfileNode extends SessionNode {
-  override readonly contextValue = 'eksFargateProfile';
+  override readonly contextValue = CONTEXT_VALUE.eksFargateProfile;
 
   constructor(
     session: AwsSession,

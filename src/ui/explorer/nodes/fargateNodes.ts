@@ -4,6 +4,8 @@ import { describeAwsError } from '../../../core/aws/errors';
 import type { AwsSession } from '../../../core/aws/sessions';
 import { count, timeAgo } from '../../../core/format';
 import type { EcsCluster, FargateService, FargateTask } from '../../../core/fargate/services';
+import { CONTEXT_VALUE } from '../contextValues';
+import type { ContextValue } from '../contextValues';
 import { matchesFilter } from '../explorerContext';
 import type { ExplorerContext } from '../explorerContext';
 import { SessionNode } from './awsNode';
@@ -16,7 +18,7 @@ const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 
 /** Region → "Fargate": the ECS clusters of the region, then "EKS on Fargate". */
 export class FargateGroupNode extends SessionNode {
-  override readonly contextValue = 'fargateGroup';
+  override readonly contextValue = CONTEXT_VALUE.fargateGroup;
   private readonly eks: EksFargateGroupNode;
 
   constructor(session: AwsSession, parentId: string) {
@@ -38,7 +40,7 @@ export class FargateGroupNode extends SessionNode {
 }
 
 export class ClusterNode extends SessionNode {
-  override readonly contextValue = 'ecsCluster';
+  override readonly contextValue = CONTEXT_VALUE.ecsCluster;
 
   constructor(session: AwsSession, parentId: string, readonly cluster: EcsCluster) {
     super(session, `${parentId}/c:${cluster.name}`, cluster.name, Collapsed);
@@ -85,7 +87,7 @@ export function currentServiceNode(session: AwsSession, clusterName: string, ser
 }
 
 export class ServiceNode extends SessionNode {
-  override readonly contextValue = 'fargateService';
+  override readonly contextValue = CONTEXT_VALUE.fargateService;
   private shown: FargateService;
 
   constructor(session: AwsSession, parentId: string, readonly clusterName: string, service: FargateService) {
@@ -153,11 +155,11 @@ const TASK_ICON: Record<string, [string, string]> = {
 };
 
 export class TaskNode extends SessionNode {
-  override readonly contextValue: string;
+  override readonly contextValue: ContextValue;
 
   constructor(session: AwsSession, parentId: string, readonly clusterName: string, readonly task: FargateTask) {
     super(session, `${parentId}/t:${task.id}`, task.id.slice(0, 12), vscode.TreeItemCollapsibleState.None);
-    this.contextValue = task.lastStatus === 'STOPPED' ? 'fargateTask.stopped' : 'fargateTask';
+    this.contextValue = task.lastStatus === 'STOPPED' ? CONTEXT_VALUE.fargateTaskStopped : CONTEXT_VALUE.fargateTask;
     this.arn = task.arn;
     this.consoleUrl = consoleUrl.ecsTask(session.region, clusterName, task.id);
     const [icon, color] = TASK_ICON[task.lastStatus] ?? ['vm-active', 'charts.blue'];

@@ -6,6 +6,8 @@ import { bytes, count, timeAgo } from '../../../core/format';
 import { listSavedEvents } from '../../../core/events/savedEvents';
 import type { SavedEvent } from '../../../core/events/savedEvents';
 import type { LambdaAlias, LambdaFunction, LambdaTrigger, RuntimeFamily } from '../../../core/lambda/functions';
+import { CONTEXT_VALUE } from '../contextValues';
+import type { ContextValue } from '../contextValues';
 import { matchesFilter } from '../explorerContext';
 import type { ExplorerContext } from '../explorerContext';
 import { SessionNode } from './awsNode';
@@ -30,7 +32,7 @@ const FAMILY_ICON: Record<RuntimeFamily, [icon: string, color?: string]> = {
 
 /** Region → "Lambda": every function of the region, streamed in page by page. */
 export class LambdaGroupNode extends SessionNode {
-  override readonly contextValue = 'lambdaGroup';
+  override readonly contextValue = CONTEXT_VALUE.lambdaGroup;
 
   constructor(session: AwsSession, parentId: string) {
     super(session, `${parentId}/lambda`, 'Lambda', Collapsed);
@@ -61,7 +63,7 @@ export class LambdaGroupNode extends SessionNode {
 }
 
 export class FunctionNode extends SessionNode {
-  override readonly contextValue = 'lambdaFunction';
+  override readonly contextValue = CONTEXT_VALUE.lambdaFunction;
 
   constructor(
     session: AwsSession,
@@ -101,7 +103,7 @@ export class FunctionNode extends SessionNode {
     const lambda = (ctx: ExplorerContext) => ctx.clients.client(ctx.sdk.LambdaClient, this.session);
     return (this.parts ??= [
       new FunctionPartNode<SavedEvent>(this, {
-        part: 'events', label: 'Test Events', icon: 'beaker', action: 'read saved test events',
+        part: 'events', label: 'Test Events', contextValue: CONTEXT_VALUE.lambdaTestEvents, icon: 'beaker', action: 'read saved test events',
         empty: 'No saved test events (Save as Test Event… from an event editor)',
         load: async () => {
           const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -110,17 +112,17 @@ export class FunctionNode extends SessionNode {
         render: (e, parentId) => new SavedEventNode(this, parentId, e),
       }),
       new FunctionPartNode<LambdaFunction>(this, {
-        part: 'versions', label: 'Versions', icon: 'versions', action: 'list versions', empty: 'No published versions',
+        part: 'versions', label: 'Versions', contextValue: CONTEXT_VALUE.lambdaVersions, icon: 'versions', action: 'list versions', empty: 'No published versions',
         load: (ctx, signal) => ctx.sdk.listVersions(lambda(ctx), name, signal),
         render: (v, parentId) => new VersionNode(this.session, parentId, name, v),
       }),
       new FunctionPartNode<LambdaAlias>(this, {
-        part: 'aliases', label: 'Aliases', icon: 'link', action: 'list aliases', empty: 'No aliases',
+        part: 'aliases', label: 'Aliases', contextValue: CONTEXT_VALUE.lambdaAliases, icon: 'link', action: 'list aliases', empty: 'No aliases',
         load: (ctx, signal) => ctx.sdk.listAliases(lambda(ctx), name, signal),
         render: (a, parentId) => new AliasNode(this.session, parentId, name, a),
       }),
       new FunctionPartNode<LambdaTrigger>(this, {
-        part: 'triggers', label: 'Triggers', icon: 'zap', action: 'list triggers', empty: 'No event source mappings or function URL',
+        part: 'triggers', label: 'Triggers', contextValue: CONTEXT_VALUE.lambdaTriggers, icon: 'zap', action: 'list triggers', empty: 'No event source mappings or function URL',
         load: (ctx, signal) => ctx.sdk.listTriggers(lambda(ctx), name, signal),
         render: (t, parentId, i) => new TriggerNode(this.session, `${parentId}/${i}`, t),
       }),
@@ -131,6 +133,7 @@ export class FunctionNode extends SessionNode {
 interface FunctionPart<T> {
   readonly part: 'events' | 'versions' | 'aliases' | 'triggers';
   readonly label: string;
+  readonly contextValue: ContextValue;
   readonly icon: string;
   /** For error messages: "Could not list versions". */
   readonly action: string;
@@ -139,13 +142,13 @@ interface FunctionPart<T> {
   render(item: T, parentId: string, index: number): AwsNode;
 }
 
-/** Test Events, Versions, Aliases or Triggers under a function, loaded when expanded. contextValue: lambdaTestEvents, lambdaVersions… */
+/** Test Events, Versions, Aliases or Triggers under a function, loaded when expanded. */
 class FunctionPartNode<T> extends SessionNode {
-  override readonly contextValue: string;
+  override readonly contextValue: ContextValue;
 
   constructor(fn: FunctionNode, private readonly spec: FunctionPart<T>) {
     super(fn.session, `${fn.id}/${spec.part}`, spec.label, Collapsed);
-    this.contextValue = `lambda${spec.label.replace(/\s/g, '')}`;
+    this.contextValue = spec.contextValue;
     this.iconPath = new vscode.ThemeIcon(spec.icon);
   }
 
@@ -161,7 +164,7 @@ class FunctionPartNode<T> extends SessionNode {
 }
 
 export class VersionNode extends SessionNode {
-  override readonly contextValue = 'lambdaVersion';
+  override readonly contextValue = CONTEXT_VALUE.lambdaVersion;
 
   constructor(session: AwsSession, parentId: string, functionName: string, readonly version: LambdaFunction) {
     super(session, `${parentId}/v:${version.version}`, `Version ${version.version}`, None);
@@ -174,7 +177,7 @@ export class VersionNode extends SessionNode {
 }
 
 export class AliasNode extends SessionNode {
-  override readonly contextValue = 'lambdaAlias';
+  override readonly contextValue = CONTEXT_VALUE.lambdaAlias;
 
   constructor(session: AwsSession, parentId: string, functionName: string, readonly alias: LambdaAlias) {
     super(session, `${parentId}/a:${alias.name}`, alias.name, None);
@@ -188,11 +191,11 @@ export class AliasNode extends SessionNode {
 }
 
 export class TriggerNode extends SessionNode {
-  override readonly contextValue: string;
+  override readonly contextValue: ContextValue;
 
   constructor(session: AwsSession, id: string, readonly trigger: LambdaTrigger) {
     super(session, id, trigger.label, None);
-    this.contextValue = trigger.kind === 'function-url' ? 'lambdaFunctionUrl' : 'lambdaEventSource';
+    this.contextValue = trigger.kind === 'function-url' ? CONTEXT_VALUE.lambdaFunctionUrl : CONTEXT_VALUE.lambdaEventSource;
     this.arn = trigger.arn;
     this.iconPath = new vscode.ThemeIcon(trigger.kind === 'function-url' ? 'globe' : 'arrow-right');
     this.description = trigger.detail;
@@ -202,7 +205,7 @@ export class TriggerNode extends SessionNode {
 
 /** A saved test event of the function (.vscode/lambda-events/<function>/<name>.json): click to open, or invoke with it. */
 export class SavedEventNode extends SessionNode {
-  override readonly contextValue = 'lambdaSavedEvent';
+  override readonly contextValue = CONTEXT_VALUE.lambdaSavedEvent;
 
   constructor(readonly fn: FunctionNode, parentId: string, readonly saved: SavedEvent) {
     super(fn.session, `${parentId}/e:${saved.name}`, saved.name, None);

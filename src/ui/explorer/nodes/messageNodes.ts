@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { AwsProblem } from '../../../core/aws/errors';
+import { CONTEXT_VALUE } from '../contextValues';
 import { AwsNode } from './awsNode';
 
 /** An informational leaf: "No functions", "Loading…". */
 export class MessageNode extends AwsNode {
-  override readonly contextValue = 'message';
+  override readonly contextValue = CONTEXT_VALUE.message;
 
   constructor(id: string, label: string, icon = 'info', tooltip?: string, command?: vscode.Command) {
     super(id, label, vscode.TreeItemCollapsibleState.None);
@@ -22,7 +23,7 @@ export class LoadingNode extends MessageNode {
 
 /** A failure shown where it happened; clicking it (or its Retry action) reloads `retryTarget`. */
 export class ErrorNode extends AwsNode {
-  override readonly contextValue = 'error';
+  override readonly contextValue = CONTEXT_VALUE.error;
 
   constructor(
     id: string,
@@ -39,7 +40,7 @@ export class ErrorNode extends AwsNode {
 
 /** A settings or config problem, with the action that fixes it. */
 export class WarningNode extends AwsNode {
-  override readonly contextValue = 'warning';
+  override readonly contextValue = CONTEXT_VALUE.warning;
 
   constructor(id: string, label: string, detail: string, command?: vscode.Command) {
     super(id, label, vscode.TreeItemCollapsibleState.None);

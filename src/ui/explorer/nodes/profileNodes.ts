@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeAwsError } from '../../../core/aws/errors';
 import type { AwsProfile } from '../../../core/aws/profiles';
+import { CONTEXT_VALUE } from '../contextValues';
 import type { ExplorerContext } from '../explorerContext';
 import { AwsNode, SessionNode } from './awsNode';
 import { FargateGroupNode } from './fargateNodes';
@@ -18,7 +19,7 @@ export const KIND_LABEL: Record<AwsProfile['kind'], string> = {
 };
 
 export class ProfileNode extends AwsNode {
-  override readonly contextValue = 'profile';
+  override readonly contextValue = CONTEXT_VALUE.profile;
 
   constructor(
     readonly profile: AwsProfile,
@@ -53,7 +54,7 @@ export class ProfileNode extends AwsNode {
 }
 
 export class RegionNode extends SessionNode {
-  override readonly contextValue = 'region';
+  override readonly contextValue = CONTEXT_VALUE.region;
   private readonly groups: AwsNode[];
 
   constructor(profile: string, region: string, endpointUrl: string | undefined) {

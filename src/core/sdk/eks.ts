@@ -1,0 +1,2 @@
+// EKS on Fargate: the clusters' Fargate profiles.
+export { EKSClient, listEksFargateProfiles } from '../fargate/eksFargate';

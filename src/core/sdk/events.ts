@@ -1,0 +1,2 @@
+// The sample-event catalogue.
+export { CATALOG, EventLookupError, eventId, findEvent, findEventById, generateEvent } from '../events/catalog';

@@ -1,0 +1,3 @@
+// Deployed Lambda functions: what the explorer's Lambda rows and Invoke need.
+export { LambdaClient, listAliases, listFunctions, listTriggers, listVersions } from '../lambda/functions';
+export { functionTags, invokeFunction } from '../lambda/invoke';

@@ -1,0 +1,8 @@
+// The Docker-free local runtime and the workspace's function sources (YAML included).
+export { LocalInvoker, toResult } from '../local/invoker';
+export { ExecutionEnvironment } from '../local/executionEnvironment';
+export { debuggerConfiguration } from '../local/debugLaunch';
+export { resolveLaunchEvent, resolveLaunchTarget } from '../local/debugRequest';
+export { mayDefineFunctions, readWorkspaceFunctions, sourceWatchGlobs } from '../local/sources/registry';
+export { adHocFunction } from '../local/adHoc';
+export { LocalInvokeEndpoint } from '../local/invokeEndpoint';

@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+interface Manifest {
+  readonly activationEvents: string[];
+  readonly contributes: {
+    readonly commands: { readonly command: string }[];
+    readonly views: Record<string, { readonly id: string }[]>;
+    readonly debuggers: { readonly type: string }[];
+  };
+}
+
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+// VS Code (1.74 and later) generates onCommand for contributes.commands and onView for contributes.views;
+// it generates nothing for contributes.debuggers, nor onWebviewPanel or workspaceContains.
+describe('package.json activationEvents', () => {
+  it('declares none of the events VS Code generates from the contributions', () => {
+    const generated = new Set([...manifest.contributes.commands.map((c) => `onCommand:${c.command}`), ...Object.values(manifest.contributes.views).flatMap((views) => views.map((v) => `onView:${v.id}`))]);
+    assert.deepEqual(manifest.activationEvents.filter((event) => generated.has(event)), []);
+  });
+
+  it('activates for its debug type, the Run and Debug picker, a restored Monitor panel and a SAM workspace', () => {
+    const [debugType] = manifest.contributes.debuggers.map((d) => d.type);
+    assert.deepEqual([...manifest.activationEvents].sort(), [
+      `onDebugDynamicConfigurations:${debugType}`,
+      'onDebugInitialConfigurations',
+      `onDebugResolve:${debugType}`,
+      'onWebviewPanel:serverlessExplorer.monitor',
+      'workspaceContains:**/template.{yaml,yml}',
+    ]);
+  });
+});
