@@ -3,7 +3,7 @@
 //   node scripts/build.mjs --production  the package: minified, no source maps
 //   node scripts/build.mjs --watch       development, rebuilding on change
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,10 +43,50 @@ const runtimeClients = readdirSync(runtimesSource, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(runtimesSource, entry.name, 'client')))
   .map((entry) => ({ family: entry.name, dir: join(runtimesSource, entry.name, 'client') }));
 
+// The extension is one build of several entry points that share chunks, each required on first use: the shell
+// (dist/extension.js, kept small so that activation is cheap), the ui and its features (dist/ui.js, dist/ui-*.js,
+// see src/ui/main.ts) and the halves of core/ behind the SDK (dist/sdk-<name>.js from src/core/sdk/<name>.ts, see
+// src/ui/aws/sdk.ts). esbuild splits only ES modules,
+// so the build is ESM and each output file is then turned into CommonJS, which VS Code's extension host requires.
+const sdkEntries = Object.fromEntries(
+  readdirSync(join(root, 'src', 'core', 'sdk'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => [`sdk-${f.slice(0, -3)}`, `src/core/sdk/${f}`]),
+);
+// The ui behind the shell (dist/ui.js) and each feature it requires as ./ui-<feature>.js: the folder's register*.ts.
+const uiMain = readFileSync(join(root, 'src', 'ui', 'main.ts'), 'utf8');
+const uiEntries = Object.fromEntries(
+  [...uiMain.matchAll(/require\('\.\/ui-(\w+)\.js'\)/g)].map(([, feature]) => {
+    const file = readdirSync(join(root, 'src', 'ui', feature)).find((f) => /^register\w*\.ts$/.test(f));
+    if (!file) throw new Error(`src/ui/main.ts requires ./ui-${feature}.js, but src/ui/${feature}/ has no register*.ts`);
+    return [`ui-${feature}`, `src/ui/${feature}/${file}`];
+  }),
+);
+const extension = {
+  ...node,
+  format: 'esm',
+  splitting: true,
+  entryPoints: { extension: 'src/extension.ts', ui: 'src/ui/main.ts', ...uiEntries, ...sdkEntries },
+  outdir: 'dist',
+  chunkNames: 'chunk-[hash]',
+  // Our own lazily required bundles stay requires.
+  external: ['vscode', './ui.js', './ui-*.js', './sdk-*.js'],
+  // A source map per file would describe the ESM output, not the CommonJS written: none for these.
+  sourcemap: false,
+  metafile: true,
+};
+
+/** Rewrites the ESM output of a split build as CommonJS, in place. */
+async function toCommonJs(result) {
+  for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))) {
+    const path = join(root, file);
+    // import() of a chunk must become require(): Node would load the CommonJS chunk without its named exports.
+    const { code } = await esbuild.transform(readFileSync(path, 'utf8'), { format: 'cjs', target: 'node20', supported: { 'dynamic-import': false }, minify: production, legalComments: production ? 'none' : 'inline' });
+    writeFileSync(path, code);
+  }
+}
+
 const builds = [
-  // The AWS SDK is bundled apart and required on first use (src/ui/sdk.ts), keeping activation cheap.
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './sdk.js'] },
-  { ...node, entryPoints: ['src/core/sdk.ts'], outfile: 'dist/sdk.js' },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Each runtime family's client (src/core/local/runtimes/<family>/client/): bootstrap.ts bundled alone.
   ...runtimeClients.flatMap(({ family, dir }) =>
@@ -64,10 +104,12 @@ for (const { family, dir } of runtimeClients) {
   for (const file of readdirSync(dir).filter((f) => !f.endsWith('.ts'))) copyFileSync(join(dir, file), join(root, 'dist', 'runtimes', family, file));
 }
 if (watch) {
+  const plugins = [{ name: 'commonjs', setup: (build) => build.onEnd((result) => result.errors.length === 0 && toCommonJs(result)) }];
+  await (await esbuild.context({ ...extension, plugins })).watch();
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('[build] watching for changes');
 } else {
   const started = Date.now();
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all([esbuild.build(extension).then(toCommonJs), ...builds.map((options) => esbuild.build(options))]);
   console.log(`[build] ${production ? 'production' : 'development'} bundles in ${Date.now() - started} ms`);
 }

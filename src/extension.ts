@@ -1,25 +1,21 @@
 import * as vscode from 'vscode';
-import { AwsConnection } from './ui/aws/awsConnection';
-import { registerAwsCommands } from './ui/aws/registerAwsCommands';
-import { registerHandlerCodeLens } from './ui/codelens/handlerCodeLens';
-import { registerDebugCommands } from './ui/debug/registerDebugCommands';
+import { DEBUG_TYPE } from './ui/debug/debugType';
 import type { LambdaDebugRuns } from './ui/debug/lambdaDebugRuns';
-import { registerEventCommands } from './ui/events/eventCommands';
-import { AwsExplorer } from './ui/explorer/awsExplorer';
-import { registerExplorerCommands } from './ui/explorer/explorerCommands';
-import { LocalFunctionsTree } from './ui/explorer/localFunctionsTree';
+import type { AwsExplorer } from './ui/explorer/awsExplorer';
+import type { LocalFunctionsTree } from './ui/explorer/localFunctionsTree';
 import type { AwsNode } from './ui/explorer/nodes/awsNode';
-import { SampleEventsTree } from './ui/explorer/sampleEventsTree';
 import type { DeploymentWatches } from './ui/fargate/deploymentWatches';
-import { registerFargateCommands } from './ui/fargate/fargateCommands';
+import { SERVICE_DETAILS_SCHEME } from './ui/fargate/serviceDetailsScheme';
 import type { TaskFollower } from './ui/fargate/taskFollower';
-import { registerInvokeCommands } from './ui/invoke/registerInvokeCommands';
-import { InvokeResultPanel } from './ui/invoke/invokeResultPanel';
-import { registerLocalCommands } from './ui/local/registerLocalCommands';
-import { WorkspaceFunctionsService } from './ui/local/workspaceFunctionsService';
-import { registerMonitorCommands } from './ui/monitor/monitorCommands';
-import { MonitorPanel } from './ui/monitor/monitorPanel';
-import type { UiDeps } from './ui/uiDeps';
+import type { InvokeResultPanel } from './ui/invoke/invokeResultPanel';
+import type * as UiModule from './ui/main';
+import type { MonitorPanel } from './ui/monitor/monitorPanel';
+import { MONITOR_VIEW_TYPE } from './ui/monitor/monitorViewType';
+import { CommandHandlers } from './ui/shell/commandHandlers';
+import { FEATURE_COMMANDS } from './ui/shell/featureCommands';
+import type { FeatureName } from './ui/shell/featureCommands';
+import { HANDLER_LANGUAGE_IDS } from './ui/shell/handlerLanguages';
+import { LazyTreeDataProvider } from './ui/shell/lazyTreeDataProvider';
 
 /** What activate() returns: used by the integration tests, and by other extensions if they wish. */
 export interface ServerlessExplorerApi {
@@ -39,46 +35,94 @@ export interface ServerlessExplorerApi {
   readonly fargateTasks: () => readonly TaskFollower[];
 }
 
-// Composition root: the two services (the AWS connection, the workspace's functions), the views that render them,
-// and each feature's registerXCommands(deps). Nothing here touches the disk or the network, and the AWS SDK
-// (dist/sdk.js) loads only when a view or command first needs it.
+// The shell: it registers the views, every command, the debug type, the CodeLens, the webview serializer and the
+// document provider with thin handlers, and loads what is behind them (dist/ui.js, then each feature's bundle,
+// then the SDK's) the first time one is used. Nothing here reads a file or the network.
 export function activate(context: vscode.ExtensionContext): ServerlessExplorerApi {
-  const aws = new AwsConnection();
-  const workspace = new WorkspaceFunctionsService();
-  const explorer = new AwsExplorer(aws);
-  const awsView = vscode.window.createTreeView('serverlessExplorer.aws', { treeDataProvider: explorer, showCollapseAll: true });
-  const localFunctions = new LocalFunctionsTree(workspace);
-  const deps: UiDeps = { extensionUri: context.extensionUri, aws, explorer, awsView, workspace };
-  const debug = registerDebugCommands(deps);
-  const fargate = registerFargateCommands(deps);
+  const commands = new CommandHandlers();
+  let loaded: UiModule.Ui | undefined;
+  const awsTree = new LazyTreeDataProvider<AwsNode>(() => ui().deps.explorer);
+  const localTree = new LazyTreeDataProvider<vscode.TreeItem>(() => ui().localFunctions);
+  const eventsTree = new LazyTreeDataProvider<vscode.TreeItem>(() => ui().sampleEvents);
+  const awsView = vscode.window.createTreeView('serverlessExplorer.aws', { treeDataProvider: awsTree, showCollapseAll: true });
+  const ui = (): UiModule.Ui => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy: see the comment above
+    loaded ??= (require('./ui.js') as typeof UiModule).createUi({ extensionUri: context.extensionUri, awsView, commands, subscriptions: context.subscriptions });
+    return loaded;
+  };
+  const feature = <N extends keyof UiModule.Features>(name: N) => ui().feature(name);
+
+  const codeLensChanged = new vscode.EventEmitter<void>();
+  let codeLensSubscription: vscode.Disposable | undefined;
+  const codeLens = () => {
+    const { provider } = feature('codelens');
+    codeLensSubscription ??= provider.onDidChangeCodeLenses(() => codeLensChanged.fire());
+    return provider;
+  };
+  const detailsChanged = new vscode.EventEmitter<vscode.Uri>();
+  let detailsSubscription: vscode.Disposable | undefined;
+  const serviceDetails = () => {
+    const { documents } = feature('fargate');
+    detailsSubscription ??= documents.onDidChange((uri) => detailsChanged.fire(uri));
+    return documents;
+  };
+
   context.subscriptions.push(
-    aws,
-    workspace,
-    explorer,
+    awsTree,
+    localTree,
+    eventsTree,
     awsView,
-    localFunctions,
-    vscode.window.registerTreeDataProvider('serverlessExplorer.local', localFunctions),
-    vscode.window.registerTreeDataProvider('serverlessExplorer.events', new SampleEventsTree()),
-    ...registerAwsCommands(deps),
-    ...registerExplorerCommands(explorer, awsView),
-    ...registerEventCommands(deps),
-    ...registerInvokeCommands(deps),
-    ...registerLocalCommands(deps),
-    ...debug.disposables,
-    ...registerHandlerCodeLens(deps),
-    ...registerMonitorCommands(deps),
-    ...fargate.disposables,
+    vscode.window.registerTreeDataProvider('serverlessExplorer.local', localTree),
+    vscode.window.registerTreeDataProvider('serverlessExplorer.events', eventsTree),
+    ...Object.entries(FEATURE_COMMANDS).flatMap(([name, ids]) =>
+      ids.map((id) =>
+        vscode.commands.registerCommand(id, (...args: unknown[]) => {
+          feature(name as FeatureName);
+          const handler = commands.get(id);
+          if (!handler) throw new Error(`${id}: the ${name} feature registered no handler for it`);
+          return handler(...args);
+        }),
+      ),
+    ),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, {
+      provideDebugConfigurations: (folder) => feature('debug').provider.provideDebugConfigurations(folder),
+      resolveDebugConfiguration: (folder, configuration) => feature('debug').provider.resolveDebugConfiguration(folder, configuration),
+    }),
+    // Dynamic: every workspace function in the Run and Debug picker. A second object, so that resolving happens once.
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: (folder) => feature('debug').configurations(folder) }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    codeLensChanged,
+    { dispose: () => codeLensSubscription?.dispose() },
+    vscode.languages.registerCodeLensProvider(
+      HANDLER_LANGUAGE_IDS.map((language) => ({ language, scheme: 'file' })),
+      { onDidChangeCodeLenses: codeLensChanged.event, provideCodeLenses: (document, token) => codeLens().provideCodeLenses(document, token) },
+    ),
+    vscode.window.registerWebviewPanelSerializer(MONITOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => feature('monitor').restore(panel, state) }),
+    detailsChanged,
+    { dispose: () => detailsSubscription?.dispose() },
+    vscode.workspace.registerTextDocumentContentProvider(SERVICE_DETAILS_SCHEME, {
+      onDidChange: detailsChanged.event,
+      provideTextDocumentContent: (uri, token) => serviceDetails().provideTextDocumentContent(uri, token),
+    }),
   );
+
   return {
-    awsExplorer: explorer,
+    get awsExplorer() {
+      return ui().deps.explorer;
+    },
     awsView,
-    invokeResult: () => InvokeResultPanel.current,
-    localFunctions,
-    lambdaDebug: debug.runs,
-    debugConfigurations: debug.configurations,
-    monitors: () => MonitorPanel.all(),
-    deployments: fargate.deployments,
-    fargateTasks: () => fargate.tasks.all(),
+    invokeResult: () => loaded?.invokeResult(),
+    get localFunctions() {
+      return ui().localFunctions;
+    },
+    get lambdaDebug() {
+      return feature('debug').runs;
+    },
+    debugConfigurations: (folder) => feature('debug').configurations(folder),
+    monitors: () => feature('monitor').panels(),
+    get deployments() {
+      return feature('fargate').deployments;
+    },
+    fargateTasks: () => feature('fargate').tasks.all(),
   };
 }
 

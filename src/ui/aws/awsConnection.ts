@@ -6,8 +6,7 @@ import type { AwsProfile } from '../../core/aws/profiles';
 import { regionsFor, selectProfiles } from '../../core/aws/sessions';
 import type { AwsSession } from '../../core/aws/sessions';
 import { readSettings } from '../settings';
-import { sdk } from './sdk';
-import type { Sdk } from './sdk';
+import { awsSdk } from './sdk';
 
 /** The profiles and regions the settings and the AWS config files select, with what is wrong in them. */
 export interface AwsSelection {
@@ -42,13 +41,8 @@ export class AwsConnection implements vscode.Disposable {
   private factory?: AwsClientFactory;
   private selection?: Promise<AwsSelection>;
 
-  /** The half of core/ that needs the AWS SDK (dist/sdk.js). */
-  get sdk(): Sdk {
-    return sdk();
-  }
-
   get clients(): AwsClientFactory {
-    this.factory ??= new (sdk().AwsClientFactory)({ endpointUrl: endpointOrUndefined(readSettings().endpointUrl) });
+    this.factory ??= new (awsSdk().AwsClientFactory)({ endpointUrl: endpointOrUndefined(readSettings().endpointUrl) });
     return this.factory;
   }
 

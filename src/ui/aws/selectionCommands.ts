@@ -3,15 +3,16 @@ import { readProfiles } from '../../core/aws/profiles';
 import { KNOWN_REGIONS } from '../../core/aws/regions';
 import { KIND_LABEL } from '../explorer/nodes/profileNodes';
 import { readSettings, updateUserSetting } from '../settings';
+import type { CommandHandlers } from '../shell/commandHandlers';
 
 async function save(name: 'profiles' | 'regions', values: string[]): Promise<void> {
   await updateUserSetting(name, values.length ? values : undefined);
 }
 
 /** Multi-select pickers that write `serverlessExplorer.profiles` and `serverlessExplorer.regions` (user settings). */
-export function registerSelectionCommands(): vscode.Disposable[] {
+export function registerSelectionCommands(commands: CommandHandlers): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('serverlessExplorer.selectProfiles', async () => {
+    commands.register('serverlessExplorer.selectProfiles', async () => {
       let profiles;
       try {
         profiles = await readProfiles();
@@ -31,7 +32,7 @@ export function registerSelectionCommands(): vscode.Disposable[] {
       );
       if (picked) await save('profiles', picked.map((p) => p.label));
     }),
-    vscode.commands.registerCommand('serverlessExplorer.selectRegions', async () => {
+    commands.register('serverlessExplorer.selectRegions', async () => {
       const chosen = new Set(readSettings().regions);
       const known = new Set(KNOWN_REGIONS.map((r) => r.code));
       const items = [

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isDeployedAs } from '../../core/local/deployedNames';
 import type { PickedFunction } from '../invoke/pickFunction';
 import type { AwsConnection } from '../aws/awsConnection';
+import { lambdaSdk } from '../aws/sdk';
 
 /** How long a listing is trusted without a refresh of the explorer, so that new deployments show up eventually. */
 const MAX_AGE_MS = 10 * 60_000;
@@ -61,12 +62,12 @@ export class DeployedFunctionIndex implements vscode.Disposable {
     };
     try {
       const sessions = await this.aws.sessions();
-      const { sdk, clients } = this.aws;
+      const { clients } = this.aws;
       await Promise.all(
         sessions.map(async (session) => {
           const listed: PickedFunction[] = [];
           try {
-            await sdk.listFunctions(clients.client(sdk.LambdaClient, session), (fns) => listed.push(...fns.map((fn) => ({ session, fn }))), signal);
+            await lambdaSdk().listFunctions(clients.client(lambdaSdk().LambdaClient, session), (fns) => listed.push(...fns.map((fn) => ({ session, fn }))), signal);
           } catch {
             return; // the explorer shows why; here it only means no lens
           }

@@ -9,12 +9,13 @@ import type { LocalFunctionDefinition } from '../../core/local/types';
 import { chooseEvent } from '../events/chooseEvent';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { localCredentials } from '../local/localCredentials';
-import { sdk } from '../aws/sdk';
 import { setting } from '../settings';
 import { RUN_MARKER } from './lambdaDebugRun';
 import type { LambdaDebugRuns } from './lambdaDebugRuns';
+import { localSdk } from '../aws/sdk';
+import { DEBUG_TYPE } from './debugType';
 
-export const DEBUG_TYPE = 'aws-lambda-local';
+export { DEBUG_TYPE };
 
 type LambdaLaunchConfiguration = vscode.DebugConfiguration &
   LambdaLaunchAttributes & {
@@ -74,7 +75,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
     const dir = path.dirname(document.fileName);
     const module = path.basename(document.fileName).replace(/\.[^.]+$/, '');
     return findHandlers(document.getText(), language).flatMap((h) => {
-      const definition = sdk().adHocFunction(`${dir}:${module}.${h.name}`, dir);
+      const definition = localSdk().adHocFunction(`${dir}:${module}.${h.name}`, dir);
       return definition ? [definition] : [];
     });
   }
@@ -94,7 +95,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
     const name = String(config.name ?? 'aws-lambda-local');
     try {
       const c = substituteVariables(config, { workspaceFolder: root, file: vscode.window.activeTextEditor?.document.uri.fsPath }) as LambdaLaunchConfiguration;
-      let definition = await sdk().resolveLaunchTarget(c, root);
+      let definition = await localSdk().resolveLaunchTarget(c, root);
       if (c.region) definition = { ...definition, environment: { ...definition.environment, AWS_REGION: c.region, AWS_DEFAULT_REGION: c.region } };
       const languageDebugger = localRuntime(definition.runtime)?.debugger;
       if (!languageDebugger) {
@@ -104,7 +105,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       if (needed && !vscode.extensions.getExtension(needed.id)) {
         return this.offerRunWithout(definition, `Debugging the ${definition.runtime} function ${definition.name} needs the ${needed.name} extension (${needed.id}). Install it, or run the function without debugging.`, c.event, root, needed.id);
       }
-      const event = (await sdk().resolveLaunchEvent(c.event, definition.name, root)) ?? (await chooseEvent(definition.name, async () => [], {}));
+      const event = (await localSdk().resolveLaunchEvent(c.event, definition.name, root)) ?? (await chooseEvent(definition.name, async () => [], {}));
       if (!event) return undefined;
       const check = checkPayload(event.json, 'RequestResponse');
       if (!check.ok) throw new Error(`the event (${event.label}): ${check.message}`);
@@ -113,7 +114,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       this.runs.lastConfiguration = { folder, configuration: config };
       const launch = await run.start(this.runtimesDir);
       if (run.warning) void vscode.window.showWarningMessage(run.warning);
-      return sdk().debuggerConfiguration(definition.runtime, launch, {
+      return localSdk().debuggerConfiguration(definition.runtime, launch, {
         name,
         runtimesDir: this.runtimesDir,
         codeDir: definition.codeDir,
@@ -139,8 +140,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       if (choice === 'Install') {
         await vscode.commands.executeCommand('workbench.extensions.search', extensionToInstall);
       } else if (choice === 'Run Without Debugging') {
-        const resolved = await sdk()
-          .resolveLaunchEvent(event, definition.name, root)
+        const resolved = await localSdk().resolveLaunchEvent(event, definition.name, root)
           .catch(() => undefined);
         await vscode.commands.executeCommand('serverlessExplorer.invokeLocal', undefined, { definition, ...(resolved ? { payload: resolved.json } : {}) });
       }

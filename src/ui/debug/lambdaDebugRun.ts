@@ -5,9 +5,9 @@ import type { LocalInvokeResult } from '../../core/local/invoker';
 import type { RuntimeEvents, RuntimeLaunch } from '../../core/local/runtimeProcess';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { LocalCredentials } from '../local/localCredentials';
-import { sdk } from '../aws/sdk';
 import { InvokeResultPanel } from '../invoke/invokeResultPanel';
 import { localResultView, pretty } from '../invoke/localResultView';
+import { localSdk } from '../aws/sdk';
 
 /** The launch configuration property that ties a language debugger's session to its run. */
 export const RUN_MARKER = '__serverlessExplorerRun';
@@ -66,7 +66,7 @@ export class LambdaDebugRun {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the runtime handle reads the pid as it becomes known
     const run = this;
     return new Promise<RuntimeLaunch>((resolve, reject) => {
-      this.environment = new (sdk().ExecutionEnvironment)(this.o.definition, runtimesDir, {
+      this.environment = new (localSdk().ExecutionEnvironment)(this.o.definition, runtimesDir, {
         launcher: (launch, events) => {
           this.events = events;
           resolve(launch);
@@ -155,7 +155,7 @@ export class LambdaDebugRun {
       };
       const started = performance.now();
       const outcome = await environment.invoke(payload, { credentials: this.o.credentials, onDelivered: (id) => write(`START RequestId: ${id} Version: $LATEST`) });
-      const result = sdk().toResult(this.o.definition, outcome, cold, environment.warning);
+      const result = localSdk().toResult(this.o.definition, outcome, cold, environment.warning);
       cold = false;
       for (const line of result.log.split('\n').filter((l) => /^(END|REPORT) RequestId:/.test(l) || /Task timed out after|Runtime exited with error/.test(l))) write(line);
       write(result.functionError ? `${this.o.definition.name} failed (${result.errorType ?? 'Unhandled'}):` : `${this.o.definition.name} returned:`);

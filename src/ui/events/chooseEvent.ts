@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { listSavedEvents } from '../../core/events/savedEvents';
 import type { SavedEvent } from '../../core/events/savedEvents';
 import type { SampleEvent } from '../../core/events/types';
-import { sdk as loadSdk } from '../aws/sdk';
 import { buildSampleEvent } from './eventParameters';
+import { eventsSdk } from '../aws/sdk';
 
 export interface EventChoice {
   readonly label: string;
@@ -35,11 +35,10 @@ interface EventItem extends vscode.QuickPickItem {
  * catalogue by trigger source, the function's own trigger sources first. Options given by a caller skip the picker.
  */
 export async function chooseEvent(functionName: string, triggerServicesOf: () => Promise<string[]>, options: EventOptions): Promise<EventChoice | undefined> {
-  const sdk = loadSdk();
   if (options.payload !== undefined) return { label: 'given payload', json: options.payload };
   if (options.eventId) {
-    const event = sdk.findEventById(options.eventId);
-    return { label: options.eventId, json: JSON.stringify(sdk.generateEvent(event, options.params ?? {}), null, 2) };
+    const event = eventsSdk().findEventById(options.eventId);
+    return { label: options.eventId, json: JSON.stringify(eventsSdk().generateEvent(event, options.params ?? {}), null, 2) };
   }
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const saved = root ? await listSavedEvents(root, functionName).catch(() => []) : [];
@@ -59,18 +58,18 @@ export async function chooseEvent(functionName: string, triggerServicesOf: () =>
     });
   }
   const groups = new Map<string, SampleEvent[]>();
-  for (const event of sdk.CATALOG) groups.set(event.group, [...(groups.get(event.group) ?? []), event]);
-  const ownGroups = new Set(sdk.CATALOG.filter((e) => triggerServices.includes(e.service)).map((e) => e.group));
+  for (const event of eventsSdk().CATALOG) groups.set(event.group, [...(groups.get(event.group) ?? []), event]);
+  const ownGroups = new Set(eventsSdk().CATALOG.filter((e) => triggerServices.includes(e.service)).map((e) => e.group));
   const ordered = [...groups].sort(([a], [b]) => Number(ownGroups.has(b)) - Number(ownGroups.has(a)) || a.localeCompare(b));
   for (const [group, events] of ordered) {
     items.push({ label: ownGroups.has(group) ? `${group} (a trigger of this function)` : group, kind: vscode.QuickPickItemKind.Separator });
     items.push(
       ...events.map((event) => ({
         label: event.title,
-        description: sdk.eventId(event),
+        description: eventsSdk().eventId(event),
         choose: async () => {
           const built = await buildSampleEvent(event);
-          return built && { label: sdk.eventId(event), json: built.json };
+          return built && { label: eventsSdk().eventId(event), json: built.json };
         },
       })),
     );

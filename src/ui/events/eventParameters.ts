@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SampleEvent } from '../../core/events/types';
-import { sdk } from '../aws/sdk';
+import { eventsSdk } from '../aws/sdk';
 
 interface ParamItem extends vscode.QuickPickItem {
   readonly param?: string;
@@ -11,7 +11,7 @@ interface ParamItem extends vscode.QuickPickItem {
  * unless changed); picking a parameter edits it. Resolves with the event's JSON text, or undefined if cancelled.
  */
 export async function buildSampleEvent(event: SampleEvent, initial: Readonly<Record<string, string>> = {}): Promise<{ json: string; values: Record<string, string> } | undefined> {
-  const { eventId, generateEvent } = sdk();
+  const { eventId, generateEvent } = eventsSdk();
   const values: Record<string, string> = Object.fromEntries(event.params.map((p) => [p.name, initial[p.name] ?? p.default]));
   const title = `${eventId(event)} — ${event.title}`;
   for (;;) {

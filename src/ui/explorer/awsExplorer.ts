@@ -101,7 +101,6 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
 
   private context(): ExplorerContext {
     return {
-      sdk: this.aws.sdk,
       clients: this.aws.clients,
       filter: this.nameFilter,
       cached: <T>(key: string, load: (signal: AbortSignal) => Promise<T>) => {

@@ -1,11 +1,9 @@
 import type { AwsClientFactory } from '../../core/aws/clients';
-import type { Sdk } from '../aws/sdk';
 import type { StreamingList } from './streamingList';
 import type { AwsNode } from './nodes/awsNode';
 
 /** What nodes need to load their children: the SDK, clients, caches, the name filter, and a way to say "I changed". */
 export interface ExplorerContext {
-  readonly sdk: Sdk;
   readonly clients: AwsClientFactory;
   /** Lower-case name filter; empty = everything. */
   readonly filter: string;

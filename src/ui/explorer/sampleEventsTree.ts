@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SampleEvent } from '../../core/events/types';
-import { sdk } from '../aws/sdk';
 import { CONTEXT_VALUE } from './contextValues';
+import { eventsSdk } from '../aws/sdk';
 
 export class TriggerSourceItem extends vscode.TreeItem {
   override readonly contextValue = CONTEXT_VALUE.triggerSource;
@@ -40,10 +40,10 @@ export class SampleEventsTree implements vscode.TreeDataProvider<vscode.TreeItem
   }
 
   getChildren(item?: vscode.TreeItem): vscode.TreeItem[] {
-    if (item instanceof TriggerSourceItem) return item.events.map((e) => new SampleEventItem(sdk().eventId(e), e));
+    if (item instanceof TriggerSourceItem) return item.events.map((e) => new SampleEventItem(eventsSdk().eventId(e), e));
     if (item) return [];
     const groups = new Map<string, SampleEvent[]>();
-    for (const event of sdk().CATALOG) groups.set(event.group, [...(groups.get(event.group) ?? []), event]);
+    for (const event of eventsSdk().CATALOG) groups.set(event.group, [...(groups.get(event.group) ?? []), event]);
     return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, events]) => new TriggerSourceItem(group, events));
   }
 }

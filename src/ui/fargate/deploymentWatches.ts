@@ -4,6 +4,7 @@ import type { AwsConnection } from '../aws/awsConnection';
 import type { AwsExplorer } from '../explorer/awsExplorer';
 import { currentServiceNode } from '../explorer/nodes/fargateNodes';
 import type { ServiceTarget } from './fargateTargets';
+import { ecsSdk } from '../aws/sdk';
 
 export interface DeploymentWatchTiming {
   readonly intervalMs: number;
@@ -72,10 +73,10 @@ export class DeploymentWatches implements vscode.Disposable {
     const { target } = watch;
     const shown = await this.aws.sessions().catch(() => []);
     if (Date.now() > watch.deadline || !shown.some((s) => s.profile === target.session.profile && s.region === target.session.region)) return this.end(watch);
-    const { sdk, clients } = this.aws;
+    const { clients } = this.aws;
     let service: FargateService | undefined;
     try {
-      service = await sdk.describeFargateService(clients.client(sdk.ECSClient, target.session), target.cluster, target.serviceName, watch.controller.signal);
+      service = await ecsSdk().describeFargateService(clients.client(ecsSdk().ECSClient, target.session), target.cluster, target.serviceName, watch.controller.signal);
       watch.failures = 0;
     } catch {
       if (watch.controller.signal.aborted || ++watch.failures >= MAX_FAILURES) return this.end(watch);
@@ -84,7 +85,7 @@ export class DeploymentWatches implements vscode.Disposable {
     if (watch.controller.signal.aborted) return;
     if (!service) return this.end(watch);
     this.show(target, service);
-    if (sdk.deploymentSettled(service)) return this.end(watch);
+    if (ecsSdk().deploymentSettled(service)) return this.end(watch);
     this.schedule(watch);
   }
 

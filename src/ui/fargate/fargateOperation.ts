@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeAwsError } from '../../core/aws/errors';
 import type { AwsSession } from '../../core/aws/sessions';
 import type { AwsConnection } from '../aws/awsConnection';
+import { ecsSdk } from '../aws/sdk';
 
 /** How a Fargate command ended when it did not do its job; returned to programmatic callers (tests). */
 export type FargateFailure = { readonly status: 'refused' | 'failed'; readonly message: string } | { readonly status: 'cancelled' };
@@ -41,8 +42,8 @@ export async function runOperation<T>(
 }
 
 export function failureMessage(aws: AwsConnection, error: unknown, session: AwsSession, action: string): string {
-  const { sdk, clients } = aws;
-  if (error instanceof sdk.FargateError) return error.message;
+  const { clients } = aws;
+  if (error instanceof ecsSdk().FargateError) return error.message;
   const problem = describeAwsError(error, session, action, clients.endpointUrl);
   return `${problem.title}: ${problem.detail}`;
 }

@@ -15,6 +15,7 @@ import { noTarget, optionsOf, serviceTargetOf, where } from './fargateTargets';
 import type { ServiceTarget } from './fargateTargets';
 import type { TaskFollower } from './taskFollower';
 import type { TaskFollowers } from './taskFollowers';
+import { ecsSdk, eventsSdk, fargateDetailsSdk } from '../aws/sdk';
 
 /** For callers other than a person (tests, keybindings, other extensions): what to skip asking. */
 export interface RunTaskOptions extends Omit<EventOptions, 'title'> {
@@ -39,11 +40,11 @@ export async function runTaskCommand(aws: AwsConnection, followers: TaskFollower
   const target = serviceTargetOf(value, selection);
   if (!target) return noTarget('service');
   const options = optionsOf<RunTaskOptions>(rawOptions);
-  const { sdk, clients } = aws;
-  const ecs = clients.client(sdk.ECSClient, target.session);
+  const { clients } = aws;
+  const ecs = clients.client(ecsSdk().ECSClient, target.session);
 
   const read = await runOperation(aws, target.session, `Reading service ${target.serviceName}…`, `read service ${target.serviceName}`, (signal) =>
-    sdk.describeServiceDetails({ ecs, autoScaling: clients.client(sdk.ApplicationAutoScalingClient, target.session) }, target.cluster, target.serviceName, signal),
+    fargateDetailsSdk().describeServiceDetails({ ecs, autoScaling: clients.client(fargateDetailsSdk().ApplicationAutoScalingClient, target.session) }, target.cluster, target.serviceName, signal),
   );
   if (!('value' in read)) return read;
   const details = read.value;
@@ -55,7 +56,7 @@ export async function runTaskCommand(aws: AwsConnection, followers: TaskFollower
   try {
     event = await chooseEvent(target.serviceName, async () => [], { ...options, title: `Run a task of ${target.serviceName} with which event?` });
   } catch (error) {
-    return refuse(error instanceof sdk.EventLookupError ? error.message : failureMessage(aws, error, target.session, 'build the event'));
+    return refuse(error instanceof eventsSdk().EventLookupError ? error.message : failureMessage(aws, error, target.session, 'build the event'));
   }
   if (!event) return CANCELLED;
   const jsonProblem = checkEventJson(event.json);
@@ -70,7 +71,7 @@ export async function runTaskCommand(aws: AwsConnection, followers: TaskFollower
   if (!(await confirmAction(question, confirmDetail(target, details, container, event, envName, command), 'Run Task', options.confirmed))) return CANCELLED;
 
   const run = await runOperation(aws, target.session, `Starting a task of ${target.serviceName}…`, `run a task of ${target.serviceName}`, (signal) =>
-    sdk.runServiceTask(ecs, { cluster: target.cluster, serviceName: target.serviceName, event: event.json, envName, ...(container && { container }), ...(command.length && { command }) }, signal),
+    ecsSdk().runServiceTask(ecs, { cluster: target.cluster, serviceName: target.serviceName, event: event.json, envName, ...(container && { container }), ...(command.length && { command }) }, signal),
   );
   if (!('value' in run)) return run;
   const started = run.value;

@@ -5,8 +5,10 @@ import type { AwsNode } from '../explorer/nodes/awsNode';
 import { failureMessage } from './fargateOperation';
 import { noTarget, serviceTargetOf } from './fargateTargets';
 import type { ServiceTarget } from './fargateTargets';
+import { ecsSdk, fargateDetailsSdk } from '../aws/sdk';
+import { SERVICE_DETAILS_SCHEME } from './serviceDetailsScheme';
 
-export const SERVICE_DETAILS_SCHEME = 'serverless-explorer-service';
+export { SERVICE_DETAILS_SCHEME };
 
 /**
  * Read-only Markdown documents `serverless-explorer-service:/<cluster>/<service>.md?profile=…&region=…` with a Fargate
@@ -29,16 +31,16 @@ export class ServiceDetailsDocuments implements vscode.TextDocumentContentProvid
     if (!target) return `# Not a service\n\n${escapeMarkdown(uri.toString())} does not name a Fargate service.\n`;
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
-    const { sdk, clients } = this.aws;
+    const { clients } = this.aws;
     const { session } = target;
     try {
-      const details = await sdk.describeServiceDetails(
-        { ecs: clients.client(sdk.ECSClient, session), autoScaling: clients.client(sdk.ApplicationAutoScalingClient, session), ec2: clients.client(sdk.EC2Client, session) },
+      const details = await fargateDetailsSdk().describeServiceDetails(
+        { ecs: clients.client(ecsSdk().ECSClient, session), autoScaling: clients.client(fargateDetailsSdk().ApplicationAutoScalingClient, session), ec2: clients.client(fargateDetailsSdk().EC2Client, session) },
         target.cluster,
         target.serviceName,
         controller.signal,
       );
-      return `${sdk.serviceDetailsMarkdown(details)}\n\n---\n\n_Read ${new Date().toLocaleString()} with profile ${escapeMarkdown(session.profile)}. Run "Serverless Explorer: Refresh Service Details" to read it again._\n`;
+      return `${fargateDetailsSdk().serviceDetailsMarkdown(details)}\n\n---\n\n_Read ${new Date().toLocaleString()} with profile ${escapeMarkdown(session.profile)}. Run "Serverless Explorer: Refresh Service Details" to read it again._\n`;
     } catch (error) {
       const message = failureMessage(this.aws, error, session, `read the details of service ${target.serviceName}`);
       return `# ${escapeMarkdown(target.serviceName)}\n\n**Could not read the service's details** (cluster ${escapeMarkdown(target.cluster)}, ${escapeMarkdown(session.profile)} · ${escapeMarkdown(session.region)}): ${escapeMarkdown(message)}\n`;

@@ -6,6 +6,7 @@ import type { DeploymentWatches } from './deploymentWatches';
 import { CANCELLED, confirmAction, refuse, runOperation } from './fargateOperation';
 import type { FargateFailure } from './fargateOperation';
 import { noTarget, optionsOf, serviceTargetOf, taskIdOf, taskTargetOf, where } from './fargateTargets';
+import { ecsSdk } from '../aws/sdk';
 
 export interface ScaleOptions {
   /** Skips the input box; validated as typed text would be. */
@@ -35,7 +36,6 @@ export async function scaleServiceCommand(aws: AwsConnection, watches: Deploymen
   const target = serviceTargetOf(value, selection);
   if (!target) return noTarget('service');
   const options = optionsOf<ScaleOptions>(rawOptions);
-  const { sdk } = aws;
   const current = target.service?.desired;
   const text =
     options.desiredCount !== undefined
@@ -44,10 +44,10 @@ export async function scaleServiceCommand(aws: AwsConnection, watches: Deploymen
           title: `Scale ${target.serviceName}`,
           prompt: `How many tasks should ${target.serviceName} run? (${where(target)})`,
           value: current !== undefined ? String(current) : '',
-          validateInput: (input) => sdk.validateDesiredCount(input),
+          validateInput: (input) => ecsSdk().validateDesiredCount(input),
         });
   if (text === undefined) return CANCELLED;
-  const problem = sdk.validateDesiredCount(text);
+  const problem = ecsSdk().validateDesiredCount(text);
   if (problem) return refuse(`Cannot scale ${target.serviceName}: ${problem}`);
   const desired = Number(text.trim());
 
@@ -58,7 +58,7 @@ export async function scaleServiceCommand(aws: AwsConnection, watches: Deploymen
   if (!(await confirmAction(`Scale ${target.serviceName}${from} to ${desired} task${desired === 1 ? '' : 's'} (${where(target)})?`, detail, 'Scale', options.confirmed))) return CANCELLED;
 
   const result = await runOperation(aws, target.session, `Scaling ${target.serviceName} to ${desired}…`, `scale ${target.serviceName}`, (signal) =>
-    sdk.scaleService(aws.clients.client(sdk.ECSClient, target.session), target.cluster, target.serviceName, desired, signal),
+    ecsSdk().scaleService(aws.clients.client(ecsSdk().ECSClient, target.session), target.cluster, target.serviceName, desired, signal),
   );
   if (!('value' in result)) return result;
   watches.follow(target, result.value);
@@ -75,10 +75,8 @@ export async function redeployServiceCommand(aws: AwsConnection, watches: Deploy
     `ECS starts new tasks${definition} and stops the running ones as the new ones become healthy (per the service's deployment configuration). ` +
     'Images with a mutable tag (such as latest) are pulled again.';
   if (!(await confirmAction(`Force a new deployment of ${target.serviceName} (${where(target)})?`, detail, 'Force New Deployment', options.confirmed))) return CANCELLED;
-
-  const { sdk } = aws;
   const result = await runOperation(aws, target.session, `Starting a new deployment of ${target.serviceName}…`, `redeploy ${target.serviceName}`, (signal) =>
-    sdk.redeployService(aws.clients.client(sdk.ECSClient, target.session), target.cluster, target.serviceName, signal),
+    ecsSdk().redeployService(aws.clients.client(ecsSdk().ECSClient, target.session), target.cluster, target.serviceName, signal),
   );
   if (!('value' in result)) return result;
   watches.follow(target, result.value);
@@ -108,10 +106,8 @@ export async function stopTaskCommand(aws: AwsConnection, watches: DeploymentWat
   const detail =
     'ECS sends its containers SIGTERM, then SIGKILL after their stop timeout.' + (target.serviceName ? ` The service ${target.serviceName} starts a replacement to keep its desired count.` : '');
   if (!(await confirmAction(`Stop task ${taskId}${of ? ` (${of})` : ''} in ${where(target)}?`, detail, 'Stop Task', options.confirmed))) return CANCELLED;
-
-  const { sdk } = aws;
   const result = await runOperation(aws, target.session, `Stopping task ${taskId.slice(0, 12)}…`, `stop task ${taskId}`, (signal) =>
-    sdk.stopTask(aws.clients.client(sdk.ECSClient, target.session), target.cluster, target.taskArn, reason, signal),
+    ecsSdk().stopTask(aws.clients.client(ecsSdk().ECSClient, target.session), target.cluster, target.taskArn, reason, signal),
   );
   if (!('value' in result)) return result;
   if (target.serviceName) watches.follow({ session: target.session, cluster: target.cluster, serviceName: target.serviceName });

@@ -6,6 +6,7 @@ import type { StartedTask } from '../../core/fargate/runTask';
 import type { LogEvent } from '../../core/logs/logEvent';
 import type { LogTail } from '../../core/logs/logTail';
 import type { AwsConnection } from '../aws/awsConnection';
+import { ecsSdk, monitorSdk } from '../aws/sdk';
 
 export interface FollowTiming {
   /** Between two DescribeTasks calls. */
@@ -88,11 +89,11 @@ export class TaskFollower implements vscode.Disposable {
 
   private async follow(): Promise<TaskSnapshot | undefined> {
     const { aws, session, started, serviceName } = this.deps;
-    const { sdk, clients } = aws;
+    const { clients } = aws;
     const short = started.taskId.slice(0, 12);
     let snapshot: TaskSnapshot;
     try {
-      snapshot = await sdk.followTask(clients.client(sdk.ECSClient, session), started.cluster, started.taskArn, {
+      snapshot = await ecsSdk().followTask(clients.client(ecsSdk().ECSClient, session), started.cluster, started.taskArn, {
         intervalMs: this.timing.intervalMs ?? DEFAULT_INTERVAL_MS,
         signal: this.controller.signal,
         onUpdate: (_snapshot, lines) => lines.forEach((line) => this.write(line)),
@@ -100,14 +101,14 @@ export class TaskFollower implements vscode.Disposable {
     } catch (error) {
       this.scheduleLogsEnd();
       if (this.controller.signal.aborted) return undefined;
-      const message = error instanceof sdk.FargateError ? error.message : describeAwsError(error, session, `follow task ${short}`, clients.endpointUrl).detail;
+      const message = error instanceof ecsSdk().FargateError ? error.message : describeAwsError(error, session, `follow task ${short}`, clients.endpointUrl).detail;
       this.write(`Stopped following the task: ${message}`);
       void vscode.window.showErrorMessage(`Task ${short} of ${serviceName}: ${message}`, 'Show Output').then((choice) => choice && this.show());
       return undefined;
     }
     this.scheduleLogsEnd();
     const exits = snapshot.containers.map((c) => `${c.name} ${c.exitCode === undefined ? 'has no exit code' : `exited with ${c.exitCode}`}`).join(', ') || 'no containers';
-    const succeeded = sdk.taskSucceeded(snapshot, started.essentialContainers);
+    const succeeded = ecsSdk().taskSucceeded(snapshot, started.essentialContainers);
     this.write(succeeded ? `Task ${short} finished: ${exits}.` : `Task ${short} failed: ${exits}${snapshot.stoppedReason ? ` (${snapshot.stoppedReason})` : ''}.`);
     const summary = `Task ${short} of ${serviceName} ${succeeded ? 'finished' : 'failed'}: ${exits}${!succeeded && snapshot.stoppedReason ? ` — ${snapshot.stoppedReason}` : ''}.`;
     const shown = succeeded ? vscode.window.showInformationMessage(summary, 'Show Output') : vscode.window.showErrorMessage(summary, 'Show Output');
@@ -118,15 +119,15 @@ export class TaskFollower implements vscode.Disposable {
   private startLogTail(): void {
     const { aws, session, started } = this.deps;
     if (!started.logStream) return this.endLogs();
-    const { sdk, clients } = aws;
+    const { clients } = aws;
     const reported = new Set<string>();
-    this.tail = sdk.startPollingTail((region) => clients.client(sdk.CloudWatchLogsClient, { profile: session.profile, region: region ?? session.region }), [sdk.taskLogSource(started.logStream, started.container)], {
+    this.tail = monitorSdk().startPollingTail((region) => clients.client(monitorSdk().CloudWatchLogsClient, { profile: session.profile, region: region ?? session.region }), [ecsSdk().taskLogSource(started.logStream, started.container)], {
       // The stream is the task's own: nothing in it predates the task, whatever the clocks say.
       since: Date.now() - 5 * 60_000,
       intervalMs: this.timing.logIntervalMs,
       onEvents: (events) => events.forEach((event) => this.writeLog(event)),
       onError: (error) => {
-        const text = error instanceof sdk.LogGroupMissingError ? error.message : describeAwsError(error, session, 'read the task logs', clients.endpointUrl).detail;
+        const text = error instanceof monitorSdk().LogGroupMissingError ? error.message : describeAwsError(error, session, 'read the task logs', clients.endpointUrl).detail;
         if (!reported.has(text)) this.write(`logs: ${text}`);
         reported.add(text);
       },

@@ -12,6 +12,7 @@ import { InvokeResultPanel } from './invokeResultPanel';
 import type { InvokeView } from '../webviews/invokeMessages';
 import { pickFunction } from './pickFunction';
 import type { PickedFunction } from './pickFunction';
+import { lambdaSdk } from '../aws/sdk';
 
 /** For callers other than a person (tests, keybindings, other extensions): what to skip asking. */
 export interface InvokeOptions {
@@ -41,8 +42,8 @@ export async function invokeCommand(aws: AwsConnection, extensionUri: vscode.Uri
         ? { session: target.fn.session, fn: target.fn.fn }
         : (asPickedFunction(target) ?? (await pickFunction(aws, 'Invoke which function?')));
   if (!picked) return CANCELLED;
-  const { sdk, clients } = aws;
-  const client = clients.client(sdk.LambdaClient, picked.session);
+  const { clients } = aws;
+  const client = clients.client(lambdaSdk().LambdaClient, picked.session);
   const name = picked.fn.name;
 
   const event = target instanceof SavedEventNode ? await readSaved(target.saved) : await chooseEvent(picked.fn.name, () => triggerServices(aws, picked), options);
@@ -82,7 +83,7 @@ export async function invokeCommand(aws: AwsConnection, extensionUri: vscode.Uri
         (_progress, token) => {
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
-          return sdk.invokeFunction(client, { functionName: name, qualifier: qualifier || undefined, invocationType, payload: check.text }, controller.signal);
+          return lambdaSdk().invokeFunction(client, { functionName: name, qualifier: qualifier || undefined, invocationType, payload: check.text }, controller.signal);
         },
       );
       panel.result({ ...base, ...viewOf(result) });
@@ -117,9 +118,8 @@ function viewOf(result: InvokeResult): Omit<InvokeView, 'functionName' | 'profil
 
 /** The services of the function's triggers (sqs, kinesis…, lambda for a function URL), to offer their events first. */
 async function triggerServices(aws: AwsConnection, picked: PickedFunction): Promise<string[]> {
-  const { sdk, clients } = aws;
-  return sdk
-    .listTriggers(clients.client(sdk.LambdaClient, picked.session), picked.fn.name)
+  const { clients } = aws;
+  return lambdaSdk().listTriggers(clients.client(lambdaSdk().LambdaClient, picked.session), picked.fn.name)
     .then((triggers) => triggers.map((t) => (t.kind === 'function-url' ? 'lambda' : (t.arn?.split(':')[2] ?? ''))))
     .catch(() => []);
 }
@@ -137,11 +137,11 @@ async function chooseInvocationType(name: string): Promise<InvocationType | unde
 }
 
 async function chooseQualifier(aws: AwsConnection, picked: PickedFunction): Promise<string | undefined> {
-  const { sdk, clients } = aws;
-  const client = clients.client(sdk.LambdaClient, picked.session);
+  const { clients } = aws;
+  const client = clients.client(lambdaSdk().LambdaClient, picked.session);
   const [aliases, versions] = await Promise.all([
-    sdk.listAliases(client, picked.fn.name).catch(() => []),
-    sdk.listVersions(client, picked.fn.name).catch(() => []),
+    lambdaSdk().listAliases(client, picked.fn.name).catch(() => []),
+    lambdaSdk().listVersions(client, picked.fn.name).catch(() => []),
   ]);
   if (aliases.length === 0 && versions.length === 0) return '';
   const choice = await vscode.window.showQuickPick(
@@ -161,8 +161,8 @@ async function confirmInvoke(aws: AwsConnection, picked: PickedFunction, qualifi
   if (mode === 'never') return true;
   let reason: string | undefined;
   if (mode === 'production') {
-    const { sdk, clients } = aws;
-    const tags = await sdk.functionTags(clients.client(sdk.LambdaClient, picked.session), picked.fn.arn).catch(() => ({}));
+    const { clients } = aws;
+    const tags = await lambdaSdk().functionTags(clients.client(lambdaSdk().LambdaClient, picked.session), picked.fn.arn).catch(() => ({}));
     reason = looksLikeProduction(picked.fn.name, qualifier, tags);
     if (!reason) return true;
   }

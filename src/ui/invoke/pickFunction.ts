@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AwsSession } from '../../core/aws/sessions';
 import type { LambdaFunction } from '../../core/lambda/functions';
 import type { AwsConnection } from '../aws/awsConnection';
+import { lambdaSdk } from '../aws/sdk';
 
 export interface PickedFunction {
   readonly session: AwsSession;
@@ -19,7 +20,7 @@ export async function pickFunction(aws: AwsConnection, title: string): Promise<P
     void vscode.window.showWarningMessage('No AWS profile is selected: open the Serverless Explorer AWS view to set one up.');
     return undefined;
   }
-  const { sdk, clients } = aws;
+  const { clients } = aws;
   const quickPick = vscode.window.createQuickPick<FunctionItem>();
   quickPick.title = title;
   quickPick.placeholder = 'Type to find a function';
@@ -30,9 +31,8 @@ export async function pickFunction(aws: AwsConnection, title: string): Promise<P
   const failures: string[] = [];
   const listing = Promise.all(
     sessions.map((session) =>
-      sdk
-        .listFunctions(
-          clients.client(sdk.LambdaClient, session),
+      lambdaSdk().listFunctions(
+          clients.client(lambdaSdk().LambdaClient, session),
           (fns) => {
             items.push(...fns.map((fn) => ({ label: fn.name, description: `${session.profile} · ${session.region}`, detail: [fn.runtime, fn.description].filter(Boolean).join(' — '), target: { session, fn } })));
             items.sort((a, b) => a.label.localeCompare(b.label));

@@ -6,7 +6,7 @@ import { chooseEvent } from '../events/chooseEvent';
 import type { EventOptions } from '../events/chooseEvent';
 import { LocalFunctionItem } from '../explorer/localFunctionsTree';
 import type { WorkspaceFunctionsService } from './workspaceFunctionsService';
-import { sdk } from '../aws/sdk';
+import { localSdk } from '../aws/sdk';
 import { InvokeResultPanel } from '../invoke/invokeResultPanel';
 import { setting } from '../settings';
 import { localCredentials } from './localCredentials';
@@ -74,8 +74,8 @@ export class LocalInvokeCommand implements vscode.Disposable {
     const spec = await vscode.window.showInputBox({
       title: 'Run a function locally',
       prompt: 'The code directory (relative to the workspace) and the handler, e.g. src/orders:index.handler',
-      validateInput: (value) => (sdk().adHocFunction(value, root) ? undefined : 'Give an existing directory, a colon and the handler: src/orders:index.handler'),
+      validateInput: (value) => (localSdk().adHocFunction(value, root) ? undefined : 'Give an existing directory, a colon and the handler: src/orders:index.handler'),
     });
-    return spec ? sdk().adHocFunction(spec, root) : undefined;
+    return spec ? localSdk().adHocFunction(spec, root) : undefined;
   }
 }

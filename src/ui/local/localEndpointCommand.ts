@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LocalInvokeEndpoint } from '../../core/local/invokeEndpoint';
 import type { WorkspaceFunctionsService } from './workspaceFunctionsService';
-import { sdk } from '../aws/sdk';
+import { localSdk } from '../aws/sdk';
 import { setting } from '../settings';
 
 /**
@@ -30,7 +30,7 @@ export class LocalEndpointCommand implements vscode.Disposable {
       return undefined;
     }
     const port = setting('localEndpointPort');
-    const { LocalInvokeEndpoint } = sdk();
+    const { LocalInvokeEndpoint } = localSdk();
     // The workspace's shared invoker, asked per invocation: it is replaced when the functions change.
     try {
       this.endpoint = await LocalInvokeEndpoint.start({

@@ -4,14 +4,14 @@ import { LocalInvokeCommand } from './invokeLocalCommand';
 import { LocalEndpointCommand } from './localEndpointCommand';
 
 /** Run a workspace function locally, refresh the Local Functions view, serve the local Lambda Invoke API. */
-export function registerLocalCommands({ workspace, extensionUri }: UiDeps): vscode.Disposable[] {
+export function registerLocalCommands({ workspace, extensionUri, commands }: UiDeps): vscode.Disposable[] {
   const invoke = new LocalInvokeCommand(workspace, extensionUri);
   const endpoint = new LocalEndpointCommand(workspace);
   return [
     invoke,
     endpoint,
-    vscode.commands.registerCommand('serverlessExplorer.invokeLocal', (target?: unknown, options?: Parameters<LocalInvokeCommand['run']>[1]) => invoke.run(target, options)),
-    vscode.commands.registerCommand('serverlessExplorer.refreshLocal', () => workspace.refresh()),
-    vscode.commands.registerCommand('serverlessExplorer.startLocalEndpoint', () => endpoint.toggle()),
+    commands.register('serverlessExplorer.invokeLocal', (target?: unknown, options?: Parameters<LocalInvokeCommand['run']>[1]) => invoke.run(target, options)),
+    commands.register('serverlessExplorer.refreshLocal', () => workspace.refresh()),
+    commands.register('serverlessExplorer.startLocalEndpoint', () => endpoint.toggle()),
   ];
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LocalInvoker } from '../../core/local/invoker';
 import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
-import { sdk } from '../aws/sdk';
+import { localSdk } from '../aws/sdk';
 import { setting, settingsChanged } from '../settings';
 
 export interface WorkspaceFunctionList {
@@ -47,7 +47,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (sdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold') });
+    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold') });
     return this.sharedInvoker;
   }
 
@@ -68,7 +68,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
   private watch(): void {
     if (this.watching) return;
     this.watching = true;
-    for (const glob of sdk().sourceWatchGlobs()) {
+    for (const glob of localSdk().sourceWatchGlobs()) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
       const changed = (uri: vscode.Uri) => this.fileChanged(uri);
       this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
@@ -77,7 +77,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   private fileChanged(uri: vscode.Uri): void {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (folder && sdk().mayDefineFunctions(uri.fsPath, folder.uri.fsPath)) this.refresh();
+    if (folder && localSdk().mayDefineFunctions(uri.fsPath, folder.uri.fsPath)) this.refresh();
   }
 
   private resetInvoker(): void {
@@ -89,7 +89,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
     const functions: LocalFunctionDefinition[] = [];
     const problems: SourceProblem[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const read = await sdk().readWorkspaceFunctions(folder.uri.fsPath);
+      const read = await localSdk().readWorkspaceFunctions(folder.uri.fsPath);
       functions.push(...read.functions);
       problems.push(...read.problems);
     }

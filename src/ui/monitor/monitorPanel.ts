@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsConnection } from '../aws/awsConnection';
-import type { Sdk } from '../aws/sdk';
 import { monitorHtml } from './monitorHtml';
 import { isMonitorPanelState, isPageMessage } from '../webviews/monitorMessages';
 import type { HostMessage, MonitorPanelState, MonitorTab, MonitorTarget, PageMessage } from '../webviews/monitorMessages';
 import { MonitorSession, maxLogEvents } from './monitorSession';
+import { monitorSdk } from '../aws/sdk';
+import { MONITOR_VIEW_TYPE } from './monitorViewType';
 
-export const MONITOR_VIEW_TYPE = 'serverlessExplorer.monitor';
+export { MONITOR_VIEW_TYPE };
 
 const DEFAULT_STATE = { tab: 'logs', range: { preset: '1h' }, filterPattern: '', autoRefresh: false } as const;
 
@@ -16,7 +17,6 @@ const DEFAULT_STATE = { tab: 'logs', range: { preset: '1h' }, filterPattern: '',
 export class MonitorPanel {
   private static readonly open = new Map<string, MonitorPanel>();
   private readonly session: MonitorSession;
-  private readonly sdk: Sdk;
   private ready = false;
   private queue: HostMessage[] = [];
   /** What the page shows now (tab, range, filter…): for tests, and for the restored panel. */
@@ -31,9 +31,8 @@ export class MonitorPanel {
     state: MonitorPanelState,
   ) {
     this.state = state;
-    const { sdk, clients } = aws;
-    this.sdk = sdk;
-    this.session = new MonitorSession(state.target, sdk, clients, (message) => this.post(message));
+    const { clients } = aws;
+    this.session = new MonitorSession(state.target, clients, (message) => this.post(message));
     const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
     const webview = panel.webview;
     webview.options = { enableScripts: true, localResourceRoots: [media] };
@@ -141,7 +140,7 @@ export class MonitorPanel {
         range: this.state.range,
         filterPattern: this.state.filterPattern,
         autoRefresh: this.state.autoRefresh,
-        insightsPresets: [...(t.kind === 'lambda' ? this.sdk.lambdaInsightsQueries(logFormat) : this.sdk.FARGATE_INSIGHTS_QUERIES)],
+        insightsPresets: [...(t.kind === 'lambda' ? monitorSdk().lambdaInsightsQueries(logFormat) : monitorSdk().FARGATE_INSIGHTS_QUERIES)],
         groupInvocations: t.kind === 'lambda',
         maxEvents: maxLogEvents(),
       },
@@ -172,11 +171,6 @@ export class MonitorPanel {
 }
 
 /** Restores Monitor panels after a window reload. */
-export function registerMonitorSerializer(aws: AwsConnection, extensionUri: vscode.Uri): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(MONITOR_VIEW_TYPE, {
-    deserializeWebviewPanel: async (panel, state) => void MonitorPanel.restore(aws, extensionUri, panel, state),
-  });
-}
 
 function key(t: MonitorTarget): string {
   return t.kind === 'lambda' ? `lambda\u0000${t.profile}\u0000${t.region}\u0000${t.functionName}` : `fargate\u0000${t.profile}\u0000${t.region}\u0000${t.cluster}\u0000${t.serviceName}`;

@@ -3,10 +3,10 @@ import type { AwsClientFactory } from '../../core/aws/clients';
 import type { AwsSession } from '../../core/aws/sessions';
 import type { LogSource } from '../../core/logs/logSource';
 import type { LogTail } from '../../core/logs/logTail';
-import type { Sdk } from '../aws/sdk';
 import { setting } from '../settings';
 import { resolveRange } from '../webviews/monitorMessages';
 import type { HostMessage, MonitorTarget, PageMessage, PanelError, TimeRange, WireLogEvent } from '../webviews/monitorMessages';
+import { awsSdk, ecsSdk, lambdaSdk, monitorSdk } from '../aws/sdk';
 
 /** The AWS side of one Monitor panel: answers the page's requests for logs, live tail, Logs Insights and metrics. */
 export class MonitorSession implements vscode.Disposable {
@@ -19,7 +19,6 @@ export class MonitorSession implements vscode.Disposable {
 
   constructor(
     readonly target: MonitorTarget,
-    private readonly sdk: Sdk,
     private readonly clients: AwsClientFactory,
     private readonly post: (message: HostMessage) => void,
   ) {}
@@ -52,7 +51,7 @@ export class MonitorSession implements vscode.Disposable {
   logSources(): Promise<LogSource[]> {
     this.sources ??= this.findLogSources().then(
       (sources) => {
-        this.post({ type: 'logSource', source: { description: this.sdk.describeLogSources(sources), logGroups: sources.map((s) => s.logGroupName) } });
+        this.post({ type: 'logSource', source: { description: monitorSdk().describeLogSources(sources), logGroups: sources.map((s) => s.logGroupName) } });
         return sources;
       },
       (error: unknown) => {
@@ -67,11 +66,11 @@ export class MonitorSession implements vscode.Disposable {
 
   private findLogSources(): Promise<LogSource[]> {
     const t = this.target;
-    if (t.kind === 'lambda') return this.sdk.lambdaLogSources(this.clients.client(this.sdk.LambdaClient, this.session), t.functionName);
-    return this.sdk.fargateLogSources(this.clients.client(this.sdk.ECSClient, this.session), t.cluster, t.serviceName);
+    if (t.kind === 'lambda') return monitorSdk().lambdaLogSources(this.clients.client(lambdaSdk().LambdaClient, this.session), t.functionName);
+    return monitorSdk().fargateLogSources(this.clients.client(ecsSdk().ECSClient, this.session), t.cluster, t.serviceName);
   }
 
-  private logsClient = (region?: string) => this.clients.client(this.sdk.CloudWatchLogsClient, { ...this.session, region: region ?? this.target.region });
+  private logsClient = (region?: string) => this.clients.client(monitorSdk().CloudWatchLogsClient, { ...this.session, region: region ?? this.target.region });
 
   private async loadLogs(requestId: number, range: TimeRange, filterPattern: string): Promise<void> {
     this.logsLoad?.abort();
@@ -79,7 +78,7 @@ export class MonitorSession implements vscode.Disposable {
     try {
       const sources = await this.logSources();
       const { start, end } = resolveRange(range);
-      const { truncated } = await this.sdk.fetchLogEvents(this.logsClient, sources, {
+      const { truncated } = await monitorSdk().fetchLogEvents(this.logsClient, sources, {
         start,
         end,
         filterPattern,
@@ -105,7 +104,7 @@ export class MonitorSession implements vscode.Disposable {
     try {
       const sources = await this.logSources();
       const mode = setting('monitor.liveTail') === 'startLiveTail' ? 'liveTail' : 'poll';
-      const tail = await this.sdk.startLogTail(mode, this.logsClient, sources, {
+      const tail = await monitorSdk().startLogTail(mode, this.logsClient, sources, {
         filterPattern,
         onEvents: (events) => this.post({ type: 'tailEvents', events: events.map(toWire) }),
         onError: (error) => this.post({ type: 'tailState', running: true, mode: tail.mode, error: this.problem(error, 'tail the logs') }),
@@ -127,7 +126,7 @@ export class MonitorSession implements vscode.Disposable {
       const { start, end } = resolveRange(range);
       // Logs Insights queries the groups of one region at a time: the target's own region's groups.
       const groups = [...new Set(sources.filter((s) => !s.region || s.region === this.target.region).map((s) => s.logGroupName))];
-      const result = await this.sdk.runInsightsQuery(this.logsClient(), groups, query, {
+      const result = await monitorSdk().runInsightsQuery(this.logsClient(), groups, query, {
         start,
         end,
         signal: controller.signal,
@@ -144,13 +143,13 @@ export class MonitorSession implements vscode.Disposable {
     this.metricsLoad?.abort();
     const controller = (this.metricsLoad = new AbortController());
     const signal = controller.signal;
-    const cw = this.clients.client(this.sdk.CloudWatchClient, this.session);
+    const cw = this.clients.client(monitorSdk().CloudWatchClient, this.session);
     const t = this.target;
     try {
       const view =
         t.kind === 'lambda'
-          ? await this.sdk.lambdaMetrics(cw, t.functionName, resolveRange(range), { streamTrigger: await this.hasStreamTrigger(t.functionName), signal })
-          : await this.sdk.fargateMetrics(cw, { clusterName: clusterName(t.cluster), serviceName: t.serviceName }, resolveRange(range), { tasks: await this.taskCounts(t.cluster, t.serviceName, signal), signal });
+          ? await monitorSdk().lambdaMetrics(cw, t.functionName, resolveRange(range), { streamTrigger: await this.hasStreamTrigger(t.functionName), signal })
+          : await monitorSdk().fargateMetrics(cw, { clusterName: clusterName(t.cluster), serviceName: t.serviceName }, resolveRange(range), { tasks: await this.taskCounts(t.cluster, t.serviceName, signal), signal });
       if (!signal.aborted) this.post({ type: 'metrics', requestId, view });
     } catch (error) {
       if (!signal.aborted) this.post({ type: 'metricsError', requestId, error: this.problemOf(error, 'read the metrics') });
@@ -159,20 +158,19 @@ export class MonitorSession implements vscode.Disposable {
 
   /** IteratorAge only means something for poll-based stream sources (Kinesis, DynamoDB Streams, Kafka). */
   private hasStreamTrigger(functionName: string): Promise<boolean> {
-    this.streamTrigger ??= this.sdk
-      .listTriggers(this.clients.client(this.sdk.LambdaClient, this.session), functionName)
+    this.streamTrigger ??= lambdaSdk().listTriggers(this.clients.client(lambdaSdk().LambdaClient, this.session), functionName)
       .then((triggers) => triggers.some((t) => /:(kinesis|dynamodb|kafka):/.test(t.arn ?? '') || /kafka/i.test(t.label)))
       .catch(() => false);
     return this.streamTrigger;
   }
 
   private async taskCounts(cluster: string, serviceName: string, signal: AbortSignal): Promise<{ running: number; pending: number; desired: number } | undefined> {
-    const service = await this.sdk.describeFargateService(this.clients.client(this.sdk.ECSClient, this.session), cluster, serviceName, signal).catch(() => undefined);
+    const service = await ecsSdk().describeFargateService(this.clients.client(ecsSdk().ECSClient, this.session), cluster, serviceName, signal).catch(() => undefined);
     return service && { running: service.running, pending: service.pending, desired: service.desired };
   }
 
   private problem(error: unknown, action: string): PanelError {
-    const { title, detail } = this.sdk.describeAwsError(error, this.session, action, this.clients.endpointUrl);
+    const { title, detail } = awsSdk().describeAwsError(error, this.session, action, this.clients.endpointUrl);
     return { title, detail };
   }
 
@@ -180,8 +178,8 @@ export class MonitorSession implements vscode.Disposable {
   private problemOf(error: unknown, action: string): PanelError {
     const known = (error as { problem?: PanelError }).problem;
     if (known) return known;
-    if (error instanceof this.sdk.LogGroupMissingError) return { title: 'Log group not found', detail: error.message };
-    if (error instanceof this.sdk.LogSourceError) return { title: 'No logs to show', detail: error.message };
+    if (error instanceof monitorSdk().LogGroupMissingError) return { title: 'Log group not found', detail: error.message };
+    if (error instanceof monitorSdk().LogSourceError) return { title: 'No logs to show', detail: error.message };
     return this.problem(error, action);
   }
 

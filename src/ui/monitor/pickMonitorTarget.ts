@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsConnection } from '../aws/awsConnection';
 import type { MonitorTarget } from '../webviews/monitorMessages';
+import { ecsSdk, lambdaSdk } from '../aws/sdk';
 
 interface TargetItem extends vscode.QuickPickItem {
   readonly target?: MonitorTarget;
@@ -13,7 +14,7 @@ export async function pickMonitorTarget(aws: AwsConnection): Promise<MonitorTarg
     void vscode.window.showWarningMessage('No AWS profile is selected: open the Serverless Explorer AWS view to set one up.');
     return undefined;
   }
-  const { sdk, clients } = aws;
+  const { clients } = aws;
   const quickPick = vscode.window.createQuickPick<TargetItem>();
   quickPick.title = 'Monitor which function or service?';
   quickPick.placeholder = 'Type to find a Lambda function or Fargate service';
@@ -32,20 +33,18 @@ export async function pickMonitorTarget(aws: AwsConnection): Promise<MonitorTarg
     sessions.flatMap((session) => {
       const where = `${session.profile} · ${session.region}`;
       const fail = (error: Error) => void failures.push(`${where}: ${error.message}`);
-      const lambda = sdk
-        .listFunctions(
-          clients.client(sdk.LambdaClient, session),
+      const lambda = lambdaSdk().listFunctions(
+          clients.client(lambdaSdk().LambdaClient, session),
           (fns) => add(fns.map((fn) => ({ label: `$(symbol-function) ${fn.name}`, description: `Lambda · ${where}`, target: { kind: 'lambda', ...session, functionName: fn.name } }))),
           signal,
         )
         .catch(fail);
-      const ecs = clients.client(sdk.ECSClient, session);
-      const fargate = sdk
-        .listClusters(ecs, signal)
+      const ecs = clients.client(ecsSdk().ECSClient, session);
+      const fargate = ecsSdk().listClusters(ecs, signal)
         .then((clusters) =>
           Promise.all(
             clusters.map((cluster) =>
-              sdk.listFargateServices(
+              ecsSdk().listFargateServices(
                 ecs,
                 cluster.arn,
                 (services) =>

@@ -8,6 +8,7 @@ import { SessionNode } from './awsNode';
 import type { AwsNode } from './awsNode';
 import { MessageNode } from './messageNodes';
 import { loadChildren } from './sessionLoad';
+import { eksSdk } from '../../aws/sdk';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 
@@ -26,7 +27,7 @@ export class EksFargateGroupNode extends SessionNode {
       ctx,
       this,
       'list EKS clusters and their Fargate profiles',
-      (signal) => ctx.sdk.listEksFargateProfiles(ctx.clients.client(ctx.sdk.EKSClient, this.session), signal),
+      (signal) => eksSdk().listEksFargateProfiles(ctx.clients.client(eksSdk().EKSClient, this.session), signal),
       (clusters) =>
         clusters.length
           ? clusters.map((c) => new EksClusterNode(this.session, this.id, c.cluster, c.profiles))

@@ -13,6 +13,7 @@ import type { AwsNode } from './awsNode';
 import { EksFargateGroupNode } from './eksNodes';
 import { ErrorNode, LoadingNode, MessageNode } from './messageNodes';
 import { loadChildren } from './sessionLoad';
+import { ecsSdk } from '../../aws/sdk';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 
@@ -32,7 +33,7 @@ export class FargateGroupNode extends SessionNode {
       ctx,
       this,
       'list ECS clusters',
-      (signal) => ctx.sdk.listClusters(ctx.clients.client(ctx.sdk.ECSClient, this.session), signal),
+      (signal) => ecsSdk().listClusters(ctx.clients.client(ecsSdk().ECSClient, this.session), signal),
       (clusters) => (clusters.length ? clusters.map((c) => new ClusterNode(this.session, this.id, c)) : [new MessageNode(`${this.id}/empty`, `No ECS clusters in ${this.session.region}`)]),
     );
     return [...ecs, this.eks];
@@ -53,8 +54,8 @@ export class ClusterNode extends SessionNode {
 
   override async children(ctx: ExplorerContext): Promise<AwsNode[]> {
     const list = ctx.stream<ServiceNode>(`${this.id}/services`, this, (onPage, signal) =>
-      ctx.sdk.listFargateServices(
-        ctx.clients.client(ctx.sdk.ECSClient, this.session),
+      ecsSdk().listFargateServices(
+        ctx.clients.client(ecsSdk().ECSClient, this.session),
         this.cluster.arn,
         (services) => onPage(services.map((s) => new ServiceNode(this.session, this.id, this.cluster.name, s))),
         signal,
@@ -141,7 +142,7 @@ export class ServiceNode extends SessionNode {
       ctx,
       this,
       'list tasks',
-      (signal) => ctx.sdk.listServiceTasks(ctx.clients.client(ctx.sdk.ECSClient, this.session), this.service.clusterArn, this.service.name, signal),
+      (signal) => ecsSdk().listServiceTasks(ctx.clients.client(ecsSdk().ECSClient, this.session), this.service.clusterArn, this.service.name, signal),
       (tasks) => (tasks.length ? tasks.map((t) => new TaskNode(this.session, this.id, this.clusterName, t)) : [new MessageNode(`${this.id}/empty`, 'No tasks')]),
     );
   }

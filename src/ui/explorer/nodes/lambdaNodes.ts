@@ -14,6 +14,7 @@ import { SessionNode } from './awsNode';
 import type { AwsNode } from './awsNode';
 import { ErrorNode, LoadingNode, MessageNode } from './messageNodes';
 import { loadChildren } from './sessionLoad';
+import { lambdaSdk } from '../../aws/sdk';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 const None = vscode.TreeItemCollapsibleState.None;
@@ -41,7 +42,7 @@ export class LambdaGroupNode extends SessionNode {
 
   override async children(ctx: ExplorerContext): Promise<AwsNode[]> {
     const list = ctx.stream<FunctionNode>(`${this.id}/functions`, this, (onPage, signal) =>
-      ctx.sdk.listFunctions(ctx.clients.client(ctx.sdk.LambdaClient, this.session), (fns) => onPage(fns.map((fn) => new FunctionNode(this.session, this.id, fn))), signal),
+      lambdaSdk().listFunctions(ctx.clients.client(lambdaSdk().LambdaClient, this.session), (fns) => onPage(fns.map((fn) => new FunctionNode(this.session, this.id, fn))), signal),
     );
     await list.whenFirstPage();
     await list.whenDoneOr(250); // a listing that ends quickly shows at once, without a "Loading more…" flash
@@ -100,7 +101,7 @@ export class FunctionNode extends SessionNode {
 
   override children(): AwsNode[] {
     const name = this.fn.name;
-    const lambda = (ctx: ExplorerContext) => ctx.clients.client(ctx.sdk.LambdaClient, this.session);
+    const lambda = (ctx: ExplorerContext) => ctx.clients.client(lambdaSdk().LambdaClient, this.session);
     return (this.parts ??= [
       new FunctionPartNode<SavedEvent>(this, {
         part: 'events', label: 'Test Events', contextValue: CONTEXT_VALUE.lambdaTestEvents, icon: 'beaker', action: 'read saved test events',
@@ -113,17 +114,17 @@ export class FunctionNode extends SessionNode {
       }),
       new FunctionPartNode<LambdaFunction>(this, {
         part: 'versions', label: 'Versions', contextValue: CONTEXT_VALUE.lambdaVersions, icon: 'versions', action: 'list versions', empty: 'No published versions',
-        load: (ctx, signal) => ctx.sdk.listVersions(lambda(ctx), name, signal),
+        load: (ctx, signal) => lambdaSdk().listVersions(lambda(ctx), name, signal),
         render: (v, parentId) => new VersionNode(this.session, parentId, name, v),
       }),
       new FunctionPartNode<LambdaAlias>(this, {
         part: 'aliases', label: 'Aliases', contextValue: CONTEXT_VALUE.lambdaAliases, icon: 'link', action: 'list aliases', empty: 'No aliases',
-        load: (ctx, signal) => ctx.sdk.listAliases(lambda(ctx), name, signal),
+        load: (ctx, signal) => lambdaSdk().listAliases(lambda(ctx), name, signal),
         render: (a, parentId) => new AliasNode(this.session, parentId, name, a),
       }),
       new FunctionPartNode<LambdaTrigger>(this, {
         part: 'triggers', label: 'Triggers', contextValue: CONTEXT_VALUE.lambdaTriggers, icon: 'zap', action: 'list triggers', empty: 'No event source mappings or function URL',
-        load: (ctx, signal) => ctx.sdk.listTriggers(lambda(ctx), name, signal),
+        load: (ctx, signal) => lambdaSdk().listTriggers(lambda(ctx), name, signal),
         render: (t, parentId, i) => new TriggerNode(this.session, `${parentId}/${i}`, t),
       }),
     ]);

@@ -3,22 +3,30 @@ import { FunctionNode } from '../explorer/nodes/lambdaNodes';
 import { ServiceNode } from '../explorer/nodes/fargateNodes';
 import { isMonitorTarget } from '../webviews/monitorMessages';
 import type { MonitorTab, MonitorTarget } from '../webviews/monitorMessages';
-import { MonitorPanel, registerMonitorSerializer } from './monitorPanel';
+import { MonitorPanel } from './monitorPanel';
 import type { UiDeps } from '../uiDeps';
 import { pickMonitorTarget } from './pickMonitorTarget';
 
+export interface MonitorFeature {
+  readonly disposables: vscode.Disposable[];
+  /** Restores a panel after a window reload (the shell's webview serializer calls it). */
+  readonly restore: (panel: vscode.WebviewPanel, state: unknown) => void;
+  /** The open panels. */
+  readonly panels: () => MonitorPanel[];
+}
+
 /** `openMonitor`, `showLogs`, `showMetrics`: on a function or service node, on the tree's selection, or picked. */
-export function registerMonitorCommands({ aws, awsView, extensionUri }: UiDeps): vscode.Disposable[] {
+export function registerMonitorCommands({ aws, awsView, extensionUri, commands }: UiDeps): MonitorFeature {
   const open = (tab: MonitorTab) => async (target?: unknown) => {
     const chosen = monitorTargetOf(target) ?? monitorTargetOf(awsView.selection[0]) ?? (await pickMonitorTarget(aws));
     return chosen ? MonitorPanel.show(aws, extensionUri, chosen, tab) : undefined;
   };
-  return [
-    vscode.commands.registerCommand('serverlessExplorer.openMonitor', open('logs')),
-    vscode.commands.registerCommand('serverlessExplorer.showLogs', open('logs')),
-    vscode.commands.registerCommand('serverlessExplorer.showMetrics', open('metrics')),
-    registerMonitorSerializer(aws, extensionUri),
+  const disposables = [
+    commands.register('serverlessExplorer.openMonitor', open('logs')),
+    commands.register('serverlessExplorer.showLogs', open('logs')),
+    commands.register('serverlessExplorer.showMetrics', open('metrics')),
   ];
+  return { disposables, restore: (panel, state) => void MonitorPanel.restore(aws, extensionUri, panel, state), panels: () => MonitorPanel.all() };
 }
 
 /** A tree node, or a plain MonitorTarget (tests, keybindings, other extensions). */

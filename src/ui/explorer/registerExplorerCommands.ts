@@ -1,20 +1,21 @@
 import * as vscode from 'vscode';
-import type { AwsExplorer } from './awsExplorer';
 import type { AwsNode } from './nodes/awsNode';
 import type { ErrorNode } from './nodes/messageNodes';
 import { readSettings } from '../settings';
+import type { UiDeps } from '../uiDeps';
 
 /** Refresh, retry, filter, copy ARN, open in console: the commands of the AWS view's nodes. */
-export function registerExplorerCommands(explorer: AwsExplorer, view: vscode.TreeView<AwsNode>): vscode.Disposable[] {
+export function registerExplorerCommands({ explorer, awsView: view, commands }: UiDeps): vscode.Disposable[] {
   const showFilter = () => {
     view.description = explorer.filter ? `filter: "${explorer.filter}"` : undefined;
     void vscode.commands.executeCommand('setContext', 'serverlessExplorer.filtered', explorer.filter !== '');
   };
   return [
-    vscode.commands.registerCommand('serverlessExplorer.refresh', () => explorer.refresh()),
-    vscode.commands.registerCommand('serverlessExplorer.refreshNode', (node?: AwsNode) => (node ? explorer.refreshNode(node) : explorer.refresh())),
-    vscode.commands.registerCommand('serverlessExplorer.retry', (node: ErrorNode) => explorer.retry(node)),
-    vscode.commands.registerCommand('serverlessExplorer.filter', async () => {
+    savedEventsWatcher(() => explorer.refreshSavedEvents()),
+    commands.register('serverlessExplorer.refresh', () => explorer.refresh()),
+    commands.register('serverlessExplorer.refreshNode', (node?: AwsNode) => (node ? explorer.refreshNode(node) : explorer.refresh())),
+    commands.register('serverlessExplorer.retry', (node: ErrorNode) => explorer.retry(node)),
+    commands.register('serverlessExplorer.filter', async () => {
       const value = await vscode.window.showInputBox({
         title: 'Filter functions and services by name',
         prompt: 'Part of a name, any case. Empty shows everything.',
@@ -24,11 +25,11 @@ export function registerExplorerCommands(explorer: AwsExplorer, view: vscode.Tre
       explorer.filter = value;
       showFilter();
     }),
-    vscode.commands.registerCommand('serverlessExplorer.clearFilter', () => {
+    commands.register('serverlessExplorer.clearFilter', () => {
       explorer.filter = '';
       showFilter();
     }),
-    vscode.commands.registerCommand('serverlessExplorer.copyArn', async (node?: AwsNode) => {
+    commands.register('serverlessExplorer.copyArn', async (node?: AwsNode) => {
       const target = node ?? view.selection[0];
       if (!target?.arn) {
         void vscode.window.showWarningMessage('Select a function, version, alias, cluster, service or task to copy its ARN.');
@@ -37,7 +38,7 @@ export function registerExplorerCommands(explorer: AwsExplorer, view: vscode.Tre
       await vscode.env.clipboard.writeText(target.arn);
       vscode.window.setStatusBarMessage(`Copied ${target.arn}`, 3000);
     }),
-    vscode.commands.registerCommand('serverlessExplorer.openInConsole', async (node?: AwsNode) => {
+    commands.register('serverlessExplorer.openInConsole', async (node?: AwsNode) => {
       const target = node ?? view.selection[0];
       if (!target?.consoleUrl) {
         void vscode.window.showWarningMessage('Select a function, version, alias, cluster, service or task to open it in the AWS console.');
@@ -53,4 +54,12 @@ export function registerExplorerCommands(explorer: AwsExplorer, view: vscode.Tre
       await vscode.env.openExternal(vscode.Uri.parse(target.consoleUrl));
     }),
   ];
+}
+
+/** Saved test events can change outside the extension (git pull, an edit). */
+function savedEventsWatcher(refresh: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.vscode/lambda-events/**/*.json');
+  watcher.onDidCreate(refresh);
+  watcher.onDidDelete(refresh);
+  return watcher;
 }

@@ -6,13 +6,11 @@ import { findExportedFunctions } from '../../core/local/handlerSymbols';
 import { handlerLanguages } from '../../core/local/runtimes/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { PickedFunction } from '../invoke/pickFunction';
-import type { UiDeps } from '../uiDeps';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
-import { setting, settingsChanged } from '../settings';
-import { DeployedFunctionIndex } from './deployedFunctionIndex';
+import { setting } from '../settings';
+import type { DeployedFunctionIndex } from './deployedFunctionIndex';
 
 const LANGUAGES = new Set(handlerLanguages());
-const SELECTOR: vscode.DocumentSelector = [...LANGUAGES].map((language) => ({ language, scheme: 'file' }));
 /** Larger files are bundles or generated code, not handlers anyone edits: not parsed. */
 const MAX_LENGTH = 1_000_000;
 /** More deployed functions of one name than this are left to the explorer's own Invoke. */
@@ -136,30 +134,3 @@ function fileKey(file: string): string {
   return process.platform === 'win32' || process.platform === 'darwin' ? normalized.toLowerCase() : normalized;
 }
 
-/** Registers the handler CodeLens: its provider, what refreshes it (templates, builds, the explorer, the setting). */
-export function registerHandlerCodeLens(deps: UiDeps): vscode.Disposable[] {
-  const deployed = new DeployedFunctionIndex(deps.aws);
-  const provider = new HandlerCodeLensProvider(deps.workspace, deployed);
-  // A build writes the compiled handler and its source map: which sources a template points at may change.
-  const builds = vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,map}');
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const rebuilt = () => {
-    clearTimeout(pending);
-    pending = setTimeout(() => provider.refresh(true), 1000);
-  };
-  return [
-    provider,
-    deployed,
-    vscode.languages.registerCodeLensProvider(SELECTOR, provider),
-    deps.workspace.onDidChange(() => provider.refresh(true)),
-    deployed.onDidChange(() => provider.refresh()),
-    builds,
-    builds.onDidCreate(rebuilt),
-    builds.onDidChange(rebuilt),
-    builds.onDidDelete(rebuilt),
-    { dispose: () => clearTimeout(pending) },
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (settingsChanged(e, 'codeLens')) provider.refresh();
-    }),
-  ];
-}

@@ -7,22 +7,21 @@ import type { UiDeps } from '../uiDeps';
 import { FunctionNode } from '../explorer/nodes/lambdaNodes';
 import { SampleEventItem } from '../explorer/sampleEventsTree';
 import { buildSampleEvent, openJsonEditor } from './eventParameters';
-import { sdk } from '../aws/sdk';
 import { pickFunction } from '../invoke/pickFunction';
+import { eventsSdk } from '../aws/sdk';
 
-/** Opening sample events, and saving events for a function under .vscode/lambda-events/ (re-read when they change outside). */
-export function registerEventCommands({ aws, explorer }: UiDeps): vscode.Disposable[] {
+/** Opening sample events, and saving events for a function under .vscode/lambda-events/. */
+export function registerEventCommands({ aws, explorer, commands }: UiDeps): vscode.Disposable[] {
   return [
-    savedEventsWatcher(() => explorer.refreshSavedEvents()),
-    vscode.commands.registerCommand('serverlessExplorer.openSampleEvent', async (target?: string | SampleEventItem) => {
+    commands.register('serverlessExplorer.openSampleEvent', async (target?: string | SampleEventItem) => {
       const id = typeof target === 'string' ? target : target instanceof SampleEventItem ? target.eventId : await pickEventId();
       if (!id) return undefined;
-      const event = sdk().findEventById(id);
+      const event = eventsSdk().findEventById(id);
       const built = await buildSampleEvent(event);
       if (!built) return undefined;
       return openJsonEditor(id.replace(/\s+/g, '-'), built.json);
     }),
-    vscode.commands.registerCommand('serverlessExplorer.saveTestEvent', async (target?: FunctionNode, name?: string) => {
+    commands.register('serverlessExplorer.saveTestEvent', async (target?: FunctionNode, name?: string) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showWarningMessage('Open the event to save (a JSON editor) first, e.g. from the Sample Events view.');
@@ -63,16 +62,8 @@ export function registerEventCommands({ aws, explorer }: UiDeps): vscode.Disposa
   ];
 }
 
-/** Saved test events can change outside the extension (git pull, an edit). */
-function savedEventsWatcher(refresh: () => void): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.vscode/lambda-events/**/*.json');
-  watcher.onDidCreate(refresh);
-  watcher.onDidDelete(refresh);
-  return watcher;
-}
-
 async function pickEventId(): Promise<string | undefined> {
-  const { CATALOG, eventId } = sdk();
+  const { CATALOG, eventId } = eventsSdk();
   const choice = await vscode.window.showQuickPick(
     CATALOG.map((e) => ({ label: e.title, description: eventId(e), detail: e.group })),
     { title: 'Open a sample event', matchOnDescription: true, matchOnDetail: true, placeHolder: 'Type a service or trigger: s3, sqs, cognito…' },
