@@ -1,7 +1,7 @@
 // The Logs tab's Events mode: loads log events for the panel's time range and filter pattern (FilterLogEvents on the
 // host), follows live tail, and shows them in a virtualised list, grouped per invocation for Lambda.
-import type { HostMessage, WireLogEvent } from '../../src/ui/webviews/monitorMessages';
-import { MAX_PAGE_TEXT, resolveRange } from '../../src/ui/webviews/monitorMessages';
+import type { HostMessage, WireLogEvent } from '../../src/shared/monitorMessages';
+import { MAX_PAGE_TEXT, resolveRange } from '../../src/shared/monitorMessages';
 import { el } from './dom';
 import { createEventsToolbar, type TailButtonState } from './eventsToolbar';
 import { EventsStatus } from './eventsStatus';

@@ -2,7 +2,7 @@
 // into invocations. Batches arrive in any order; `commit` folds what arrived into the sorted lines, incrementally
 // when the new lines all come after the loaded ones (the usual case), else by a stable re-sort and a regroup.
 import { LambdaLogGrouper, parseLambdaLogLine, type LambdaLogEntry, type ParsedLogLine } from '../../src/core/logs/lambdaLogs';
-import type { WireLogEvent } from '../../src/ui/webviews/monitorMessages';
+import type { WireLogEvent } from '../../src/shared/monitorMessages';
 import { withoutTrailingNewline } from './format';
 
 /** A parsed line plus what the view computes once per line. */

@@ -3,8 +3,8 @@ import type { AwsExplorer } from '../explorer/awsExplorer';
 import type { AwsNode } from '../explorer/nodes/awsNode';
 import { FunctionNode } from '../explorer/nodes/lambdaNodes';
 import { ServiceNode } from '../explorer/nodes/fargateNodes';
-import { isMonitorTarget } from '../webviews/monitorMessages';
-import type { MonitorTab, MonitorTarget } from '../webviews/monitorMessages';
+import { isMonitorTarget } from '../../shared/monitorMessages';
+import type { MonitorTab, MonitorTarget } from '../../shared/monitorMessages';
 import { MonitorPanel } from '../webviews/monitorPanel';
 import { pickMonitorTarget } from './pickMonitorTarget';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsExplorer } from '../explorer/awsExplorer';
-import type { MonitorTarget } from '../webviews/monitorMessages';
+import type { MonitorTarget } from '../../shared/monitorMessages';
 
 interface TargetItem extends vscode.QuickPickItem {
   readonly target?: MonitorTarget;

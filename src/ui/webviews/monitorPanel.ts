@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { AwsExplorer } from '../explorer/awsExplorer';
 import type { Sdk } from '../sdk';
 import { monitorHtml } from './monitorHtml';
-import { isMonitorPanelState, isPageMessage } from './monitorMessages';
-import type { HostMessage, MonitorPanelState, MonitorTab, MonitorTarget, PageMessage } from './monitorMessages';
+import { isMonitorPanelState, isPageMessage } from '../../shared/monitorMessages';
+import type { HostMessage, MonitorPanelState, MonitorTab, MonitorTarget, PageMessage } from '../../shared/monitorMessages';
 import { MonitorSession, maxLogEvents } from './monitorSession';
 
 export const MONITOR_VIEW_TYPE = 'serverlessExplorer.monitor';

@@ -5,8 +5,8 @@ import type { LogSource } from '../../core/logs/logSource';
 import type { LogTail } from '../../core/logs/logTail';
 import type { Sdk } from '../sdk';
 import { SECTION } from '../settings';
-import { resolveRange } from './monitorMessages';
-import type { HostMessage, MonitorTarget, PageMessage, PanelError, TimeRange, WireLogEvent } from './monitorMessages';
+import { resolveRange } from '../../shared/monitorMessages';
+import type { HostMessage, MonitorTarget, PageMessage, PanelError, TimeRange, WireLogEvent } from '../../shared/monitorMessages';
 
 /** The AWS side of one Monitor panel: answers the page's requests for logs, live tail, Logs Insights and metrics. */
 export class MonitorSession implements vscode.Disposable {

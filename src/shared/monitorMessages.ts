@@ -1,9 +1,9 @@
 // The messages between the Monitor panel's host (src/ui/webviews/monitorPanel.ts) and its page (media/monitor.ts).
 // Plain data only, and every string is rendered as text. Both sides validate what they receive with the guards below:
 // the page trusts nothing the host relays from AWS, and the host acts on nothing the page sends unchecked.
-// No `vscode` import: the page bundles this file too.
+// No `vscode` and no Node import: the page bundles this file too.
 
-import type { MetricChart, MetricsView } from '../../core/metrics/types';
+import type { MetricChart, MetricsView } from './metricsView';
 
 export type { MetricChart, MetricsView };
 
@@ -41,6 +41,7 @@ export function resolveRange(range: TimeRange, now = Date.now()): { start: numbe
   return { start: now - PRESET_MS[range.preset], end: now };
 }
 
+/** A ready Logs Insights query offered in the page's picker. */
 /** One CloudWatch log event, as the page receives it. */
 export interface WireLogEvent {
   readonly timestamp: number;
@@ -49,7 +50,6 @@ export interface WireLogEvent {
   readonly eventId?: string;
 }
 
-/** A ready Logs Insights query offered in the page's picker. */
 export interface InsightsPreset {
   readonly id: string;
   readonly label: string;
