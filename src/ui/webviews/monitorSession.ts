@@ -6,7 +6,8 @@ import type { LogTail } from '../../core/logs/logTail';
 import type { Sdk } from '../sdk';
 import { SECTION } from '../settings';
 import { resolveRange } from '../../shared/monitorMessages';
-import type { HostMessage, MonitorTarget, PageMessage, PanelError, TimeRange, WireLogEvent } from '../../shared/monitorMessages';
+import type { LogEvent } from '../../shared/logEvent';
+import type { HostMessage, MonitorTarget, PageMessage, PanelError, TimeRange } from '../../shared/monitorMessages';
 
 /** The AWS side of one Monitor panel: answers the page's requests for logs, live tail, Logs Insights and metrics. */
 export class MonitorSession implements vscode.Disposable {
@@ -193,7 +194,7 @@ export class MonitorSession implements vscode.Disposable {
   }
 }
 
-function toWire(e: { timestamp?: number; message?: string; logStreamName?: string; eventId?: string }): WireLogEvent {
+function toWire(e: { timestamp?: number; message?: string; logStreamName?: string; eventId?: string }): LogEvent {
   return { timestamp: e.timestamp ?? 0, message: e.message ?? '', logStreamName: e.logStreamName, eventId: e.eventId };
 }
 
