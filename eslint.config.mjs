@@ -1,8 +1,15 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const vscodeImport = {
   paths: [{ name: 'vscode', message: "Only src/ui/ and src/extension.ts may import 'vscode': core/ and cli/ run in plain Node (see ARCHITECTURE.md)." }],
+};
+
+const browserMessage = "src/shared/ and media/ are bundled by esbuild for the browser (the webviews): no 'vscode' and no Node built-ins there.";
+const browserImports = {
+  paths: ['vscode', ...builtinModules].map((name) => ({ name, message: browserMessage })),
+  patterns: [{ group: ['node:*'], message: browserMessage }],
 };
 
 export default tseslint.config(
@@ -20,6 +27,12 @@ export default tseslint.config(
     ignores: ['src/ui/**', 'src/extension.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', vscodeImport],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts', 'media/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', browserImports],
     },
   },
 );

@@ -1,4 +1,5 @@
-import { groupLambdaLogs, type LogEventInput } from '../src/core/logs/lambdaLogs';
+import { groupLambdaLogs } from '../src/core/logs/lambdaLogs';
+import type { LogEvent } from '../src/shared/logEvent';
 
 // Parsing and grouping Lambda log lines (src/core/logs/lambdaLogs.ts), what the Monitor panel's Logs tab does with
 // every page FilterLogEvents returns. The lines are generated as Lambda writes them: 16 execution environments
@@ -14,7 +15,7 @@ function requestId(n: number): string {
 }
 
 /** About `count` log events of `count / 10` invocations, interleaved across streams as FilterLogEvents returns them. */
-export function generateLambdaLogEvents(count: number): LogEventInput[] {
+export function generateLambdaLogEvents(count: number): LogEvent[] {
   const perStream: string[][] = Array.from({ length: STREAMS }, () => []);
   const iso = '2024-01-31T12:34:56.789Z';
   let lines = 0;
@@ -50,7 +51,7 @@ export function generateLambdaLogEvents(count: number): LogEventInput[] {
     lines += out.length - before;
   }
   // Round-robin across streams, one line at a time: concurrent invocations interleave.
-  const events: LogEventInput[] = [];
+  const events: LogEvent[] = [];
   const cursors = new Array<number>(STREAMS).fill(0);
   let t = 1_700_000_000_000;
   for (let open = true; open && events.length < count; ) {

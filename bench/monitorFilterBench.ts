@@ -1,4 +1,4 @@
-import type { MonitorInit } from '../src/ui/webviews/monitorMessages';
+import type { MonitorInit } from '../src/shared/monitorMessages';
 import { openMonitorHarness } from '../test/support/monitorHarness';
 import { generateLambdaLogEvents } from './lambdaLogsBench';
 

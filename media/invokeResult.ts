@@ -1,4 +1,4 @@
-import type { HostMessage, InvokeView, PageMessage } from '../src/ui/webviews/invokeMessages';
+import type { HostMessage, InvokeView, PageMessage } from '../src/shared/invokeMessages';
 
 declare function acquireVsCodeApi(): { postMessage(message: PageMessage): void; setState(state: unknown): void; getState(): unknown };
 

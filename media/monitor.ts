@@ -1,6 +1,6 @@
 // The Monitor panel's page (logs and metrics of one Lambda function or Fargate service). It knows nothing until the
 // host's `init`; everything the host sends is validated (isHostMessage) before use, and invalid messages are dropped.
-import { isHostMessage, isMonitorPanelState } from '../src/ui/webviews/monitorMessages';
+import { isHostMessage, isMonitorPanelState } from '../src/shared/monitorMessages';
 import { el } from './monitor/dom';
 import { createMonitorPage, type MonitorPage, type VsCodeApi } from './monitor/shell';
 

@@ -1,5 +1,5 @@
 // Error and notice banners: a title and a detail, both as text.
-import type { PanelError } from '../../src/ui/webviews/monitorMessages';
+import type { PanelError } from '../../src/shared/monitorMessages';
 import { el } from './dom';
 
 export function errorBanner(error: PanelError, className = 'error'): HTMLElement {

@@ -1,6 +1,6 @@
 // One chart of the Metrics tab: a card with the chart's title and note, and a uPlot drawn at the card's width.
 import uPlot from 'uplot';
-import type { MetricChart } from '../../src/ui/webviews/monitorMessages';
+import type { MetricChart } from '../../src/shared/monitorMessages';
 import { el } from './dom';
 import { axisSteps, axisUnitLabel, formatAxisTicks, formatHoverTime, formatMetricValue } from './metricsFormat';
 import { readChartTheme, seriesColours, withAlpha } from './metricsTheme';

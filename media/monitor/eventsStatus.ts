@@ -1,6 +1,6 @@
 // What the Events view says about its data: error banners (log source, load, live tail), the truncation notice, and
 // the status line ("Loading… 12,345 events", "12,345 events · 321 invocations · 4 errors · 2 timeouts · from …").
-import type { LogSourceView, PanelError } from '../../src/ui/webviews/monitorMessages';
+import type { LogSourceView, PanelError } from '../../src/shared/monitorMessages';
 import { errorBanner, notice } from './banner';
 import { el } from './dom';
 import { count, plural } from './format';

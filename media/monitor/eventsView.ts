@@ -1,7 +1,8 @@
 // The Logs tab's Events mode: loads log events for the panel's time range and filter pattern (FilterLogEvents on the
 // host), follows live tail, and shows them in a virtualised list, grouped per invocation for Lambda.
-import type { HostMessage, WireLogEvent } from '../../src/ui/webviews/monitorMessages';
-import { MAX_PAGE_TEXT, resolveRange } from '../../src/ui/webviews/monitorMessages';
+import type { LogEvent } from '../../src/shared/logEvent';
+import type { HostMessage } from '../../src/shared/monitorMessages';
+import { MAX_PAGE_TEXT, resolveRange } from '../../src/shared/monitorMessages';
 import { el } from './dom';
 import { createEventsToolbar, type TailButtonState } from './eventsToolbar';
 import { EventsStatus } from './eventsStatus';
@@ -183,7 +184,7 @@ export function createEventsView(ctx: PageContext): EventsView {
     status.flash(`${what === 'copy' ? 'Copied' : 'Exporting'} ${plural(lines.length, 'line')}`);
   }
 
-  function addTailEvents(events: readonly WireLogEvent[]): void {
+  function addTailEvents(events: readonly LogEvent[]): void {
     if (store.add(events) === 0) return;
     if (loading) scheduleCommit();
     else commit();

@@ -1,5 +1,5 @@
 // Formatting for the Logs tab: counts, durations, times and file names, all in the user's locale where it matters.
-import type { RangePreset } from '../../src/ui/webviews/monitorMessages';
+import type { RangePreset } from '../../src/shared/monitorMessages';
 
 export const RANGE_LABELS: Record<RangePreset, string> = {
   '5m': 'Last 5 minutes',

@@ -1,6 +1,6 @@
 // The Logs tab's Logs Insights mode: a ready query (or one's own) over the panel's time range, run with
 // StartQuery/GetQueryResults on the host; status while it runs, Cancel, the result table, copy and export as TSV.
-import type { HostMessage } from '../../src/ui/webviews/monitorMessages';
+import type { HostMessage } from '../../src/shared/monitorMessages';
 import { errorBanner } from './banner';
 import { button, select, type ValueControl } from './controls';
 import { control, el } from './dom';

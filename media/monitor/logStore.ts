@@ -2,7 +2,7 @@
 // into invocations. Batches arrive in any order; `commit` folds what arrived into the sorted lines, incrementally
 // when the new lines all come after the loaded ones (the usual case), else by a stable re-sort and a regroup.
 import { LambdaLogGrouper, parseLambdaLogLine, type LambdaLogEntry, type ParsedLogLine } from '../../src/core/logs/lambdaLogs';
-import type { WireLogEvent } from '../../src/ui/webviews/monitorMessages';
+import type { LogEvent } from '../../src/shared/logEvent';
 import { withoutTrailingNewline } from './format';
 
 /** A parsed line plus what the view computes once per line. */
@@ -61,7 +61,7 @@ export class LogStore {
   }
 
   /** Queues the events not seen before (by eventId) and returns how many were new. */
-  add(events: readonly WireLogEvent[]): number {
+  add(events: readonly LogEvent[]): number {
     let added = 0;
     for (const event of events) {
       const key = event.eventId ?? `${event.timestamp}\u0000${event.logStreamName ?? ''}\u0000${event.message}`;

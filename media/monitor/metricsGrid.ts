@@ -1,5 +1,5 @@
 // The Metrics tab's charts, one card per chart id, kept across refreshes so a refresh redraws in place.
-import type { MetricsView } from '../../src/ui/webviews/monitorMessages';
+import type { MetricsView } from '../../src/shared/monitorMessages';
 import { MetricChartCard, type TimeWindow } from './charts';
 import { el } from './dom';
 

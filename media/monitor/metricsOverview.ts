@@ -1,5 +1,5 @@
 // What sits above the charts: a failed refresh's banner, the view's notes and its summary figures. All text, never HTML.
-import type { MetricsView, PanelError } from '../../src/ui/webviews/monitorMessages';
+import type { MetricsView, PanelError } from '../../src/shared/monitorMessages';
 import { control, el } from './dom';
 import './metricsElements';
 

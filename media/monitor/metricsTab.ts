@@ -1,5 +1,5 @@
 // The Monitor page's Metrics tab: one loadMetrics (one GetMetricData request on the host) per refresh, drawn with uPlot.
-import type { HostMessage, MetricsView, PanelError } from '../../src/ui/webviews/monitorMessages';
+import type { HostMessage, MetricsView, PanelError } from '../../src/shared/monitorMessages';
 import { el } from './dom';
 import { AUTO_REFRESH_MS, AutoRefresh } from './metricsAutoRefresh';
 import { MetricsGrid } from './metricsGrid';

@@ -1,6 +1,6 @@
 // The panel-wide time range: a preset ("Last hour"…) or a custom range entered as two local date-times and applied
 // once both are valid and in order.
-import { RANGE_PRESETS, resolveRange, type RangePreset, type TimeRange } from '../../src/ui/webviews/monitorMessages';
+import { RANGE_PRESETS, resolveRange, type RangePreset, type TimeRange } from '../../src/shared/monitorMessages';
 import { button, select, textfield } from './controls';
 import { el } from './dom';
 import { fromDateTimeLocal, RANGE_LABELS, toDateTimeLocal } from './format';

@@ -1,6 +1,6 @@
 // The Monitor page for one `init`: a header (title, target, time range) over the Logs and Metrics tabs. Implements
 // the PageContext the tabs use, keeps the view state (setState + `viewState` to the host), and routes host messages.
-import type { HostMessage, MonitorInit, MonitorPanelState, MonitorTab, MonitorTarget, PageMessage } from '../../src/ui/webviews/monitorMessages';
+import type { HostMessage, MonitorInit, MonitorPanelState, MonitorTab, MonitorTarget, PageMessage } from '../../src/shared/monitorMessages';
 import { control, el } from './dom';
 import { createLogsTab } from './logsTab';
 import { createMetricsTab } from './metricsTab';

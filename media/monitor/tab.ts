@@ -1,5 +1,5 @@
 // The contract between the Monitor page's shell (media/monitor.ts: header, time range, tabs) and each tab.
-import type { HostMessage, MonitorInit, MonitorPanelState, PageMessage, TimeRange } from '../../src/ui/webviews/monitorMessages';
+import type { HostMessage, MonitorInit, MonitorPanelState, PageMessage, TimeRange } from '../../src/shared/monitorMessages';
 
 export interface PageContext {
   readonly init: MonitorInit;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
-import type { MetricChart, MetricsView, MonitorInit } from '../../src/ui/webviews/monitorMessages';
+import type { MetricChart, MetricsView, MonitorInit } from '../../src/shared/monitorMessages';
 import { launchChromium } from '../support/browser';
 import { openMonitorHarness, type MonitorHarness } from '../support/monitorHarness';
 import { ROOT } from '../support/paths';

@@ -3,7 +3,8 @@ import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloud
 import * as vscode from 'vscode';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import type { MonitorPanel } from '../../src/ui/monitor/monitorPanel';
-import type { HostMessage, WireLogEvent } from '../../src/ui/webviews/monitorMessages';
+import type { LogEvent as WireLogEvent } from '../../src/shared/logEvent';
+import type { HostMessage } from '../../src/shared/monitorMessages';
 import { HOSTILE_LOG_TEXT } from '../support/seed';
 import { activatedApi, resetSettings, setSetting, walk } from './helpers';
 

@@ -4,7 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { HostMessage, PageMessage } from '../../src/ui/webviews/monitorMessages';
+import type { HostMessage, PageMessage } from '../../src/shared/monitorMessages';
 import { monitorHtml } from '../../src/ui/monitor/monitorHtml';
 import { launchChromium } from './browser';
 import { ROOT } from './paths';

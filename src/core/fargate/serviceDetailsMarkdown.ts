@@ -1,5 +1,5 @@
 import { escapeMarkdown as e } from './escapeMarkdown';
-import type { ServiceDetails } from './serviceDetails';
+import type { ServiceDetails } from './serviceDetailsTypes';
 import type { ContainerSummary } from './taskDefinitionSummary';
 
 type Field = readonly [label: string, value: string | number | undefined];

@@ -6,15 +6,8 @@
 // its first character and `startsWith`, fields are cut with `indexOf`, REPORT figures are read in place, and
 // `JSON.parse` runs only on lines that start with `{` and end with `}`.
 
+import type { LogEvent } from '../../shared/logEvent';
 import { REPORT_PREFIX, parseReportFields, reportRequestIdEnd, type LambdaReport } from '../lambda/report';
-
-/** A CloudWatch log event, as FilterLogEvents / GetLogEvents return it. */
-export interface LogEventInput {
-  readonly timestamp: number;
-  readonly message: string;
-  readonly logStreamName?: string;
-  readonly eventId?: string;
-}
 
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
 
@@ -145,7 +138,7 @@ function consoleLevel(s: string, from: number, to: number): LogLevel | undefined
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Every line has the same fields, in the same order (absent ones undefined): one hidden class keeps V8 fast. */
-function lineOf(event: LogEventInput, message: string, kind: LambdaLineKind, text: string): Mutable<ParsedLogLine> {
+function lineOf(event: LogEvent, message: string, kind: LambdaLineKind, text: string): Mutable<ParsedLogLine> {
   return {
     timestamp: event.timestamp,
     message,
@@ -165,7 +158,7 @@ function lineOf(event: LogEventInput, message: string, kind: LambdaLineKind, tex
 const num = (value: unknown): number => (typeof value === 'number' ? value : NaN);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function parseJsonLine(event: LogEventInput, message: string, whole: () => string): ParsedLogLine | undefined {
+function parseJsonLine(event: LogEvent, message: string, whole: () => string): ParsedLogLine | undefined {
   let value: unknown;
   try {
     value = JSON.parse(message);
@@ -225,7 +218,7 @@ function parseJsonLine(event: LogEventInput, message: string, whole: () => strin
 }
 
 /** Parses one CloudWatch log event of a Lambda function. Never throws: what it does not recognise is `text`. */
-export function parseLambdaLogLine(event: LogEventInput): ParsedLogLine {
+export function parseLambdaLogLine(event: LogEvent): ParsedLogLine {
   return parseLine(event, undefined);
 }
 
@@ -236,7 +229,7 @@ function idAt(message: string, from: number, to: number, hint: string | undefine
   return hint !== undefined && to - from === hint.length && message.startsWith(hint, from) ? hint : message.slice(from, to);
 }
 
-function parseLine(event: LogEventInput, hint: string | undefined): ParsedLogLine {
+function parseLine(event: LogEvent, hint: string | undefined): ParsedLogLine {
   const message = event.message;
   // Everything below reads message[0, n): the message without its trailing newline, sliced only where needed.
   let n = message.length;
@@ -389,7 +382,7 @@ export class LambdaLogGrouper {
   private ordered = true;
   private lastEntryTimestamp = -Infinity;
 
-  add(events: readonly LogEventInput[]): this {
+  add(events: readonly LogEvent[]): this {
     for (let i = 0; i < events.length; i++) {
       const event = events[i];
       const stream = this.stream(event.logStreamName ?? '');
@@ -523,6 +516,6 @@ export class LambdaLogGrouper {
 const entryTimestamp = (entry: LambdaLogEntry) => (entry.kind === 'invocation' ? entry.invocation.firstTimestamp : entry.line.timestamp);
 
 /** Parses and groups a batch of Lambda log events (see LambdaLogGrouper). */
-export function groupLambdaLogs(events: readonly LogEventInput[]): GroupedLambdaLogs {
+export function groupLambdaLogs(events: readonly LogEvent[]): GroupedLambdaLogs {
   return new LambdaLogGrouper().add(events).result();
 }

@@ -1,4 +1,4 @@
-import type { LogSource } from './logSource';
+import type { LogSource } from './logSourceTypes';
 
 /** A log group that FilterLogEvents, StartQuery or DescribeLogGroups does not find. */
 export class LogGroupMissingError extends Error {

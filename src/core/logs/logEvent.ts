@@ -1,12 +1,8 @@
 import type { FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+// Declared in shared, not here: the Monitor page receives these events too, and this file names an SDK type.
+import type { LogEvent } from '../../shared/logEvent';
 
-/** One CloudWatch log event as core hands it on (the same shape as the Monitor page's WireLogEvent). */
-export interface LogEvent {
-  readonly timestamp: number;
-  readonly message: string;
-  readonly logStreamName?: string;
-  readonly eventId?: string;
-}
+export type { LogEvent };
 
 export function toLogEvent(event: FilteredLogEvent): LogEvent {
   return {

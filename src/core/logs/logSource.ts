@@ -3,20 +3,9 @@ import type { ContainerDefinition, ECSClient } from '@aws-sdk/client-ecs';
 import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { isResourceNotFound } from './logErrors';
+import type { LogSource } from './logSourceTypes';
 
-/** Where a function's or a service's logs are: one CloudWatch log group, maybe narrowed to a stream prefix. */
-export interface LogSource {
-  readonly logGroupName: string;
-  /** For Fargate awslogs: `${awslogs-stream-prefix}/${containerName}/` (streams are prefix/container/taskId). */
-  readonly logStreamNamePrefix?: string;
-  /** awslogs-region when it differs from the service's region. */
-  readonly region?: string;
-  readonly containerName?: string;
-  /** Who writes the group; says how to fix a missing one. */
-  readonly kind?: 'lambda' | 'ecs';
-  /** A Lambda function's log format (LoggingConfig.LogFormat): picks the Logs Insights queries that fit. */
-  readonly logFormat?: 'Text' | 'JSON';
-}
+export type { LogSource };
 
 /** Why no log source could be found; the message says what is wrong and how to fix it. */
 export class LogSourceError extends Error {

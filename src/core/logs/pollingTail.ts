@@ -3,7 +3,7 @@ import { isAbort, LogGroupMissingError } from './logErrors';
 import { sortByTimestamp } from './logEvent';
 import type { LogEvent } from './logEvent';
 import type { LogSource } from './logSource';
-import type { LogTail, LogTailOptions } from './logTail';
+import type { LogTail, LogTailOptions } from './logTailTypes';
 import { readLogEvents, trimmedPattern } from './readLogEvents';
 import { RecentEventIds } from './recentEventIds';
 

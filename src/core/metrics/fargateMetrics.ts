@@ -3,7 +3,7 @@ import { formatPercent } from './formatFigures';
 import { fetchMetricSeries, type MetricQuery } from './getMetricData';
 import { choosePeriod } from './period';
 import { maximum, mean } from './seriesMath';
-import type { MetricChart, MetricsView } from './types';
+import type { MetricChart, MetricsView } from '../../shared/metricsView';
 
 export interface FargateMetricsOptions {
   /** The service's task counts now, from DescribeServices. */

@@ -4,7 +4,7 @@ import { formatCount, formatDuration, formatSuccessRate } from './formatFigures'
 import { fetchMetricSeries, type MetricQuery } from './getMetricData';
 import { choosePeriod } from './period';
 import { maximum, mean, successRate, successRates, total, weightedMean } from './seriesMath';
-import type { MetricChart, MetricsView } from './types';
+import type { MetricChart, MetricsView } from '../../shared/metricsView';
 
 export interface LambdaMetricsOptions {
   /** The function reads a Kinesis or DynamoDB stream: adds the IteratorAge chart. */

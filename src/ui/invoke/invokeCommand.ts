@@ -9,7 +9,7 @@ import { FunctionNode, SavedEventNode } from '../explorer/nodes/lambdaNodes';
 import { chooseEvent, readSaved } from '../events/chooseEvent';
 import { setting } from '../settings';
 import { InvokeResultPanel } from './invokeResultPanel';
-import type { InvokeView } from '../webviews/invokeMessages';
+import type { InvokeView } from '../../shared/invokeMessages';
 import { pickFunction } from './pickFunction';
 import type { PickedFunction } from './pickFunction';
 import { lambdaSdk } from '../aws/sdk';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isPageMessage } from '../webviews/invokeMessages';
-import type { HostMessage, InvokeView } from '../webviews/invokeMessages';
+import { isPageMessage } from '../../shared/invokeMessages';
+import type { HostMessage, InvokeView } from '../../shared/invokeMessages';
 
 /** The result of an invocation, in a webview beside the editor; "Run again" calls `rerun`. One panel, reused. */
 export class InvokeResultPanel {

@@ -1,6 +1,6 @@
 import type { LocalInvokeResult } from '../../core/local/invoker';
 import type { LocalFunctionDefinition } from '../../core/local/types';
-import type { InvokeView } from '../webviews/invokeMessages';
+import type { InvokeView } from '../../shared/invokeMessages';
 
 /** What the result view shows of a local invocation (run or debugged): the same view as a remote one. */
 export function localBase(definition: LocalFunctionDefinition, eventLabel: string): Pick<InvokeView, 'functionName' | 'profile' | 'region' | 'qualifier' | 'invocationType' | 'eventLabel' | 'at'> {

@@ -4,8 +4,9 @@ import type { AwsSession } from '../../core/aws/sessions';
 import type { LogSource } from '../../core/logs/logSource';
 import type { LogTail } from '../../core/logs/logTail';
 import { setting } from '../settings';
-import { resolveRange } from '../webviews/monitorMessages';
-import type { HostMessage, MonitorTarget, PageMessage, PanelError, TimeRange, WireLogEvent } from '../webviews/monitorMessages';
+import { resolveRange } from '../../shared/monitorMessages';
+import type { HostMessage, MonitorTarget, PageMessage, PanelError, TimeRange } from '../../shared/monitorMessages';
+import type { LogEvent } from '../../shared/logEvent';
 import { awsSdk, ecsSdk, lambdaSdk, monitorSdk } from '../aws/sdk';
 
 /** The AWS side of one Monitor panel: answers the page's requests for logs, live tail, Logs Insights and metrics. */
@@ -191,7 +192,7 @@ export class MonitorSession implements vscode.Disposable {
   }
 }
 
-function toWire(e: { timestamp?: number; message?: string; logStreamName?: string; eventId?: string }): WireLogEvent {
+function toWire(e: { timestamp?: number; message?: string; logStreamName?: string; eventId?: string }): LogEvent {
   return { timestamp: e.timestamp ?? 0, message: e.message ?? '', logStreamName: e.logStreamName, eventId: e.eventId };
 }
 

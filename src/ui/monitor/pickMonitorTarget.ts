@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsConnection } from '../aws/awsConnection';
-import type { MonitorTarget } from '../webviews/monitorMessages';
+import type { MonitorTarget } from '../../shared/monitorMessages';
 import { ecsSdk, lambdaSdk } from '../aws/sdk';
 
 interface TargetItem extends vscode.QuickPickItem {

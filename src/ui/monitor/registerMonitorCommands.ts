@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { FunctionNode } from '../explorer/nodes/lambdaNodes';
 import { ServiceNode } from '../explorer/nodes/fargateNodes';
-import { isMonitorTarget } from '../webviews/monitorMessages';
-import type { MonitorTab, MonitorTarget } from '../webviews/monitorMessages';
+import { isMonitorTarget } from '../../shared/monitorMessages';
+import type { MonitorTab, MonitorTarget } from '../../shared/monitorMessages';
 import { MonitorPanel } from './monitorPanel';
 import type { UiDeps } from '../uiDeps';
 import { pickMonitorTarget } from './pickMonitorTarget';

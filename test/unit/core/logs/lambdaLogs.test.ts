@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LambdaLogGrouper, groupLambdaLogs, parseLambdaLogLine, type LogEventInput, type ParsedLogLine } from '../../../../src/core/logs/lambdaLogs';
+import { LambdaLogGrouper, groupLambdaLogs, parseLambdaLogLine, type ParsedLogLine } from '../../../../src/core/logs/lambdaLogs';
+import type { LogEvent as LogEventInput } from '../../../../src/shared/logEvent';
 
 // What the Logs tab shows of a Lambda function's log group: each invocation as one row (START … END/REPORT) with its
 // figures and its error / timeout / out-of-memory / cold-start marks, whatever runtime and log format wrote it.

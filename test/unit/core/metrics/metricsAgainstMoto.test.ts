@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
 import { fargateMetrics } from '../../../../src/core/metrics/fargateMetrics';
 import { lambdaMetrics } from '../../../../src/core/metrics/lambdaMetrics';
-import type { MetricChart, MetricsView } from '../../../../src/core/metrics/types';
+import type { MetricChart, MetricsView } from '../../../../src/shared/metricsView';
 import { useMoto } from '../../../support/useMoto';
 
 // The Metrics tab's data as moto_server serves it: datapoints seeded with PutMetricData over the last hour come back

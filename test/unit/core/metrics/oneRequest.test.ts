@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { CloudWatchClient, GetMetricDataCommand, GetMetricDataCommandInput, GetMetricDataCommandOutput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { fargateMetrics } from '../../../../src/core/metrics/fargateMetrics';
 import { lambdaMetrics } from '../../../../src/core/metrics/lambdaMetrics';
-import type { MetricChart } from '../../../../src/core/metrics/types';
+import type { MetricChart } from '../../../../src/shared/metricsView';
 
 // What a refresh asks of CloudWatch, with a stand-in client that counts requests: one GetMetricData request holding
 // every query, its pages merged, percentiles dropped with a note when an endpoint does not give them.

@@ -1,7 +1,8 @@
 // The messages between the invoke result panel (src/ui/webviews/invokeResultPanel.ts) and its page
 // (media/invokeResult.ts). Plain data only: every string is rendered as text.
 
-import type { LambdaReport } from '../../core/lambda/report';
+// From core, which shared may import only where the file is pure: report.ts has no Node and no SDK in it.
+import type { LambdaReport } from '../core/lambda/report';
 
 export interface InvokeView {
   readonly functionName: string;

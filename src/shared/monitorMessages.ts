@@ -1,9 +1,10 @@
 // The messages between the Monitor panel's host (src/ui/webviews/monitorPanel.ts) and its page (media/monitor.ts).
 // Plain data only, and every string is rendered as text. Both sides validate what they receive with the guards below:
 // the page trusts nothing the host relays from AWS, and the host acts on nothing the page sends unchecked.
-// No `vscode` import: the page bundles this file too.
+// No `vscode` and no Node import: the page bundles this file too.
 
-import type { MetricChart, MetricsView } from '../../core/metrics/types';
+import type { LogEvent } from './logEvent';
+import type { MetricChart, MetricsView } from './metricsView';
 
 export type { MetricChart, MetricsView };
 
@@ -39,14 +40,6 @@ export const PRESET_MS: Record<Exclude<RangePreset, 'custom'>, number> = {
 export function resolveRange(range: TimeRange, now = Date.now()): { start: number; end: number } {
   if (range.preset === 'custom') return { start: range.start ?? now - PRESET_MS['1h'], end: range.end ?? now };
   return { start: now - PRESET_MS[range.preset], end: now };
-}
-
-/** One CloudWatch log event, as the page receives it. */
-export interface WireLogEvent {
-  readonly timestamp: number;
-  readonly message: string;
-  readonly logStreamName?: string;
-  readonly eventId?: string;
 }
 
 /** A ready Logs Insights query offered in the page's picker. */
@@ -88,10 +81,10 @@ export type HostMessage =
   | { readonly type: 'showTab'; readonly tab: MonitorTab }
   | { readonly type: 'logSource'; readonly source?: LogSourceView; readonly error?: PanelError }
   /** A batch of a load; `requestId` echoes the page's loadLogs. `done` ends it; `truncated` when maxEvents was reached. */
-  | { readonly type: 'logs'; readonly requestId: number; readonly events: readonly WireLogEvent[]; readonly done: boolean; readonly truncated?: boolean }
+  | { readonly type: 'logs'; readonly requestId: number; readonly events: readonly LogEvent[]; readonly done: boolean; readonly truncated?: boolean }
   | { readonly type: 'logsError'; readonly requestId: number; readonly error: PanelError }
   /** New events from live tail, already de-duplicated. */
-  | { readonly type: 'tailEvents'; readonly events: readonly WireLogEvent[] }
+  | { readonly type: 'tailEvents'; readonly events: readonly LogEvent[] }
   | { readonly type: 'tailState'; readonly running: boolean; readonly mode?: 'poll' | 'liveTail'; readonly error?: PanelError }
   | { readonly type: 'insightsStatus'; readonly requestId: number; readonly status: string; readonly recordsMatched?: number; readonly recordsScanned?: number }
   | { readonly type: 'insightsResult'; readonly requestId: number; readonly fields: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly status: string }
@@ -141,7 +134,7 @@ export function isMonitorTarget(v: unknown): v is MonitorTarget {
 const isPanelError = (v: unknown): v is PanelError => isObject(v) && isString(v.title) && isString(v.detail);
 const isRequestId = (v: unknown): v is number => Number.isSafeInteger(v);
 
-export function isWireLogEvent(v: unknown): v is WireLogEvent {
+export function isLogEvent(v: unknown): v is LogEvent {
   return isObject(v) && isFiniteNumber(v.timestamp) && isString(v.message) && isOptional(v.logStreamName, isString) && isOptional(v.eventId, isString);
 }
 
@@ -195,13 +188,13 @@ export function isHostMessage(v: unknown): v is HostMessage {
     case 'logSource':
       return isOptional(v.source, isLogSourceView) && isOptional(v.error, isPanelError);
     case 'logs':
-      return isRequestId(v.requestId) && isArrayOf(v.events, isWireLogEvent) && typeof v.done === 'boolean' && isOptional(v.truncated, (x): x is boolean => typeof x === 'boolean');
+      return isRequestId(v.requestId) && isArrayOf(v.events, isLogEvent) && typeof v.done === 'boolean' && isOptional(v.truncated, (x): x is boolean => typeof x === 'boolean');
     case 'logsError':
     case 'insightsError':
     case 'metricsError':
       return isRequestId(v.requestId) && isPanelError(v.error);
     case 'tailEvents':
-      return isArrayOf(v.events, isWireLogEvent);
+      return isArrayOf(v.events, isLogEvent);
     case 'tailState':
       return typeof v.running === 'boolean' && (v.mode === undefined || v.mode === 'poll' || v.mode === 'liveTail') && isOptional(v.error, isPanelError);
     case 'insightsStatus':
