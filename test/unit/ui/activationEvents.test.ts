@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { packageManifest } from './packageManifest';
 
 interface Manifest {
   readonly activationEvents: string[];
@@ -11,8 +10,7 @@ interface Manifest {
   };
 }
 
-const ROOT = path.join(__dirname, '..', '..', '..', '..');
-const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const manifest = packageManifest<Manifest>();
 
 // VS Code (1.74 and later) generates onCommand for contributes.commands and onView for contributes.views;
 // it generates nothing for contributes.debuggers, nor onWebviewPanel or workspaceContains.

@@ -2,14 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONTEXT_VALUE } from '../../../src/ui/explorer/contextValues';
+import { REPO_ROOT, packageManifest } from './packageManifest';
 
 interface MenuItem {
   readonly command: string;
   readonly when?: string;
 }
 
-const ROOT = path.join(__dirname, '..', '..', '..', '..');
-const menus: Record<string, MenuItem[]> = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes.menus;
+const menus = packageManifest<{ contributes: { menus: Record<string, MenuItem[]> } }>().contributes.menus;
 const whens = Object.values(menus)
   .flat()
   .map((item) => item.when ?? '');
@@ -68,7 +68,7 @@ describe('tree item contextValues (src/ui/explorer/contextValues.ts) and package
   });
 
   it('gives every tree item in src/ui its contextValue from the constants, never a literal or a label', () => {
-    const ui = path.join(ROOT, 'src', 'ui');
+    const ui = path.join(REPO_ROOT, 'src', 'ui');
     const assignments = fs
       .readdirSync(ui, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.ts'))

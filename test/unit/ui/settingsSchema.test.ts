@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { SECTION, SETTINGS, SETTING_NAMES, settingsAffecting, validSetting } from '../../../src/ui/settingsSchema';
 import type { SettingSpec } from '../../../src/ui/settingsSchema';
+import { packageManifest } from './packageManifest';
 
 interface DeclaredSetting {
   readonly type?: string;
@@ -13,8 +12,7 @@ interface DeclaredSetting {
   readonly maximum?: number;
 }
 
-const ROOT = path.join(__dirname, '..', '..', '..', '..');
-const declared: Record<string, DeclaredSetting> = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes.configuration.properties;
+const declared = packageManifest<{ contributes: { configuration: { properties: Record<string, DeclaredSetting> } } }>().contributes.configuration.properties;
 
 /** Declared in package.json, they must be in the table too. */
 const CONSTRAINTS = ['enum', 'minimum', 'maximum'] as const;
