@@ -1,0 +1,41 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+
+// Runs inside a real extension host as its `extensionTestsPath` (see bench/hostBench.ts). Waits until the host
+// has finished starting the built-in extensions (an activation timed earlier swings by 10×), then times the
+// activation of one extension and the first require of one file, and writes both to SE_BENCH_RESULT.
+
+export interface HostMeasurement {
+  readonly activateMs: number;
+  readonly requireMs: number;
+  /** Something activated the extension before the bench did: its figure is then not an activation. */
+  readonly activeBefore: boolean;
+  /** The file was already loaded: its figure is then not a first require. */
+  readonly loadedBefore: boolean;
+}
+
+function setting(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set in the extension host's environment`);
+  return value;
+}
+
+export async function run(): Promise<void> {
+  const extensionId = setting('SE_BENCH_EXTENSION_ID');
+  const file = setting('SE_BENCH_REQUIRE');
+  const resultFile = setting('SE_BENCH_RESULT');
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.SE_BENCH_SETTLE_MS ?? 4000)));
+  const extension = vscode.extensions.getExtension(extensionId);
+  if (!extension) throw new Error(`The extension host does not know ${extensionId}`);
+  const activeBefore = extension.isActive;
+  const t0 = performance.now();
+  await extension.activate();
+  const activateMs = performance.now() - t0;
+  const loadedBefore = require.cache[fs.realpathSync(file)] !== undefined;
+  const t1 = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, timed load is the point
+  require(file);
+  const requireMs = performance.now() - t1;
+  const result: HostMeasurement = { activateMs, requireMs, activeBefore, loadedBefore };
+  fs.writeFileSync(resultFile, JSON.stringify(result));
+}
