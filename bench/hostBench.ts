@@ -13,16 +13,22 @@ import type { BenchExtension } from './hostExtensions';
 // each sample in a fresh host: our packaged .vsix next to a one-command extension, run alternately so that
 // the machine's other load falls on both alike (../shared/notes/real-vscode.md).
 
+/** One sample: wall time, and the extension host's CPU time meanwhile. */
+export interface Timing {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
 export interface HostFigures {
   readonly vscodeVersion: string;
   /** Fresh hosts per slot. */
   readonly runs: number;
-  readonly oursActivateMs: number[];
-  readonly oneCommandActivateMs: number[];
+  readonly oursActivate: Timing[];
+  readonly oneCommandActivate: Timing[];
   /** First require of an empty .js file, in the one-command extension's hosts. */
-  readonly emptyRequireMs: number[];
+  readonly emptyRequire: Timing[];
   /** First require of each lazily loaded bundle, each first in its own hosts (after our activation). */
-  readonly bundles: { readonly name: string; readonly bytes: number; readonly requireMs: number[] }[];
+  readonly bundles: { readonly name: string; readonly bytes: number; readonly require: Timing[] }[];
 }
 
 export type HostBenchResult = { readonly figures: HostFigures } | { readonly skipped: string };
@@ -35,6 +41,9 @@ interface Slot {
 
 const VSCODE_PACKAGE = path.join(path.dirname(CODE_SERVER_ENTRY), '..', '..', 'lib', 'vscode', 'package.json');
 const MEASURE = path.join(__dirname, 'host', 'measureInHost.js');
+
+const activation = (m: HostMeasurement): Timing => ({ ms: m.activateMs, cpuMs: m.activateCpuMs });
+const load = (m: HostMeasurement): Timing => ({ ms: m.requireMs, cpuMs: m.requireCpuMs });
 
 function missingTools(): string | undefined {
   if (!fs.existsSync(NODE24) || !fs.existsSync(CODE_SERVER_ENTRY)) return `code-server is not installed (${CODE_SERVER_ENTRY})`;
@@ -102,10 +111,10 @@ export async function benchHost(vsix: string, runs: number, progress: (line: str
       figures: {
         vscodeVersion: (JSON.parse(fs.readFileSync(VSCODE_PACKAGE, 'utf8')) as { version: string }).version,
         runs,
-        oneCommandActivateMs: samples[0].map((m) => m.activateMs),
-        emptyRequireMs: samples[0].map((m) => m.requireMs),
-        oursActivateMs: samples.slice(1).flatMap((list) => list.map((m) => m.activateMs)),
-        bundles: bundles.map((file, b) => ({ name: path.basename(file), bytes: fs.statSync(file).size, requireMs: samples[b + 1].map((m) => m.requireMs) })),
+        oneCommandActivate: samples[0].map(activation),
+        emptyRequire: samples[0].map(load),
+        oursActivate: samples.slice(1).flatMap((list) => list.map(activation)),
+        bundles: bundles.map((file, b) => ({ name: path.basename(file), bytes: fs.statSync(file).size, require: samples[b + 1].map(load) })),
       },
     };
   } finally {
