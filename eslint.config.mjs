@@ -24,7 +24,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'test/unit/**/*.ts', 'test/support/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
-    ignores: ['src/ui/**', 'src/extension.ts'],
+    // bench/host/ runs inside the extension host.
+    ignores: ['src/ui/**', 'src/extension.ts', 'bench/host/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', vscodeImport],
     },

@@ -2,24 +2,30 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readProfiles } from '../src/core/aws/profiles';
+import { benchHost } from './hostBench';
+import { hostGoalsNotMet, hostNotes, hostRows } from './hostRows';
 import { writeLargeConfig } from './largeConfig';
 import { benchListing } from './listingBench';
 import { benchLambdaLogs } from './lambdaLogsBench';
 import { benchMonitorFilter } from './monitorFilterBench';
 import { LOCAL_RUNTIME_NOTE, benchLocalRuntime, localRuntimeOver, localRuntimeRows } from './localRuntimeBench';
+import { median } from './stats';
+import { printTable } from './table';
 
 // `npm run bench`: figures of the package as it ships, next to the AWS Toolkit's published ones
-// (../shared/notes/peers.md). Run after `npm run package` (the npm script does it).
+// (../shared/notes/peers.md), then activation and first bundle loads in a real extension host (code-server),
+// next to a one-command extension. Run after `npm run package` (the npm script does it).
+// SE_BENCH_ONLY=host runs only the real-host section; SE_BENCH_HOST_RUNS=0 skips it; SE_BENCH_HOST_JSON=<file>
+// also writes its samples there.
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLE = path.join(ROOT, 'dist', 'extension.js');
 const VSIX = path.join(ROOT, 'serverless-explorer.vsix');
 const RUNS = Number(process.env.SE_BENCH_RUNS ?? 15);
+/** Fresh extension hosts per extension in the real-host section; 0 skips it. */
+const HOST_RUNS = Number(process.env.SE_BENCH_HOST_RUNS ?? 5);
+/** `host`: only the real-host section. */
+const ONLY = process.env.SE_BENCH_ONLY;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
@@ -32,23 +38,8 @@ function activationSamples(env: NodeJS.ProcessEnv = process.env): { loadMs: numb
   return samples;
 }
 
-/** One table, columns as wide as their widest cell across every section; each section starts with its own header row. */
-function printTable(...sections: [string, string, string, string][][]): void {
-  const all = sections.flat();
-  const widths = all[0].map((_, c) => Math.max(...all.map((r) => r[c].length)));
-  for (const [s, rows] of sections.entries()) {
-    if (s > 0) console.log(widths.map((w) => ' '.repeat(w)).join('  │  '));
-    for (const [i, row] of rows.entries()) {
-      console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  │  '));
-      if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('──┼──'));
-    }
-  }
-}
-
-async function main(): Promise<void> {
-  for (const file of [BUNDLE, VSIX]) {
-    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run package" first.`);
-  }
+/** Everything but the real host: its table, its notes, and what is over its limit (then exit code 1). */
+async function benchOutsideHost(): Promise<void> {
   const samples = activationSamples();
   const total = median(samples.map((s) => s.loadMs + s.activateMs));
   const big = writeLargeConfig(5000);
@@ -105,6 +96,33 @@ async function main(): Promise<void> {
     console.log(`OVER LIMIT: ${over.join(', ')}`);
     process.exitCode = 1;
   }
+}
+
+async function benchInRealHost(): Promise<void> {
+  if (HOST_RUNS <= 0) {
+    console.log('\nReal extension host: skipped (SE_BENCH_HOST_RUNS=0).');
+    return;
+  }
+  const result = await benchHost(VSIX, HOST_RUNS, (line) => process.stderr.write(`[bench] ${line}\n`));
+  if ('skipped' in result) {
+    console.log(`\nReal extension host: skipped, ${result.skipped}.`);
+    return;
+  }
+  if (process.env.SE_BENCH_HOST_JSON) fs.writeFileSync(process.env.SE_BENCH_HOST_JSON, JSON.stringify(result.figures, null, 2));
+  console.log('');
+  printTable(hostRows(result.figures));
+  console.log(hostNotes(result.figures).join('\n'));
+  const notMet = hostGoalsNotMet(result.figures);
+  if (notMet.length) console.log(`Issue 13 goals not met yet: ${notMet.join('; ')}`);
+}
+
+async function main(): Promise<void> {
+  if (ONLY !== undefined && ONLY !== 'host') throw new Error(`SE_BENCH_ONLY=${ONLY}: the only section that runs alone is "host".`);
+  for (const file of [BUNDLE, VSIX]) {
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run package" first.`);
+  }
+  if (ONLY !== 'host') await benchOutsideHost();
+  await benchInRealHost();
 }
 
 main().catch((error: Error) => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from './browser';
 import { CodeServer } from './codeServer';
 import { CACHE } from './paths';
@@ -16,7 +17,15 @@ export interface HostRun {
   readonly env?: Record<string, string>;
   readonly settings?: Record<string, unknown>;
   readonly timeoutMs?: number;
+  /** Receives each line the extension host logs; default: printed (errors to stderr). */
+  readonly onLog?: (type: string, line: string) => void;
+  /** Parent of the run's scratch folder (code-server's home); default: the cache folder. */
+  readonly scratchParent?: string;
+  /** A browser to open the workbench in (in a context of its own), left open; default: a Chromium of its own. */
+  readonly browser?: Browser;
 }
+
+const printLog = (type: string, line: string) => (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
 
 /**
  * Runs an extension test suite inside the real extension host of VS Code (code-server + headless
@@ -24,19 +33,22 @@ export interface HostRun {
  * workbench; the smoke-test driver makes the workbench honour the test payload.
  */
 export async function runInHost(run: HostRun): Promise<number> {
-  const home = fs.mkdtempSync(path.join(CACHE, 'host-'));
-  const server = await CodeServer.start({ home, smokeTestDriver: true, env: run.env, settings: run.settings });
-  const browser = await launchChromium();
+  const home = fs.mkdtempSync(path.join(run.scratchParent ?? CACHE, 'host-'));
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   try {
-    const page = await browser.newPage();
+    server = await CodeServer.start({ home, smokeTestDriver: true, env: run.env, settings: run.settings });
+    browser = run.browser ?? (await launchChromium());
+    context = await browser.newContext();
+    const page = await context.newPage();
     const exit = new Promise<number>((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = format(...(args as [unknown, ...unknown[]]));
-      (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
-    });
-    const remote = (p: string) => `vscode-remote://${new URL(server.url).host}${p}`;
+    const onLog = run.onLog ?? printLog;
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => onLog(type, format(...(args as [unknown, ...unknown[]]))));
+    const host = new URL(server.url).host;
+    const remote = (p: string) => `vscode-remote://${host}${p}`;
     const url = server.workbenchUrl(run.workspace, [
       ['extensionDevelopmentPath', remote(run.extensionDevelopmentPath)],
       ['extensionTestsPath', remote(run.extensionTestsPath)],
@@ -55,8 +67,9 @@ export async function runInHost(run: HostRun): Promise<number> {
     clearTimeout(timer);
     return code;
   } finally {
-    await browser.close().catch(() => undefined);
-    await server.stop();
+    await context?.close().catch(() => undefined);
+    if (!run.browser) await browser?.close().catch(() => undefined);
+    await server?.stop();
     fs.rmSync(home, { recursive: true, force: true });
   }
 }
