@@ -6,7 +6,8 @@ import { launchChromium } from '../test/support/browser';
 import { CHROMIUM, CODE_SERVER_ENTRY, NODE24 } from '../test/support/paths';
 import { runInHost } from '../test/support/runInHost';
 import type { HostMeasurement } from './host/measureInHost';
-import { lazyBundles, unpackVsix, writeOneCommandExtension } from './hostExtensions';
+import { lambdaListingLoad, unpackVsix, writeOneCommandExtension } from './hostExtensions';
+import { LAMBDA_LISTING_BUNDLES } from './hostRows';
 import type { BenchExtension } from './hostExtensions';
 
 // Activation and first bundle loads in the real extension host of VS Code (code-server + headless Chromium),
@@ -94,10 +95,11 @@ export async function benchHost(vsix: string, runs: number, progress: (line: str
     const workspace = path.join(scratch, 'workspace');
     fs.mkdirSync(workspace);
     fs.mkdirSync(path.join(scratch, 'home'));
-    const bundles = lazyBundles(ours.dir);
+    const listing = lambdaListingLoad(ours.dir, LAMBDA_LISTING_BUNDLES);
+    const bundles = listing.length ? [listing] : [];
     const slots: Slot[] = [
       { what: 'one-command extension', extension: oneCommand, file: empty },
-      ...(bundles.length ? bundles : [empty]).map((file) => ({ what: `Serverless Explorer, then ${path.basename(file)}`, extension: ours, file })),
+      ...(bundles.length ? bundles : [[empty]]).map((files) => ({ what: `Serverless Explorer, then ${files.map((f) => path.basename(f)).join(' + ')}`, extension: ours, file: files.join(path.delimiter) })),
     ];
     const samples = slots.map(() => [] as HostMeasurement[]);
     let n = 0;
@@ -114,7 +116,7 @@ export async function benchHost(vsix: string, runs: number, progress: (line: str
         oneCommandActivate: samples[0].map(activation),
         emptyRequire: samples[0].map(load),
         oursActivate: samples.slice(1).flatMap((list) => list.map(activation)),
-        bundles: bundles.map((file, b) => ({ name: path.basename(file), bytes: fs.statSync(file).size, require: samples[b + 1].map(load) })),
+        bundles: bundles.map((files, b) => ({ name: files.map((f) => path.basename(f)).join(' + '), bytes: files.reduce((sum, f) => sum + fs.statSync(f).size, 0), require: samples[b + 1].map(load) })),
       },
     };
   } finally {

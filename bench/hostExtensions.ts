@@ -45,11 +45,15 @@ export function writeOneCommandExtension(dir: string): BenchExtension {
 }
 
 /** The lazily loaded bundles of an extension folder: every dist/*.js but the entry point and the CLI. */
-export function lazyBundles(extensionDir: string): string[] {
+/**
+ * What the package loads, after activation, before the first Lambda row can show: the bundles of `listing` that
+ * it has, in order (dist/ui.js, then the SDK halves of the listing), or the one dist/sdk.js of packages before
+ * issue 13. Their chunks load with them.
+ */
+export function lambdaListingLoad(extensionDir: string, listing: readonly string[]): string[] {
   const dist = path.join(extensionDir, 'dist');
-  return fs
-    .readdirSync(dist)
-    .filter((name) => name.endsWith('.js') && name !== 'extension.js' && name !== 'cli.js')
-    .sort()
-    .map((name) => path.join(dist, name));
+  const split = listing.map((name) => path.join(dist, name));
+  if (split.every((file) => fs.existsSync(file))) return split;
+  const single = path.join(dist, 'sdk.js');
+  return fs.existsSync(single) ? [single] : [];
 }
