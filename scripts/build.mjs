@@ -43,11 +43,11 @@ const runtimeClients = readdirSync(runtimesSource, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(runtimesSource, entry.name, 'client')))
   .map((entry) => ({ family: entry.name, dir: join(runtimesSource, entry.name, 'client') }));
 
-// The extension is one build of several entry points that share chunks, each required on first use: the shell
-// (dist/extension.js, kept small so that activation is cheap), the ui and its features (dist/ui.js, dist/ui-*.js,
-// see src/ui/main.ts) and the halves of core/ behind the SDK (dist/sdk-<name>.js from src/core/sdk/<name>.ts, see
-// src/ui/aws/sdk.ts). esbuild splits only ES modules,
-// so the build is ESM and each output file is then turned into CommonJS, which VS Code's extension host requires.
+// Behind the shell (dist/extension.js, built alone below so that activation requires one small file), one build of
+// several entry points that share chunks, each required the first time it is needed: the ui and its features
+// (dist/ui.js, dist/ui-*.js, see src/ui/main.ts) and the halves of core/ behind the SDK (dist/sdk-<name>.js from
+// src/core/sdk/<name>.ts, see src/ui/aws/sdk.ts). esbuild splits only ES modules, so the build is ESM and each output
+// file is then turned into CommonJS, which VS Code's extension host requires.
 const sdkEntries = Object.fromEntries(
   readdirSync(join(root, 'src', 'core', 'sdk'))
     .filter((f) => f.endsWith('.ts'))
@@ -66,7 +66,7 @@ const extension = {
   ...node,
   format: 'esm',
   splitting: true,
-  entryPoints: { extension: 'src/extension.ts', ui: 'src/ui/main.ts', ...uiEntries, ...sdkEntries },
+  entryPoints: { ui: 'src/ui/main.ts', ...uiEntries, ...sdkEntries },
   outdir: 'dist',
   chunkNames: 'chunk-[hash]',
   // Our own lazily required bundles stay requires.
@@ -87,6 +87,8 @@ async function toCommonJs(result) {
 }
 
 const builds = [
+  // The shell alone, in one file: activation requires no chunk (the few constants it shares are duplicated).
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './ui.js'], sourcemap: production ? false : 'linked' },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Each runtime family's client (src/core/local/runtimes/<family>/client/): bootstrap.ts bundled alone.
   ...runtimeClients.flatMap(({ family, dir }) =>
