@@ -5,4 +5,5 @@ export { debuggerConfiguration } from '../local/debugLaunch';
 export { resolveLaunchEvent, resolveLaunchTarget } from '../local/debugRequest';
 export { mayDefineFunctions, readWorkspaceFunctions, sourceWatchGlobs } from '../local/sources/registry';
 export { adHocFunction } from '../local/adHoc';
+export { localRuntime } from '../local/runtimes/registry';
 export { LocalInvokeEndpoint } from '../local/invokeEndpoint';

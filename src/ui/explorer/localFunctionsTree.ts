@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localRuntime } from '../../core/local/runtimes/registry';
+import { localSdk } from '../aws/sdk';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { CONTEXT_VALUE } from './contextValues';
@@ -15,7 +15,7 @@ export class LocalFunctionItem extends vscode.TreeItem {
     this.id = `local:${definition.origin?.file ?? ''}:${definition.name}`;
     const where = vscode.workspace.asRelativePath(definition.codeDir);
     this.description = `${definition.runtime} · ${where}`;
-    const runtime = localRuntime(definition.runtime);
+    const runtime = localSdk().localRuntime(definition.runtime);
     const color = runtime && FAMILY_COLOR[runtime.family];
     this.iconPath = new vscode.ThemeIcon('symbol-function', color ? new vscode.ThemeColor(color) : undefined);
     const md = new vscode.MarkdownString(undefined, false);
