@@ -11,6 +11,7 @@ import type { InvokeResultPanel } from './ui/invoke/invokeResultPanel';
 import type * as UiModule from './ui/main';
 import type { MonitorPanel } from './ui/monitor/monitorPanel';
 import { MONITOR_VIEW_TYPE } from './ui/monitor/monitorViewType';
+import type { PostedMonitorMessage } from './ui/monitor/registerMonitorCommands';
 import { CommandHandlers } from './ui/shell/commandHandlers';
 import { FEATURE_COMMANDS } from './ui/shell/featureCommands';
 import type { FeatureName } from './ui/shell/featureCommands';
@@ -29,6 +30,8 @@ export interface ServerlessExplorerApi {
   readonly debugConfigurations: (folder: vscode.WorkspaceFolder | undefined) => Promise<vscode.DebugConfiguration[]>;
   /** The open Monitor panels. */
   readonly monitors: () => MonitorPanel[];
+  /** Every message a Monitor panel posts to its page. */
+  readonly onDidPostMonitorMessage: vscode.Event<PostedMonitorMessage>;
   /** The Fargate services whose deployment the tree follows after a scale, redeploy or stopped task. */
   readonly deployments: DeploymentWatches;
   /** The one-off Fargate tasks started with "Run Task with Event…" and followed, newest last. */
@@ -119,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     },
     debugConfigurations: (folder) => feature('debug').configurations(folder),
     monitors: () => feature('monitor').panels(),
+    onDidPostMonitorMessage: (listener, thisArgs, disposables) => feature('monitor').onDidPost(listener, thisArgs, disposables),
     get deployments() {
       return feature('fargate').deployments;
     },

@@ -20,8 +20,12 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20
   }
 }
 
+/** What each panel posted to its page, recorded from the extension's onDidPostMonitorMessage. */
+const posted = new WeakMap<MonitorPanel, HostMessage[]>();
+const sentBy = (panel: MonitorPanel): HostMessage[] => posted.get(panel) ?? [];
+
 function sent<T extends HostMessage['type']>(panel: MonitorPanel, type: T, where: (m: Sent<T>) => boolean = () => true): Sent<T> | undefined {
-  return panel.sent.find((m): m is Sent<T> => m.type === type && where(m as Sent<T>));
+  return sentBy(panel).find((m): m is Sent<T> => m.type === type && where(m as Sent<T>));
 }
 
 /** Every event the host sent for one load (the page's requestId), once the load is done. */
@@ -29,7 +33,7 @@ async function loadedEvents(panel: MonitorPanel, requestId: number): Promise<Wir
   await until(`logs ${requestId} done`, () => sent(panel, 'logs', (m) => m.requestId === requestId && m.done) ?? sent(panel, 'logsError', (m) => m.requestId === requestId));
   const error = sent(panel, 'logsError', (m) => m.requestId === requestId);
   if (error) throw new Error(`${error.error.title}: ${error.error.detail}`);
-  return panel.sent.flatMap((m) => (m.type === 'logs' && m.requestId === requestId ? m.events : []));
+  return sentBy(panel).flatMap((m) => (m.type === 'logs' && m.requestId === requestId ? m.events : []));
 }
 
 let nextId = 10_000;
@@ -37,9 +41,11 @@ let nextId = 10_000;
 describe('Monitor panel against moto', function () {
   this.timeout(60_000);
   let api: ServerlessExplorerApi;
+  let recording: vscode.Disposable;
 
   before(async () => {
     api = await activatedApi();
+    recording = api.onDidPostMonitorMessage(({ panel, message }) => posted.set(panel, [...sentBy(panel), message]));
     await setSetting('profiles', ['moto']);
     await setSetting('endpointUrl', process.env.SE_MOTO_ENDPOINT);
   });
@@ -49,6 +55,7 @@ describe('Monitor panel against moto', function () {
   });
 
   after(async () => {
+    recording.dispose();
     await resetSettings();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -166,7 +173,7 @@ describe('Monitor panel against moto', function () {
     await logs.send(new PutLogEventsCommand({ logGroupName: '/aws/lambda/thumbnail-generator', logStreamName: stream, logEvents: [{ timestamp: Date.now(), message: marker }] }));
     await until('the tailed event', () => sent(panel, 'tailEvents', (m) => m.events.some((e) => e.message === marker)), 15_000);
     await new Promise((r) => setTimeout(r, 4500)); // two more polls re-read the same window
-    const deliveries = panel.sent.filter((m) => m.type === 'tailEvents').flatMap((m) => (m as Sent<'tailEvents'>).events.filter((e) => e.message === marker));
+    const deliveries = sentBy(panel).filter((m) => m.type === 'tailEvents').flatMap((m) => (m as Sent<'tailEvents'>).events.filter((e) => e.message === marker));
     assert.equal(deliveries.length, 1);
     await panel.receive({ type: 'tail', on: false, filterPattern: '' });
     assert.ok(sent(panel, 'tailState', (m) => !m.running));

@@ -27,7 +27,9 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     return 2;
   }
   // Kept between requests and read again when a template changes on disk, so that an edit is picked up without a restart.
-  const fresh = await FreshFunctions.load(templateFile ? { file: templateFile } : { root: options.cwd });
+  const fresh = await FreshFunctions.load(templateFile ? { file: templateFile } : { root: options.cwd }, {
+    onProblems: (problems) => problems.forEach((problem) => io.err(`Warning: ${path.relative(options.cwd, problem.file) || problem.file}: ${problem.message}\n`)),
+  });
   const functions = () => fresh.current();
   const initial = await functions();
   if (initial.length === 0) {

@@ -13,6 +13,14 @@ export { MONITOR_VIEW_TYPE };
 
 const DEFAULT_STATE = { tab: 'logs', range: { preset: '1h' }, filterPattern: '', autoRefresh: false } as const;
 
+/** What a panel needs from its feature. */
+export interface MonitorContext {
+  readonly aws: AwsConnection;
+  readonly extensionUri: vscode.Uri;
+  /** Told of every message a panel posts to its page. */
+  readonly onPost?: (panel: MonitorPanel, message: HostMessage) => void;
+}
+
 /** One Monitor panel per function or service: logs and metrics in a webview, restored after a window reload. */
 export class MonitorPanel {
   private static readonly open = new Map<string, MonitorPanel>();
@@ -21,16 +29,16 @@ export class MonitorPanel {
   private queue: HostMessage[] = [];
   /** What the page shows now (tab, range, filter…): for tests, and for the restored panel. */
   state: MonitorPanelState;
-  /** Every message the host posted, for the integration tests (bounded). */
-  readonly sent: HostMessage[] = [];
+
+  private readonly onPost: MonitorContext['onPost'];
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    aws: AwsConnection,
-    extensionUri: vscode.Uri,
+    { aws, extensionUri, onPost }: MonitorContext,
     state: MonitorPanelState,
   ) {
     this.state = state;
+    this.onPost = onPost;
     const { clients } = aws;
     this.session = new MonitorSession(state.target, clients, (message) => this.post(message));
     const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
@@ -57,24 +65,24 @@ export class MonitorPanel {
   }
 
   /** Opens (or reveals) the panel of `target` on `tab`. */
-  static show(aws: AwsConnection, extensionUri: vscode.Uri, target: MonitorTarget, tab: MonitorTab = 'logs'): MonitorPanel {
+  static show(context: MonitorContext, target: MonitorTarget, tab: MonitorTab = 'logs'): MonitorPanel {
     const existing = MonitorPanel.open.get(key(target));
     if (existing) {
       existing.panel.reveal();
       existing.showTab(tab);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(MONITOR_VIEW_TYPE, `Monitor: ${title(target)}`, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media')] });
-    return new MonitorPanel(panel, aws, extensionUri, { ...DEFAULT_STATE, target, tab });
+    const panel = vscode.window.createWebviewPanel(MONITOR_VIEW_TYPE, `Monitor: ${title(target)}`, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'media')] });
+    return new MonitorPanel(panel, context, { ...DEFAULT_STATE, target, tab });
   }
 
   /** Restores a panel VS Code kept across a reload; `state` is what the page last saved with setState. */
-  static restore(aws: AwsConnection, extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: unknown): MonitorPanel | undefined {
+  static restore(context: MonitorContext, panel: vscode.WebviewPanel, state: unknown): MonitorPanel | undefined {
     if (!isMonitorPanelState(state)) {
       panel.dispose(); // nothing to restore from (an older version's state, or none): close rather than show a blank panel
       return undefined;
     }
-    return new MonitorPanel(panel, aws, extensionUri, state);
+    return new MonitorPanel(panel, context, state);
   }
 
   static find(target: MonitorTarget): MonitorPanel | undefined {
@@ -162,8 +170,7 @@ export class MonitorPanel {
   }
 
   private post(message: HostMessage): void {
-    this.sent.push(message);
-    if (this.sent.length > 500) this.sent.splice(0, this.sent.length - 500);
+    this.onPost?.(this, message);
     if (message.type === 'showTab' && !this.ready) return; // init carries the tab
     if (this.ready) void this.panel.webview.postMessage(message);
     else this.queue.push(message);

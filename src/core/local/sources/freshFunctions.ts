@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { LocalFunctionDefinition } from '../types';
-import type { FunctionSource, SourceFunctions } from './functionSource';
+import type { FunctionSource, SourceFunctions, SourceProblem } from './functionSource';
 import { readFunctionsIn, readSourceFile, readWorkspaceFunctions, type FileReader } from './registry';
 
 /** How often a workspace folder is walked again for new or removed files, at most. */
@@ -27,11 +27,16 @@ export class FreshFunctions {
   private constructor(
     private readonly target: { readonly file: string } | { readonly root: string },
     private readonly rescanMs: number,
+    private readonly onProblems: (problems: readonly SourceProblem[]) => void,
   ) {}
 
   /** Reads them a first time; rejects when a named file cannot be read. */
-  static async load(target: { readonly file: string } | { readonly root: string }, rescanMs = DEFAULT_RESCAN_MS): Promise<FreshFunctions> {
-    const fresh = new FreshFunctions(target, rescanMs);
+  static async load(
+    target: { readonly file: string } | { readonly root: string },
+    options: { readonly rescanMs?: number; readonly onProblems?: (problems: readonly SourceProblem[]) => void } = {},
+  ): Promise<FreshFunctions> {
+    // What keeps a function from running is told once per read, so that a broken edit is explained where it is served.
+    const fresh = new FreshFunctions(target, options.rescanMs ?? DEFAULT_RESCAN_MS, options.onProblems ?? (() => undefined));
     await fresh.reload();
     return fresh;
   }
@@ -45,16 +50,20 @@ export class FreshFunctions {
 
   private async reload(): Promise<void> {
     const read: FileReader = async (source, file) => this.readCached(source, file);
+    const before = this.files.map((file) => this.parsed.get(file));
+    let problems: readonly SourceProblem[];
     if ('file' in this.target) {
-      this.functions = (await readFunctionsIn(this.target.file, read)).functions;
+      ({ functions: this.functions, problems } = await readFunctionsIn(this.target.file, read));
       this.files = [this.target.file];
     } else {
       const result = await readWorkspaceFunctions(this.target.root, { read });
-      this.functions = result.functions;
+      ({ functions: this.functions, problems } = result);
       this.files = result.files;
       for (const file of this.parsed.keys()) if (!result.files.includes(file)) this.parsed.delete(file);
     }
     this.scannedAt = Date.now();
+    const after = this.files.map((file) => this.parsed.get(file));
+    if (problems.length > 0 && (before.length !== after.length || before.some((entry, i) => entry !== after[i]))) this.onProblems(problems);
   }
 
   private async readCached(source: FunctionSource, file: string): Promise<SourceFunctions> {

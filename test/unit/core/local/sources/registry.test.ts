@@ -86,9 +86,21 @@ describe('function sources: the registry', () => {
       assert.equal((await fresh.current())[0].handler, 'app.second.and.longer');
     });
 
+    it('tells what keeps a changed template from running once, not on every request', async () => {
+      const file = write('template.yaml', template('Fn'));
+      const told: string[] = [];
+      const fresh = await FreshFunctions.load({ file }, { onProblems: (problems) => told.push(...problems.map((p) => p.message)) });
+      assert.deepEqual(told, []);
+      fs.writeFileSync(file, 'Resources: [unclosed');
+      assert.deepEqual(await fresh.current(), []);
+      assert.deepEqual(await fresh.current(), []);
+      assert.equal(told.length, 1, told.join('\n'));
+      assert.match(told[0], /^YAML syntax error at line 1/);
+    });
+
     it('finds a template added to the folder on its next walk', async () => {
       write('template.yaml', template('First'));
-      const fresh = await FreshFunctions.load({ root }, 0);
+      const fresh = await FreshFunctions.load({ root }, { rescanMs: 0 });
       assert.deepEqual((await fresh.current()).map((f) => f.name), ['First']);
       write('more/template.yaml', template('Second'));
       await new Promise((resolve) => setTimeout(resolve, 20));
