@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { LocalInvokeEndpoint } from '../src/core/local/invokeEndpoint';
 import { LocalInvoker } from '../src/core/local/invoker';
 import { FreshFunctions } from '../src/core/local/sources/freshFunctions';
 import { readFunctionsIn } from '../src/core/local/sources/registry';
+import { post } from './endpointClient';
+import { median } from './stats';
 
 // The local Lambda Invoke API (what `serverless-explorer start-lambda` serves) called the way the AWS SDK calls it:
 // POST …/invocations over one kept-alive HTTP connection. Twice: with start-lambda's functions cache (a template is
@@ -13,31 +17,31 @@ import { readFunctionsIn } from '../src/core/local/sources/registry';
 export interface EndpointFigures {
   readonly cachedP50Ms: number;
   readonly rereadP50Ms: number;
+  /** Cached, called from a process of its own (bench/endpointClient.ts), as the SDK or the AWS CLI calls it. */
+  readonly otherProcessP50Ms: number;
 }
+
+/** The calls a client in another process makes: warm-ups, then timed. */
+const OTHER_PROCESS_CALLS = { warmups: 500, runs: 1000 };
+const CLIENT = path.join(__dirname, 'endpointClient.js');
 
 const template = (runtime: string) =>
   `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  BenchFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: .\n      Handler: index.handler\n      Runtime: ${runtime}\n      Timeout: 10\n`;
 
-/** POSTs `body` to the endpoint on the agent's one connection; resolves with the response text. */
-function post(agent: http.Agent, url: URL, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => (response.statusCode === 200 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`HTTP ${response.statusCode}: ${Buffer.concat(chunks).toString('utf8')}`))));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
-async function p50Through(functions: () => ReturnType<FreshFunctions['current']>, runtimesDir: string, invoke: (n: number, call: (body: string) => Promise<string>) => Promise<void>, sequential: (invoke: (n: number) => Promise<void>) => Promise<{ p50Ms: number }>): Promise<number> {
+async function p50Through(
+  functions: () => ReturnType<FreshFunctions['current']>,
+  runtimesDir: string,
+  invoke: (n: number, call: (body: string) => Promise<string>) => Promise<void>,
+  sequential: (invoke: (n: number) => Promise<void>) => Promise<{ p50Ms: number }>,
+): Promise<{ inProcess: number; otherProcess: number }> {
   const invoker = new LocalInvoker({ runtimesDir });
   const endpoint = await LocalInvokeEndpoint.start({ functions, invoker, port: 0 });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const url = new URL(`${endpoint.url}/2015-03-31/functions/BenchFunction/invocations`);
   try {
-    return (await sequential((n) => invoke(n, (body) => post(agent, url, body)))).p50Ms;
+    const inProcess = (await sequential((n) => invoke(n, (body) => post(agent, url, body)))).p50Ms;
+    const { stdout } = await promisify(execFile)(process.execPath, [CLIENT, url.href, String(OTHER_PROCESS_CALLS.warmups), String(OTHER_PROCESS_CALLS.runs)], { encoding: 'utf8' });
+    return { inProcess, otherProcess: median(JSON.parse(stdout) as number[]) };
   } finally {
     agent.destroy();
     await endpoint.stop();
@@ -56,7 +60,7 @@ export async function benchEndpoint(
   fs.writeFileSync(file, template(runtime));
   const invoke = async (n: number, call: (body: string) => Promise<string>) => check(await call(JSON.stringify({ n })), n);
   const fresh = await FreshFunctions.load({ file });
-  const cachedP50Ms = await p50Through(() => fresh.current(), runtimesDir, invoke, sequential);
-  const rereadP50Ms = await p50Through(async () => (await readFunctionsIn(file)).functions, runtimesDir, invoke, sequential);
-  return { cachedP50Ms, rereadP50Ms };
+  const cached = await p50Through(() => fresh.current(), runtimesDir, invoke, sequential);
+  const reread = await p50Through(async () => (await readFunctionsIn(file)).functions, runtimesDir, invoke, sequential);
+  return { cachedP50Ms: cached.inProcess, rereadP50Ms: reread.inProcess, otherProcessP50Ms: cached.otherProcess };
 }

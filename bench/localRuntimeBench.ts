@@ -171,7 +171,13 @@ export function localRuntimeRows(f: LocalRuntimeFigures): [string, string, strin
   return [
     [`local ${f.runtime} warm invoke p50 (${WARM_RUNS} sequential)`, ms(f.ours.warm.p50Ms), ms(f.lambdaLocal.warm.p50Ms), `≤ 1.5× lambda-local (${ms(1.5 * f.lambdaLocal.warm.p50Ms)})`],
     ['local warm invoke p99', ms(f.ours.warm.p99Ms), ms(f.lambdaLocal.warm.p99Ms), ''],
-    ['  through the local Invoke API (start-lambda), keep-alive HTTP, p50', ms(f.ours.endpoint.cachedP50Ms), ms(f.lambdaLocal.warm.p50Ms), `≤ 1.5× lambda-local (${ms(1.5 * f.lambdaLocal.warm.p50Ms)})`],
+    [
+      '  through the local Invoke API (start-lambda), keep-alive HTTP from another process (as the SDK calls it), p50',
+      ms(f.ours.endpoint.otherProcessP50Ms),
+      ms(f.lambdaLocal.warm.p50Ms),
+      `≤ 1.5× lambda-local (${ms(1.5 * f.lambdaLocal.warm.p50Ms)})`,
+    ],
+    ["  the same, the client in the endpoint's own process", ms(f.ours.endpoint.cachedP50Ms), '', ''],
     ['  the same, the template read on every request (before issue 13)', ms(f.ours.endpoint.rereadP50Ms), '', ''],
     ['local sequential throughput', rate(f.ours.warm.perSecond), rate(f.lambdaLocal.warm.perSecond), ''],
     [
@@ -187,7 +193,7 @@ export function localRuntimeRows(f: LocalRuntimeFigures): [string, string, strin
 export function localRuntimeOver(f: LocalRuntimeFigures): string[] {
   return [
     f.ours.warm.p50Ms > 1.5 * f.lambdaLocal.warm.p50Ms && 'local warm invoke p50',
-    f.ours.endpoint.cachedP50Ms > 1.5 * f.lambdaLocal.warm.p50Ms && 'local invoke through the endpoint p50',
+    f.ours.endpoint.otherProcessP50Ms > 1.5 * f.lambdaLocal.warm.p50Ms && 'local invoke through the endpoint p50',
     f.ours.coldMs > 150 && 'local cold start',
   ].filter((x): x is string => Boolean(x));
 }

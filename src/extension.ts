@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEBUG_TYPE } from './ui/debug/debugType';
 import type { LambdaDebugRuns } from './ui/debug/lambdaDebugRuns';
@@ -12,6 +13,7 @@ import type * as UiModule from './ui/main';
 import type { MonitorPanel } from './ui/monitor/monitorPanel';
 import { MONITOR_VIEW_TYPE } from './ui/monitor/monitorViewType';
 import type { PostedMonitorMessage } from './ui/monitor/registerMonitorCommands';
+import { createBundleLoader } from './ui/shell/bundleLoader';
 import { CommandHandlers } from './ui/shell/commandHandlers';
 import { FEATURE_COMMANDS } from './ui/shell/featureCommands';
 import type { FeatureName } from './ui/shell/featureCommands';
@@ -40,7 +42,7 @@ export interface ServerlessExplorerApi {
 
 // The shell: it registers the views, every command, the debug type, the CodeLens, the webview serializer and the
 // document provider with thin handlers, and loads what is behind them (dist/ui.js, then each feature's bundle,
-// then the SDK's) the first time one is used. Nothing here reads a file or the network.
+// then the SDK's, through ui/shell/bundleLoader.ts) the first time one is used. Nothing here reads a file or the network.
 export function activate(context: vscode.ExtensionContext): ServerlessExplorerApi {
   const commands = new CommandHandlers();
   let loaded: UiModule.Ui | undefined;
@@ -48,9 +50,15 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
   const localTree = new LazyTreeDataProvider<vscode.TreeItem>(() => ui().localFunctions);
   const eventsTree = new LazyTreeDataProvider<vscode.TreeItem>(() => ui().sampleEvents);
   const awsView = vscode.window.createTreeView('serverlessExplorer.aws', { treeDataProvider: awsTree, showCollapseAll: true });
+  const storage = context.globalStorageUri;
+  const bundles = createBundleLoader({
+    dir: __dirname,
+    cacheDir: storage.scheme === 'file' ? path.join(storage.fsPath, 'code-cache') : undefined,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundles' 'vscode' and node:* come from here
+    hostRequire: (id) => require(id),
+  });
   const ui = (): UiModule.Ui => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy: see the comment above
-    loaded ??= (require('./ui.js') as typeof UiModule).createUi({ extensionUri: context.extensionUri, awsView, commands, subscriptions: context.subscriptions });
+    loaded ??= (bundles.load('ui.js') as typeof UiModule).createUi({ extensionUri: context.extensionUri, awsView, commands, subscriptions: context.subscriptions });
     return loaded;
   };
   const feature = <N extends keyof UiModule.Features>(name: N) => ui().feature(name);

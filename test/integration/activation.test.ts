@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import { EXTENSION_ID, labels, resetSettings, setSetting } from './helpers';
@@ -50,6 +52,18 @@ describe('extension in the VS Code extension host', () => {
     assert.deepEqual(labels(roots), ['broken — credential process', 'eu — IAM Identity Center (SSO)', 'moto — access key', 'moto-eu — access key']);
     assert.deepEqual(labels(await api.awsExplorer.getChildren(roots[2])), ['us-east-1']);
     assert.deepEqual(labels(await api.awsExplorer.getChildren(roots[3])), ['eu-west-1']);
+  });
+
+  it('keeps the compiled code of what the views loaded, so that the next window does not compile it again', async () => {
+    // Written by src/ui/shell/bundleLoader.ts a few seconds after a load, into the extension's global storage.
+    const cacheDir = path.join(process.env.SE_TEST_USER_DATA_DIR!, 'User', 'globalStorage', EXTENSION_ID, 'code-cache', `v8-${process.versions.v8}`);
+    const cached = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+    const deadline = Date.now() + 15_000;
+    while (!cached().some((f) => f.startsWith('ui.js.')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const files = cached();
+    assert.ok(files.some((f) => f.startsWith('ui.js.')), `no code cache of dist/ui.js in ${cacheDir}: ${files.join(', ') || 'nothing'}`);
+    assert.ok(files.some((f) => /^chunk-\w+\.js\./.test(f)), `dist/ui.js's chunks have no code cache in ${cacheDir}: ${files.join(', ')}`);
+    for (const file of files) assert.ok(fs.statSync(path.join(cacheDir, file)).size > 0, `${file} is empty`);
   });
 
   it('follows the profiles, regions and endpoint settings, and flags a profile that does not exist', async () => {

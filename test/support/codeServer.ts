@@ -62,6 +62,8 @@ function baseEnv(home: string, extra: Record<string, string> = {}): NodeJS.Proce
     XDG_DATA_HOME: path.join(d.xdg, 'data'),
     XDG_CACHE_HOME: path.join(d.xdg, 'cache'),
     TMPDIR: d.tmp,
+    // Where the extensions' global storage is, for the tests that look at what the extension keeps there.
+    SE_TEST_USER_DATA_DIR: d.userData,
     ...extra,
   };
 }
