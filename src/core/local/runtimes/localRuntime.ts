@@ -64,7 +64,7 @@ export interface RuntimeDebugger {
 }
 
 /** What a runtime needs to know of a function. */
-export type RuntimeFunction = Pick<LocalFunctionDefinition, 'runtime' | 'codeDir' | 'handler' | 'memoryMb'>;
+export type RuntimeFunction = Pick<LocalFunctionDefinition, 'runtime' | 'codeDir' | 'handler' | 'memoryMb' | 'origin'>;
 
 /**
  * One runtime family (Node.js, Python, custom runtimes…): everything the local subsystem knows about it.

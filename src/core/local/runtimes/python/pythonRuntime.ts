@@ -4,23 +4,39 @@ import type { LocalRuntime } from '../localRuntime';
 import { RuntimeSetupError } from '../runtimeSetupError';
 import { pythonDebugger } from './pythonDebugger';
 import { pythonFunctions } from './pythonFunctions';
+import { findVirtualEnvironment } from './virtualEnvironment';
 
 const DEFAULT_RUNTIME = 'python3.12';
 
-/** Python 3 (python3.9…python3.13): our runtime client (client/bootstrap.py) on the matching interpreter, else the nearest. */
+/**
+ * Python 3 (python3.9…python3.13): our runtime client (client/bootstrap.py) on the project's virtual environment when it
+ * has one, else on the matching interpreter, else the nearest.
+ */
 export const pythonRuntime: LocalRuntime = {
   family: 'python',
   runtimes: 'python3.*',
   serves: (runtime) => /^python3\.\d+$/.test(runtime),
 
-  command({ runtime }, runtimesDir) {
+  command({ runtime, codeDir, origin }, runtimesDir) {
     const version = runtime.slice('python'.length);
+    const args = ['-u', path.join(runtimesDir, 'python', 'bootstrap.py')];
+    const venv = findVirtualEnvironment(codeDir, origin && path.dirname(origin.file));
+    if (venv) {
+      const bin = path.dirname(venv.python);
+      return {
+        command: venv.python,
+        args,
+        // As `activate` would: its scripts first on PATH, for what the handler runs.
+        env: { VIRTUAL_ENV: venv.dir, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` },
+        warning: venv.version && venv.version !== version ? `${runtime} runs on the Python ${venv.version} of ${venv.dir}.` : undefined,
+      };
+    }
     const exact = findExecutable(`python${version}`, true);
     const command = exact ?? findExecutable('python3', true);
     if (!command) throw new RuntimeSetupError(`${runtime} needs Python 3 on this machine: install python${version} (or python3) and make sure it is on PATH.`, 'Runtime.InvalidRuntime');
     return {
       command,
-      args: ['-u', path.join(runtimesDir, 'python', 'bootstrap.py')],
+      args,
       warning: exact ? undefined : `${runtime} runs on the local ${versionOf(command) || 'python3'} (python${version} is not installed).`,
     };
   },
