@@ -53,8 +53,9 @@ export function createBundleLoader(options: BundleLoaderOptions): BundleLoader {
     const loaded = modules.get(name);
     if (loaded) return loaded.exports;
     const file = path.join(options.dir, name);
-    const source = fs.readFileSync(file, 'utf8');
+    // Stat before reading: a file rewritten in between then gets a key its new text will not match, never the reverse.
     const cacheFile = cacheDir && cacheFileOf(cacheDir, name, fs.statSync(file));
+    const source = fs.readFileSync(file, 'utf8');
     const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
     const script = new vm.Script(wrap(source), { filename: file, cachedData });
     if (cachedData && !script.cachedDataRejected) counts.fromCache++;
