@@ -21,6 +21,13 @@ export const pythonRuntime: LocalRuntime = {
     const version = runtime.slice('python'.length);
     const args = ['-u', path.join(runtimesDir, 'python', 'bootstrap.py')];
     const venv = findVirtualEnvironment(codeDir, origin && path.dirname(origin.file));
+    if (venv?.broken) {
+      // Its packages are what the function imports: the system Python would only fail later, less clearly.
+      throw new RuntimeSetupError(
+        `${venv.dir} is a virtual environment whose Python (${venv.python}) no longer runs: recreate it with python${version} -m venv --clear ${venv.dir} and reinstall its packages, or delete it.`,
+        'Runtime.InvalidRuntime',
+      );
+    }
     if (venv) {
       const bin = path.dirname(venv.python);
       return {

@@ -11,6 +11,8 @@ export interface VirtualEnvironment {
   readonly python: string;
   /** "3.11", from its pyvenv.cfg; undefined when that does not say. */
   readonly version?: string;
+  /** Its interpreter is gone (the Python it was made from was removed or upgraded): it cannot run anything. */
+  readonly broken?: boolean;
 }
 
 const NAMES = ['.venv', 'venv'];
@@ -45,8 +47,7 @@ function virtualEnvironmentAt(dir: string): VirtualEnvironment | undefined {
     return undefined;
   }
   const python = process.platform === 'win32' ? path.join(dir, 'Scripts', 'python.exe') : path.join(dir, 'bin', 'python');
-  if (!isFileSync(python)) return undefined;
   // `version = 3.11.7` (venv) or `version_info = 3.11.7.final.0` (virtualenv, uv).
   const version = /^\s*version(?:_info)?\s*=\s*(\d+\.\d+)/m.exec(config)?.[1];
-  return { dir, python, version };
+  return { dir, python, version, ...(isFileSync(python) ? {} : { broken: true }) };
 }

@@ -74,6 +74,17 @@ describe('Python functions run in the project\'s virtual environment (src/core/l
     assert.match(result.payload, /No module named 'only_in_venv'/);
   });
 
+  it('says how to fix an environment whose Python is gone, instead of running without its packages', async () => {
+    const venv = path.join(project, '.venv');
+    makeVenv(venv);
+    fs.rmSync(path.join(venv, 'bin', 'python'));
+    fs.symlinkSync('/usr/bin/python3.0-removed', path.join(venv, 'bin', 'python'));
+    await assert.rejects(invoker.invoke(definition(`python${pythonVersion}`), '{}'), (error: Error) => {
+      assert.equal(error.message, `${venv} is a virtual environment whose Python (${path.join(venv, 'bin', 'python')}) no longer runs: recreate it with python${pythonVersion} -m venv --clear ${venv} and reinstall its packages, or delete it.`);
+      return true;
+    });
+  });
+
   it('looks no higher than the project root, and falls back to an activated VIRTUAL_ENV', () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'se-venv-outside-'));
     try {
