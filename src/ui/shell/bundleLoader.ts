@@ -89,7 +89,10 @@ export function createBundleLoader(options: BundleLoaderOptions): BundleLoader {
       await removeOtherV8s(cacheDir);
       for (const { script, file } of writing) {
         // After the run, the cache also holds the functions that the load compiled lazily.
-        await fs.promises.writeFile(file, script.createCachedData());
+        // Whole or not at all: another window may be reading the folder now.
+        const partial = `${file}.${process.pid}.partial`;
+        await fs.promises.writeFile(partial, script.createCachedData());
+        await fs.promises.rename(partial, file);
         await removeOtherVersions(file);
       }
     } catch {
