@@ -15,6 +15,9 @@ export const LOCAL_RUNTIMES: readonly LocalRuntime[] = [nodeRuntime, pythonRunti
 /** For messages: "nodejs*, python3.*, provided, provided.al2, provided.al2023". */
 export const SUPPORTED_RUNTIMES = LOCAL_RUNTIMES.map((r) => r.runtimes).join(', ');
 
+/** For messages: the runtimes that can be debugged with breakpoints, "nodejs*, python3.*". */
+export const DEBUGGABLE_RUNTIMES = LOCAL_RUNTIMES.filter((r) => r.debugger).map((r) => r.runtimes).join(', ');
+
 /** The family that serves a Lambda runtime ("python3.12"), if any runs locally. */
 export function localRuntime(runtime: string): LocalRuntime | undefined {
   return LOCAL_RUNTIMES.find((r) => r.serves(runtime));
