@@ -120,8 +120,11 @@ module ServerlessExplorerRuntime
     if missing == file
       "#{File.join(TASK_ROOT, "#{file}.rb")} does not exist: the Handler #{HANDLER} names the file #{file}.rb in #{TASK_ROOT}."
     elsif missing && File.exist?(File.join(TASK_ROOT, 'Gemfile'))
-      "#{missing} is not installed for #{RUBY_DESCRIPTION.split.first(2).join(' ')}: run `bundle install` in #{TASK_ROOT} " \
+      "#{missing} is not installed for Ruby #{RUBY_VERSION}: run `bundle install` in #{TASK_ROOT} " \
         '(Lambda loads the gems in vendor/bundle: `bundle config set --local path vendor/bundle` first to install them there).'
+    elsif missing&.start_with?('aws-sdk')
+      # Lambda's Ruby runtimes ship the AWS SDK for Ruby; here it is the local Ruby's to have.
+      "#{missing} comes with Lambda's Ruby runtime but is not installed for Ruby #{RUBY_VERSION} here: run `gem install #{missing}`."
     end
   end
 
@@ -214,7 +217,7 @@ module ServerlessExplorerRuntime
       @tenant_id = tenant unless tenant.empty?
     end
 
-    def get_remaining_time_in_millis # rubocop:disable Naming/AccessorMethodName -- Lambda's name
+    def get_remaining_time_in_millis
       remaining = @deadline_ms - Process.clock_gettime(Process::CLOCK_REALTIME, :millisecond)
       remaining.positive? ? remaining : 0
     end
@@ -232,7 +235,7 @@ module ServerlessExplorerRuntime
     runner = Runner.new
     runner.load
     runner
-  rescue Exception => e # rubocop:disable Lint/RescueException -- a SyntaxError or LoadError too, as Lambda reports them
+  rescue Exception => e # a SyntaxError or LoadError too: Lambda reports them as init errors
     failure = Failure.new(e, 'Init')
     log_failure("Init error when loading handler #{HANDLER}", failure)
     hint = load_hint(e, runner&.file || HANDLER.split('.').first)
@@ -253,7 +256,7 @@ module ServerlessExplorerRuntime
     survives = !e.is_a?(NameError) # NoMethodError is a NameError: a handler Lambda cannot call ends the environment
     report(e, survives ? 'Error raised from handler method' : 'Critical exception from handler', runner.missing_hint(e))
     survives
-  rescue Exception => e # rubocop:disable Lint/RescueException -- Lambda reports these too, then ends the environment
+  rescue Exception => e # Lambda reports these too (SystemExit, ScriptError…), then ends the environment
     report(e, 'Critical exception from handler')
     false
   end

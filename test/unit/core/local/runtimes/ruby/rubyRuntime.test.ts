@@ -159,7 +159,7 @@ describe('core/local runtimes: Ruby (real processes)', function () {
     const missingGem = await invoker.invoke(handler('load_error.lambda_handler'), '{}');
     assert.deepEqual([json<RubyError>(missingGem).errorType, json<RubyError>(missingGem).errorMessage], ['Init<LoadError>', 'cannot load such file -- not_installed_gem']);
     assert.match(json<RubyError>(missingGem).stackTrace.join('\n'), /load_error\.rb:1:in/);
-    assert.match(missingGem.log, new RegExp(`\\nnot_installed_gem is not installed for ruby [\\d.]+\\S*: run \`bundle install\` in ${CODE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    assert.match(missingGem.log, new RegExp(`\\nnot_installed_gem is not installed for Ruby [\\d.]+: run \`bundle install\` in ${CODE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
   it('reports a malformed handler as Init<ArgumentError>', async () => {
