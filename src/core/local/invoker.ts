@@ -26,6 +26,8 @@ export interface LocalInvokerOptions {
   readonly runtimesDir?: string;
   /** Start a new environment for every invocation (measure cold starts, or rule out state). */
   readonly alwaysCold?: boolean;
+  /** Our cache folder for builds, unpacked archives and layers; by default the platform's (cacheDir.ts). */
+  readonly cacheDir?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export class LocalInvoker {
       let environment = this.options.alwaysCold ? undefined : pool.pop();
       const coldStart = !environment;
       if (!environment) {
-        environment = new ExecutionEnvironment(definition, this.runtimesDir);
+        environment = new ExecutionEnvironment(definition, this.runtimesDir, { cacheDir: this.options.cacheDir });
         this.all.add(environment);
       }
       const result = await environment.invoke(payload, options);
