@@ -103,12 +103,13 @@ module ServerlessExplorerRuntime
 
   # The gems the function ships in vendor/bundle (`bundle config set --local path vendor/bundle`, as sam build
   # installs them) come first, as Lambda's GEM_PATH puts /var/task/vendor/bundle/ruby/<version> first; the
-  # interpreter's own gems stay, standing in for those the managed runtime provides.
+  # interpreter's own gems stay, standing in for those the managed runtime provides (also when a GEM_PATH is given,
+  # which would otherwise hide them).
   def self.use_function_gems
     vendor = File.join(TASK_ROOT, 'vendor', 'bundle', RUBY_ENGINE, RbConfig::CONFIG['ruby_version'])
-    return unless File.directory?(vendor)
+    return unless File.directory?(vendor) || ENV['GEM_PATH']
 
-    ENV['GEM_PATH'] = [vendor, *Gem.path].uniq.join(File::PATH_SEPARATOR)
+    ENV['GEM_PATH'] = [vendor, *Gem.path, *Gem.default_path].select { |dir| File.directory?(dir) }.uniq.join(File::PATH_SEPARATOR)
     Gem.clear_paths
   end
 
