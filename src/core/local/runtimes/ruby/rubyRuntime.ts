@@ -9,12 +9,12 @@ import { findRuby, minorOf } from './rubyInterpreter';
 const DEFAULT_RUNTIME = 'ruby3.4';
 
 /**
- * Ruby (ruby3.2, ruby3.3, ruby3.4…): our runtime client (client/bootstrap.rb, standard library only) on the runtime's
+ * Ruby (ruby3.2, ruby3.3, ruby3.4, ruby4.0…): our runtime client (client/bootstrap.rb, standard library only) on the runtime's
  * own Ruby when one is installed, else on the `ruby` on PATH. No breakpoint debugging yet.
  */
 export const rubyRuntime: LocalRuntime = {
   family: 'ruby',
-  runtimes: 'ruby3.*',
+  runtimes: 'ruby*',
   serves: (runtime) => /^ruby\d+\.\d+$/.test(runtime),
 
   command(fn, runtimesDir) {

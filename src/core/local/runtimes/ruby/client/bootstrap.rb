@@ -167,10 +167,15 @@ module ServerlessExplorerRuntime
       RUBY_VERSION >= '3.4' ? "'#{name}'" : "`#{name}'"
     end
 
+    # The receiver as Ruby's NoMethodError names it, which changed in 3.3 and 3.4.
     def described(target)
-      return 'main:Object' if target.equal?(TOPLEVEL_BINDING.receiver)
-
-      target.is_a?(Module) ? "#{target}:#{target.class}" : "an instance of #{target.class}"
+      if target.equal?(TOPLEVEL_BINDING.receiver)
+        RUBY_VERSION >= '3.4' ? 'main' : 'main:Object'
+      elsif RUBY_VERSION >= '3.3'
+        "#{target.is_a?(Class) ? 'class' : 'module'} #{target}"
+      else
+        "#{target}:#{target.class}"
+      end
     end
 
     def load
