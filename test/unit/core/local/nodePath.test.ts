@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalInvoker } from '../../../../src/core/local/invoker';
 import type { LocalFunctionDefinition } from '../../../../src/core/local/types';
@@ -8,7 +10,18 @@ import type { LocalFunctionDefinition } from '../../../../src/core/local/types';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const FUNCTIONS = path.join(ROOT, 'test', 'unit', 'core', 'local', 'functions');
-const MODULES = path.join(FUNCTIONS, 'node-path-modules', 'nodejs', 'node_modules');
+
+/** A layer-like nodejs/node_modules holding an ES module package with an exports map (written here: git ignores node_modules). */
+function writeModules(): string {
+  const modules = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'se-node-path-')), 'nodejs', 'node_modules');
+  const lib = path.join(modules, 'greeting-lib');
+  fs.mkdirSync(path.join(lib, 'lib'), { recursive: true });
+  const exports = { '.': './lib/index.js', './shout': './lib/shout.js' };
+  fs.writeFileSync(path.join(lib, 'package.json'), JSON.stringify({ name: 'greeting-lib', version: '1.0.0', type: 'module', exports }));
+  fs.writeFileSync(path.join(lib, 'lib', 'index.js'), 'export const greet = (name) => `hello ${name}`;\n');
+  fs.writeFileSync(path.join(lib, 'lib', 'shout.js'), 'export const shout = (name) => `HELLO ${String(name).toUpperCase()}`;\n');
+  return modules;
+}
 
 function esmFunction(environment: Record<string, string>): LocalFunctionDefinition {
   return {
@@ -26,7 +39,11 @@ function esmFunction(environment: Record<string, string>): LocalFunctionDefiniti
 describe('local runtime: NODE_PATH for ES modules', function () {
   this.timeout(20_000);
   const invoker = new LocalInvoker({ runtimesDir: path.join(ROOT, 'dist', 'runtimes') });
-  after(() => invoker.dispose());
+  const MODULES = writeModules();
+  after(async () => {
+    await invoker.dispose();
+    fs.rmSync(path.dirname(path.dirname(MODULES)), { recursive: true, force: true });
+  });
 
   it('resolves a bare import, and a package export path, from a node_modules folder on NODE_PATH', async () => {
     const result = await invoker.invoke(esmFunction({ NODE_PATH: ['/nonexistent/node_modules', MODULES].join(path.delimiter) }), '{"name":"ada"}');
