@@ -40,14 +40,13 @@ export class TemplateLayerReader {
       }
       items.push(...value);
     }
-    if (items.length > MAX_LAYERS) {
-      problems.push({ message: `Layers has ${items.length} entries, and a function can have at most ${MAX_LAYERS} layers (combine some layers into one)`, blocking: true });
-      return { layers: [], problems };
-    }
     const layers: LayerSource[] = [];
     for (const item of items) {
       const layer = this.layer(item, runtime, problems);
       if (layer) layers.push(layer);
+    }
+    if (layers.length > MAX_LAYERS) {
+      problems.push({ message: `Layers has ${layers.length} entries, and a function can have at most ${MAX_LAYERS} layers (combine some layers into one)`, blocking: true });
     }
     return { layers, problems };
   }
@@ -55,8 +54,15 @@ export class TemplateLayerReader {
   private layer(item: unknown, runtime: string, problems: LayerProblem[]): LayerSource | undefined {
     const id = this.referencedResource(item);
     if (id !== undefined) return this.templateLayer(id, runtime, problems);
-    const { value, missing } = this.resolver.resolve(item);
+    // As one item of a list, so that `!If [Cond, …, !Ref AWS::NoValue]` leaves it out.
+    const resolved = this.resolver.resolve([item]);
+    if (Array.isArray(resolved.value) && resolved.value.length === 0) return undefined;
+    const value: unknown = Array.isArray(resolved.value) ? resolved.value[0] : resolved.value;
+    const { missing } = resolved;
     const text = asText(value);
+    // A layer of the template chosen by an intrinsic (`!If [Cond, !Ref Layer, …]`) resolves to its placeholder.
+    const chosen = /^\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9]+)?\}$/.exec(text)?.[1];
+    if (chosen !== undefined && chosen in this.resources && missing.length === 1) return this.templateLayer(chosen, runtime, problems);
     if (missing.length > 0) {
       problems.push({
         message: `Layers: ${text} depends on ${missing.map((m) => `\${${m}}`).join(', ')}, which has no value locally (write the layer version's ARN, or give the parameter it refers to a Default)`,
