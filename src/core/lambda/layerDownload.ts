@@ -9,8 +9,8 @@ export interface LayerDownloadOptions {
   readonly factory: AwsClientFactory;
   /** The profile whose credentials download it: the one local runs use. */
   readonly profile: string;
-  /** How the user chooses another profile, in the words of where they run it: "set serverlessExplorer.localCredentialsProfile", "give --profile". */
-  readonly chooseProfile: string;
+  /** Where the user chooses the profile, in the words of where they run it: "with --profile", "in the setting serverlessExplorer.localCredentialsProfile". */
+  readonly profileChoice: string;
   readonly apiTimeoutMs?: number;
   readonly downloadTimeoutMs?: number;
 }
@@ -51,9 +51,9 @@ function apiFailure(error: unknown, arn: LayerArn, who: string, options: LayerDo
     case 'no-credentials':
     case 'bad-credentials':
       if (arn.partition !== 'aws') {
-        return `the layer is in the ${arn.partition} partition, and ${who} has no valid credentials there: ${options.chooseProfile} to a profile of an ${arn.partition} account.`;
+        return `the layer is in the ${arn.partition} partition, and no valid credentials for it came from ${who}: choose a profile of an ${arn.partition} account ${options.profileChoice}.`;
       }
-      return `downloading a layer needs valid AWS credentials, even a public one, and ${who} has none that work: ${problem.detail} Or ${options.chooseProfile} to another profile.`;
+      return `downloading a layer needs valid AWS credentials, even for a public layer, and none came from ${who}: ${problem.detail} Or choose another profile ${options.profileChoice}.`;
     case 'access-denied':
       return `${who} may not read this layer version in ${arn.region}: ${problem.detail} A public layer needs only valid credentials; a private one needs lambda:GetLayerVersion granted to your account by account ${arn.account}.`;
     case 'unreachable': {

@@ -20,7 +20,7 @@ export const localLayerFetcher: LayerFetcher = async (arn, parsed, signal) =>
         const download = lambdaSdk().layerDownloader({
           factory,
           profile: setting('localCredentialsProfile').trim() || DEFAULT_CHAIN,
-          chooseProfile: 'set serverlessExplorer.localCredentialsProfile',
+          profileChoice: 'in the setting serverlessExplorer.localCredentialsProfile',
         });
         return await download(arn, parsed, signal ? AbortSignal.any([signal, cancelled.signal]) : cancelled.signal);
       } finally {

@@ -67,7 +67,7 @@ describe('local layers: layer versions named by ARN', function () {
   };
   const invokerFor = (profile: string, endpointUrl = standIn.endpoint) => {
     const factory = new AwsClientFactory({ endpointUrl });
-    const fetchLayer = layerDownloader({ factory, profile, chooseProfile: 'give --profile' });
+    const fetchLayer = layerDownloader({ factory, profile, profileChoice: 'with --profile' });
     return new LocalInvoker({ runtimesDir: path.join(ROOT, 'dist', 'runtimes'), cacheDir, alwaysCold: true, fetchLayer });
   };
   const greeting = async (invoker: LocalInvoker, definition: LocalFunctionDefinition) => {
@@ -117,7 +117,7 @@ describe('local layers: layer versions named by ARN', function () {
     try {
       await assert.rejects(invoker.invoke(definitionWith(arn), '{}'), (error: Error) => {
         assert.equal(error.name, 'RuntimeSetupError');
-        assert.match(error.message, /^the layer arn:aws:lambda:eu-west-1:\d+:layer:shared-by-arn:1 could not be downloaded: downloading a layer needs valid AWS credentials, even a public one, and profile "nobody" has none that work: .*Or give --profile to another profile\.$/s);
+        assert.match(error.message, /^the layer arn:aws:lambda:eu-west-1:\d+:layer:shared-by-arn:1 could not be downloaded: downloading a layer needs valid AWS credentials, even for a public layer, and none came from profile "nobody": .*Or choose another profile with --profile\.$/s);
         return true;
       });
     } finally {
@@ -140,7 +140,7 @@ describe('local layers: layer versions named by ARN', function () {
     }
     const china = invokerFor('nobody');
     try {
-      await assert.rejects(china.invoke(definitionWith('arn:aws-cn:lambda:cn-north-1:123456789012:layer:shared:1'), '{}'), /the layer is in the aws-cn partition, and profile "nobody" has no valid credentials there: give --profile to a profile of an aws-cn account/);
+      await assert.rejects(china.invoke(definitionWith('arn:aws-cn:lambda:cn-north-1:123456789012:layer:shared:1'), '{}'), /the layer is in the aws-cn partition, and no valid credentials for it came from profile "nobody": choose a profile of an aws-cn account with --profile\./);
     } finally {
       await china.dispose();
     }
