@@ -9,6 +9,7 @@ import { readFunctionsIn, readWorkspaceFunctions } from '../../core/local/source
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkPayload } from '../../core/lambda/payload';
 import type { CliIo } from '../io';
+import { cliLayerFetcher } from './layerFetcher';
 
 export interface InvokeCliOptions {
   readonly template?: string;
@@ -18,6 +19,8 @@ export interface InvokeCliOptions {
   readonly timeout?: string;
   /** A profile whose credentials the function gets as AWS_ACCESS_KEY_ID… like the real sandbox. */
   readonly profile?: string;
+  /** Where AWS calls go (layers named by ARN are downloaded through it). */
+  readonly endpointUrl?: string;
   readonly cwd: string;
   readonly readStdin: () => Promise<string>;
 }
@@ -72,7 +75,8 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
       factory.dispose();
     }
   }
-  const invoker = new LocalInvoker();
+  const fetcher = cliLayerFetcher(options, io);
+  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer });
   try {
     const result = await invoker.invoke(definition, check.text, { credentials });
     if (result.warning) io.err(`Warning: ${result.warning}\n`);
@@ -87,6 +91,7 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     throw error;
   } finally {
     await invoker.dispose();
+    fetcher.dispose();
   }
 }
 

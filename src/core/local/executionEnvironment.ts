@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { RuntimeApiServer } from './runtimeApi';
 import type { RuntimeOutcome } from './runtimeApi';
 import { defaultCacheDir } from './cacheDir';
+import type { LayerFetcher } from './layers/layerFetcher';
 import { PausableTimer } from './pausableTimer';
 import { prepareFunction } from './preparation/prepareFunction';
 import { requireLocalRuntime } from './runtimes/registry';
@@ -32,6 +33,8 @@ export interface EnvironmentOptions {
   readonly outputGraceMs?: number;
   /** Our cache folder for builds, unpacked archives and layers; by default the platform's (cacheDir.ts). */
   readonly cacheDir?: string;
+  /** Downloads layers named by ARN (the extension's or the CLI's AWS connection). */
+  readonly fetchLayer?: LayerFetcher;
 }
 
 export interface EnvironmentResult {
@@ -195,7 +198,7 @@ export class ExecutionEnvironment {
 
   private async start(options: LocalInvokeOptions): Promise<void> {
     // Before the clock starts, as Lambda builds and lays out code before any cold start; a failure here leaves nothing running.
-    const code = await prepareFunction(this.definition, { cacheDir: this.options.cacheDir ?? defaultCacheDir() });
+    const code = await prepareFunction(this.definition, { cacheDir: this.options.cacheDir ?? defaultCacheDir(), fetchLayer: this.options.fetchLayer });
     this.api = await RuntimeApiServer.start();
     this.startedAt = performance.now();
     const d = this.definition;

@@ -4,6 +4,7 @@ import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { localSdk } from '../aws/sdk';
 import { setting, settingsChanged } from '../settings';
+import { localLayerFetcher } from './localLayerFetcher';
 
 export interface WorkspaceFunctionList {
   readonly functions: readonly LocalFunctionDefinition[];
@@ -24,6 +25,8 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   private watching = false;
+  /** Downloads layers named by ARN for every local run (invoke, the endpoint, debugging). */
+  readonly fetchLayer = localLayerFetcher;
 
   /**
    * @param cacheDir where local runs keep builds, unpacked archives and layers: the extension's global storage, so
@@ -51,7 +54,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), cacheDir: this.cacheDir });
+    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), cacheDir: this.cacheDir, fetchLayer: this.fetchLayer });
     return this.sharedInvoker;
   }
 

@@ -1,3 +1,4 @@
+import type { LayerFetcher } from '../layers/layerFetcher';
 import type { LocalFunctionDefinition } from '../types';
 
 /** What a local run needs besides the function's definition. */
@@ -5,6 +6,8 @@ export interface PreparationContext {
   /** Our cache folder (builds, unpacked archives, layers): see ../cacheDir.ts. */
   readonly cacheDir: string;
   readonly signal?: AbortSignal;
+  /** Downloads layers named by ARN, with the AWS connection of the extension or the CLI; absent, they cannot be downloaded. */
+  readonly fetchLayer?: LayerFetcher;
 }
 
 /** The code a runtime process starts with, once what Lambda would have done at deploy time is done. */
