@@ -4,8 +4,10 @@ import { DEFAULT_INVOKE_PORT, LocalInvokeEndpoint } from '../../core/local/invok
 import { LocalInvoker } from '../../core/local/invoker';
 import { FreshFunctions } from '../../core/local/sources/freshFunctions';
 import type { CliIo } from '../io';
+import { describeInterpreter } from '../../core/local/runtimes/interpreters';
+import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
 
-export interface StartLambdaOptions {
+export interface StartLambdaOptions extends InterpreterFlags {
   readonly template?: string;
   readonly host?: string;
   readonly port?: string;
@@ -19,6 +21,12 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
   const port = options.port === undefined ? DEFAULT_INVOKE_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.err(`serverless-explorer: --port must be a port number (0–65535), not "${options.port}".\n`);
+    return 2;
+  }
+  const interpreters = interpreterChoices(options, options.cwd);
+  const problem = interpreterFlagProblem(interpreters);
+  if (problem) {
+    io.err(`serverless-explorer: ${problem}\n`);
     return 2;
   }
   const templateFile = options.template ? path.resolve(options.cwd, options.template) : undefined;
@@ -36,10 +44,23 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     io.err(`serverless-explorer: no functions found ${templateFile ? `in ${options.template}` : 'in the templates here'}; give --template.\n`);
     return 2;
   }
-  const invoker = new LocalInvoker();
+  const invoker = new LocalInvoker({ interpreters: () => interpreters });
+  // Said once per function and interpreter: which one its cold starts run on.
+  const told = new Set<string>();
+  const telling = {
+    invoke: async (...args: Parameters<LocalInvoker['invoke']>) => {
+      const result = await invoker.invoke(...args);
+      const line = result.interpreter && `${args[0].name} runs on ${describeInterpreter(result.interpreter)}`;
+      if (line && !told.has(line)) {
+        told.add(line);
+        io.err(`${line}\n`);
+      }
+      return result;
+    },
+  };
   let endpoint: LocalInvokeEndpoint;
   try {
-    endpoint = await LocalInvokeEndpoint.start({ functions, invoker, host: options.host, port, log: (line) => io.err(`${line}\n`) });
+    endpoint = await LocalInvokeEndpoint.start({ functions, invoker: telling, host: options.host, port, log: (line) => io.err(`${line}\n`) });
   } catch (error) {
     io.err(`serverless-explorer: ${(error as Error).message}\n`);
     await invoker.dispose();

@@ -6,6 +6,7 @@ import { PausableTimer } from './pausableTimer';
 import { requireLocalRuntime } from './runtimes/registry';
 import { spawnRuntime } from './runtimeProcess';
 import type { RuntimeLauncher, RuntimeProcess } from './runtimeProcess';
+import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
 import type { LocalFunctionDefinition } from './types';
 
 export interface LocalInvokeOptions {
@@ -27,6 +28,8 @@ export interface EnvironmentOptions {
    * first, but a debugger forwards it as events that may trail the response.
    */
   readonly outputGraceMs?: number;
+  /** The interpreters the user or the editor chose (a setting, a CLI flag, the Python extension's selection). */
+  readonly interpreters?: InterpreterChoices;
 }
 
 export interface EnvironmentResult {
@@ -67,6 +70,8 @@ export class ExecutionEnvironment {
   /** Lines not yet ended, per stream. */
   private readonly partial = { stdout: '', stderr: '' };
   readonly warning?: string;
+  /** Which interpreter the runtime runs on. */
+  readonly interpreter?: InterpreterInfo;
   private readonly command;
 
   constructor(
@@ -74,8 +79,9 @@ export class ExecutionEnvironment {
     private readonly runtimesDir: string,
     private readonly options: EnvironmentOptions = {},
   ) {
-    this.command = requireLocalRuntime(definition.runtime).command(definition, runtimesDir);
+    this.command = requireLocalRuntime(definition.runtime).command(definition, runtimesDir, options.interpreters);
     this.warning = this.command.warning;
+    this.interpreter = this.command.interpreter;
   }
 
   /** Stops the invocation's clock (a debugger stopped on a breakpoint)… */

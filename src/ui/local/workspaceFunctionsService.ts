@@ -4,6 +4,7 @@ import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { localSdk } from '../aws/sdk';
 import { setting, settingsChanged } from '../settings';
+import { chosenInterpreters } from './chosenInterpreters';
 
 export interface WorkspaceFunctionList {
   readonly functions: readonly LocalFunctionDefinition[];
@@ -47,7 +48,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold') });
+    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), interpreters: chosenInterpreters });
     return this.sharedInvoker;
   }
 
