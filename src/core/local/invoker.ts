@@ -29,6 +29,8 @@ export interface LocalInvokerOptions {
   readonly runtimesDir?: string;
   /** Start a new environment for every invocation (measure cold starts, or rule out state). */
   readonly alwaysCold?: boolean;
+  /** Our cache folder for builds, unpacked archives and layers; by default the platform's (cacheDir.ts). */
+  readonly cacheDir?: string;
   /** The interpreters chosen for a function (settings, CLI flags, the Python extension), asked before each run. */
   readonly interpreters?: (definition: LocalFunctionDefinition) => InterpreterChoices | undefined | Promise<InterpreterChoices | undefined>;
 }
@@ -58,7 +60,7 @@ export class LocalInvoker {
       let environment = this.options.alwaysCold ? undefined : pool.pop();
       const coldStart = !environment;
       if (!environment) {
-        environment = new ExecutionEnvironment(definition, this.runtimesDir, { interpreters });
+        environment = new ExecutionEnvironment(definition, this.runtimesDir, { cacheDir: this.options.cacheDir, interpreters });
         this.all.add(environment);
       }
       const result = await environment.invoke(payload, options);

@@ -110,7 +110,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       const check = checkPayload(event.json, 'RequestResponse');
       if (!check.ok) throw new Error(`the event (${event.label}): ${check.message}`);
       const credentials = await localCredentials(c.profile ?? setting('localCredentialsProfile'), c.profile ? `"profile" in ${name}` : 'serverlessExplorer.localCredentialsProfile');
-      const run = this.runs.create({ definition, event: { label: event.label, json: check.text }, credentials, stopAfterInvocation: c.stopAfterInvocation !== false });
+      const run = this.runs.create({ definition, event: { label: event.label, json: check.text }, credentials, stopAfterInvocation: c.stopAfterInvocation !== false, cacheDir: this.workspace.cacheDir });
       this.runs.lastConfiguration = { folder, configuration: config };
       const launch = await run.start(this.runtimesDir);
       if (run.warning) void vscode.window.showWarningMessage(run.warning);

@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly credentials?: LocalCredentials;
   /** End the debug session when the invocation (and any queued by Invoke Again) ends; otherwise keep it warm. */
   readonly stopAfterInvocation: boolean;
+  /** Where local runs keep builds, unpacked archives and layers (WorkspaceFunctionsService.cacheDir). */
+  readonly cacheDir?: string;
   readonly extensionUri: vscode.Uri;
   readonly onFinish: (finished: FinishedInvocation) => void;
   readonly onEnd: (run: LambdaDebugRun) => void;
@@ -85,6 +87,7 @@ export class LambdaDebugRun {
         initGraceMs: 10 * 60_000,
         // The debugger forwards the function's output as events, which may trail its response.
         outputGraceMs: 200,
+        cacheDir: this.o.cacheDir,
       });
       void this.loop().catch((error: unknown) => {
         reject(error);

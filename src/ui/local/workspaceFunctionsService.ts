@@ -26,7 +26,11 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   private watching = false;
 
-  constructor() {
+  /**
+   * @param cacheDir where local runs keep builds, unpacked archives and layers: the extension's global storage, so
+   *   that uninstalling removes them; undefined for the platform's cache folder.
+   */
+  constructor(readonly cacheDir?: string) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -48,7 +52,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), interpreters: chosenInterpreters });
+    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), cacheDir: this.cacheDir, interpreters: chosenInterpreters });
     return this.sharedInvoker;
   }
 
