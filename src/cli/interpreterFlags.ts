@@ -28,7 +28,7 @@ export function interpreterChoices(flags: InterpreterFlags, cwd: string): Interp
 export function interpreterFlagProblem(choices: InterpreterChoices | undefined): string | undefined {
   try {
     if (choices?.python) resolveChosen(choices.python, 'python', 'Python interpreter');
-    if (choices?.node) resolveChosen(choices.node, 'node', 'Node.js');
+    if (choices?.node) resolveChosen(choices.node, 'node', 'node');
     return undefined;
   } catch (error) {
     if (error instanceof RuntimeSetupError) return error.message;

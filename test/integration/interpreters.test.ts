@@ -100,7 +100,7 @@ describe('the interpreter local runs use (settings, the Python extension), and t
     await setFolderSetting('serverlessExplorer', 'localPythonPath', 'envs/missing/bin/python');
     const outcome = await invoke(definition('WhichPython', 'py', 'app.handler', `python${pythonMinor}`));
     const missing = path.join(folder.uri.fsPath, 'envs', 'missing', 'bin', 'python');
-    const expected = `${missing}, the Python interpreter named by setting serverlessExplorer.localPythonPath, does not exist: set serverlessExplorer.localPythonPath to a Python 3 interpreter, a virtual environment's folder or a name on PATH, or clear it to let the extension find one.`;
+    const expected = `${missing} (the Python interpreter from setting serverlessExplorer.localPythonPath) does not exist: set serverlessExplorer.localPythonPath to a Python 3 interpreter, a virtual environment's folder or a name on PATH, or clear it to let the extension find one.`;
     assert.deepEqual(outcome, { status: 'failed', message: expected });
     assert.equal(api.invokeResult()!.lastView!.error?.detail, expected, 'the result view says it too');
   });

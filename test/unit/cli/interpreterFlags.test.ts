@@ -87,14 +87,14 @@ describe('CLI --python and --node (src/cli/interpreterFlags.ts)', function () {
     assert.equal(stdout, '');
     assert.equal(
       stderr,
-      "serverless-explorer: /no/such/python, the Python interpreter named by --python, does not exist: give --python the path of a Python 3 interpreter or of a virtual environment's folder, or leave --python out to use the project's .venv or python3 on PATH.\n",
+      "serverless-explorer: /no/such/python (the Python interpreter from --python) does not exist: give --python the path of a Python 3 interpreter or of a virtual environment's folder, or leave --python out to use the project's .venv or python3 on PATH.\n",
     );
   });
 
   it('start-lambda refuses a --node that is not on PATH, naming the flag', () => {
     const { code, stderr } = cli(['start-lambda', '--port', '0', '--node', 'node-that-is-not-installed']);
     assert.equal(code, 2);
-    assert.match(stderr, /^serverless-explorer: node-that-is-not-installed, the Node\.js named by --node, is not on PATH: give --node the path of a node binary, or leave --node out to use the runtime's Node version where installed \(PATH, nvm, fnm, volta\)\.\n$/);
+    assert.match(stderr, /^serverless-explorer: node-that-is-not-installed \(the node from --node\) is not on PATH: give --node the path of a node binary, or leave --node out to use the runtime's Node version where installed \(PATH, nvm, fnm, volta\)\.\n$/);
   });
 
   it('start-lambda --node serves the functions on that node and says once which node a function runs on', async () => {

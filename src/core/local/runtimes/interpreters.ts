@@ -37,7 +37,7 @@ export function resolveChosen(chosen: ChosenInterpreter, executable: 'python' | 
   const check = file ? executableVersion(file) : { ok: false as const, problem: 'is not on PATH' };
   if (!check.ok) {
     const shown = file && file !== chosen.path ? `${chosen.path} (${file})` : chosen.path;
-    throw new RuntimeSetupError(`${shown}, the ${what} named by ${chosen.source}, ${check.problem}: ${chosen.fix}.`, 'Runtime.InvalidRuntime');
+    throw new RuntimeSetupError(`${shown} (the ${what} from ${chosen.source}) ${check.problem}: ${chosen.fix}.`, 'Runtime.InvalidRuntime');
   }
   return { path: file!, version: check.version };
 }

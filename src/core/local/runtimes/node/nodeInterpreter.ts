@@ -17,7 +17,7 @@ export interface NodeInterpreter {
  */
 export function findNodeInterpreter(major: string | undefined, chosen?: ChosenInterpreter, env: NodeJS.ProcessEnv = process.env): NodeInterpreter {
   if (chosen) {
-    const found = resolveChosen(chosen, 'node', 'Node.js');
+    const found = resolveChosen(chosen, 'node', 'node');
     return described(found.path, found.version, chosen.source);
   }
   const onPath = findExecutable('node');

@@ -53,7 +53,7 @@ function fromChosen(runtime: string, chosen: ChosenInterpreter): PythonInterpret
   return {
     info: { path: found.path, version: found.version || undefined, source: chosen.source },
     env: venv && !venv.broken ? activation(venv) : undefined,
-    warning: minor && `python${minor}` !== runtime ? `${runtime} runs on the ${found.version} named by ${chosen.source}.` : undefined,
+    warning: minor && `python${minor}` !== runtime ? `${runtime} runs on ${found.version} (from ${chosen.source}).` : undefined,
   };
 }
 

@@ -170,12 +170,12 @@ describe('Node.js functions run on the Node of their runtime (src/core/local/run
     const chosen = { node: { path: missing, source: '--node', fix: 'give --node the path of a node binary' } };
     await assert.rejects(run(`nodejs${pathMajor}.x`, chosen), (error: Error) => {
       assert.equal(error.name, 'RuntimeSetupError');
-      assert.equal(error.message, `${missing}, the Node.js named by --node, does not exist: give --node the path of a node binary.`);
+      assert.equal(error.message, `${missing} (the node from --node) does not exist: give --node the path of a node binary.`);
       return true;
     });
     const broken = path.join(home, 'node-broken');
     fs.writeFileSync(broken, '#!/bin/sh\necho "no such node" >&2\nexit 3\n', { mode: 0o755 });
-    await assert.rejects(run(`nodejs${pathMajor}.x`, { node: { ...chosen.node, path: broken } }), /node-broken, the Node.js named by --node, did not run \(exit code 3: no such node\): give --node/);
+    await assert.rejects(run(`nodejs${pathMajor}.x`, { node: { ...chosen.node, path: broken } }), /node-broken \(the node from --node\) did not run \(exit code 3: no such node\): give --node/);
   });
 
   it('sees a node replaced at the same path (nvm alias switched) on the next check, though versions are kept per process', () => {

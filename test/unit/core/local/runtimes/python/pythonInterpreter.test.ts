@@ -87,7 +87,7 @@ describe('Python functions run on the interpreter chosen for them (src/core/loca
 
   it("says so when the chosen interpreter is not the runtime's version", async () => {
     const { result } = await run(`python${defaultMinor}`, chosen(other!));
-    assert.match(result.warning ?? '', new RegExp(`^python${defaultMinor.replace('.', '\\.')} runs on the Python ${minorOf(other!).replace('.', '\\.')}\\.\\d+ named by setting serverlessExplorer\\.localPythonPath\\.$`));
+    assert.match(result.warning ?? '', new RegExp(`^python${defaultMinor.replace('.', '\\.')} runs on Python ${minorOf(other!).replace('.', '\\.')}\\.\\d+ \\(from setting serverlessExplorer\\.localPythonPath\\)\\.$`));
   });
 
   it("takes a virtual environment's folder and runs in it as if activated", async () => {
@@ -123,7 +123,7 @@ describe('Python functions run on the interpreter chosen for them (src/core/loca
     const missing = path.join(project, 'gone', 'bin', 'python');
     await assert.rejects(run(`python${defaultMinor}`, chosen(missing)), (error: Error) => {
       assert.equal(error.name, 'RuntimeSetupError');
-      assert.equal(error.message, `${missing}, the Python interpreter named by setting serverlessExplorer.localPythonPath, does not exist: set serverlessExplorer.localPythonPath to a Python 3 interpreter.`);
+      assert.equal(error.message, `${missing} (the Python interpreter from setting serverlessExplorer.localPythonPath) does not exist: set serverlessExplorer.localPythonPath to a Python 3 interpreter.`);
       return true;
     });
   });
