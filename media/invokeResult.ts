@@ -53,6 +53,11 @@ function render(view: InvokeView): void {
   header.append(title, status, again);
   root.append(header);
   root.append(el('p', 'meta', `${view.profile} · ${view.region} · ${view.qualifier} · ${view.invocationType} · event: ${view.eventLabel} · ${new Date(view.at).toLocaleTimeString()}`));
+  if (view.interpreter) {
+    const interpreter = el('p', 'meta', `Ran on ${view.interpreter}`);
+    interpreter.id = 'interpreter';
+    root.append(interpreter);
+  }
 
   if (view.error) {
     root.append(section(view.error.title, el('pre', 'error', view.error.detail)));

@@ -30,11 +30,13 @@ Commands:
                         [--env-vars vars.json] [--timeout seconds]
                         [--profile p: give the function that profile's credentials;
                         layers named by ARN are downloaded with them]
+                        [--python path] [--node path] (see Interpreters)
   start-lambda          Serve the Lambda Invoke API for the template's functions,
                         for AWS SDKs and the AWS CLI (--endpoint-url), like
                         sam local start-lambda [--template t.yaml]
                         [--host 127.0.0.1] [--port 3001] [--profile p: to
-                        download layers named by ARN]
+                        download layers named by ARN] [--python path]
+                        [--node path]
   run-task --cluster <c> --service <s>
                         Run a one-off task of a Fargate service (its task
                         definition, network and launch type), the event in an
@@ -49,6 +51,17 @@ Commands:
   events generate <service> <event> [--<parameter> <value> …]
                         Print a sample event as JSON, e.g.
                         events generate s3 put --bucket my-bucket --key "a b.jpg"
+
+Interpreters (invoke, start-lambda):
+  --python <path>       Run Python functions on this interpreter (a file, a
+                        virtual environment's folder, or a name on PATH such as
+                        python3.12); default: the project's .venv or venv, else
+                        VIRTUAL_ENV, else python3.X, else python3 on PATH
+  --node <path>         Run Node.js functions on this node (a file, an
+                        installation's folder, or a name on PATH); default: the
+                        runtime's major from PATH (node24, node), nvm, fnm or
+                        volta, else the node on PATH with a warning
+  The interpreter that ran is printed on stderr.
 
 Options:
   --profile <name>      Profile to use (repeatable; default: AWS_PROFILE, else default)
@@ -91,6 +104,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         timeout: { type: 'string' },
         host: { type: 'string' },
         port: { type: 'string' },
+        python: { type: 'string' },
+        node: { type: 'string' },
       },
     });
   } catch (error) {
@@ -127,10 +142,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'invoke':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
-        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], cwd: process.cwd(), readStdin }, io);
+        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], python: values.python, node: values.node, cwd: process.cwd(), readStdin }, io);
       case 'start-lambda':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
-        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
+        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], python: values.python, node: values.node, cwd: process.cwd(), stopped: untilInterrupted() }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }

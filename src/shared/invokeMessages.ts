@@ -21,6 +21,8 @@ export interface InvokeView {
   readonly executedVersion?: string;
   readonly requestId?: string;
   readonly elapsedMs: number;
+  /** A local run: the interpreter it ran on and where that came from. */
+  readonly interpreter?: string;
   /** Set when the invocation itself failed (credentials, network, throttling…). */
   readonly error?: { readonly title: string; readonly detail: string };
 }

@@ -31,6 +31,8 @@ export const SETTINGS = {
   localAlwaysCold: { kind: 'boolean', default: false, affects: 'localInvoker' },
   localEndpointPort: { kind: 'integer', default: 3001, minimum: 0, maximum: 65535, affects: 'localEndpoint' },
   localCredentialsProfile: { kind: 'string', default: '', affects: 'localRuns' },
+  localPythonPath: { kind: 'string', default: '', affects: 'localRuns' },
+  localNodePath: { kind: 'string', default: '', affects: 'localRuns' },
   'codeLens.enabled': { kind: 'boolean', default: true, affects: 'codeLens' },
   'monitor.maxLogEvents': { kind: 'number', default: 100_000, minimum: 1_000, maximum: 1_000_000, affects: 'monitor' },
   'monitor.liveTail': { kind: 'enum', values: ['poll', 'startLiveTail'], default: 'poll', affects: 'monitor' },

@@ -3,12 +3,14 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from './browser';
-import { CodeServer } from './codeServer';
+import { CodeServer, installExtension } from './codeServer';
 import { CACHE } from './paths';
 
 export interface HostRun {
   /** The extension folder (its package.json), loaded as a development extension. */
   readonly extensionDevelopmentPath: string;
+  /** Extensions installed in the host's extensions folder first (stand-ins for what cannot be installed here). */
+  readonly vsixes?: readonly string[];
   /** Compiled module exporting `run()`, as for @vscode/test-electron. */
   readonly extensionTestsPath: string;
   /** Folder opened as the workspace. */
@@ -38,6 +40,7 @@ export async function runInHost(run: HostRun): Promise<number> {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   try {
+    for (const vsix of run.vsixes ?? []) installExtension(home, vsix);
     server = await CodeServer.start({ home, smokeTestDriver: true, env: run.env, settings: run.settings });
     browser = run.browser ?? (await launchChromium());
     context = await browser.newContext();

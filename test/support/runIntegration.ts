@@ -9,6 +9,7 @@ import type { HostRun } from './runInHost';
 import { DEMO, seedDemo, seedManyFunctions } from './seed';
 import { writeSampleApp } from './sampleApp';
 import { writeTypeScriptApp } from './typescriptApp';
+import { packPythonExtensionStandIn } from './pythonExtensionStandIn';
 
 /** Integration tests: the mocha suite of test/integration inside a real extension host, against a seeded moto_server. */
 export async function runIntegration(summaryFile?: string, host: (run: HostRun) => Promise<number> = runInHost): Promise<TestSummary> {
@@ -39,6 +40,8 @@ export async function runIntegration(summaryFile?: string, host: (run: HostRun) 
     await seedManyFunctions(moto.endpoint, DEMO.secondRegion, 'bulk-west', 120 / 2 - DEMO.secondRegionFunctions.length);
     const code = await host({
       extensionDevelopmentPath: ROOT,
+      // The Python extension cannot be installed here (no marketplace): a stand-in of its API (test/integration/interpreters.test.ts).
+      vsixes: [packPythonExtensionStandIn(scratch)],
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
       workspace,
       env: {

@@ -10,8 +10,10 @@ import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkPayload } from '../../core/lambda/payload';
 import type { CliIo } from '../io';
 import { cliLayerFetcher } from './layerFetcher';
+import { describeInterpreter } from '../../core/local/runtimes/interpreters';
+import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
 
-export interface InvokeCliOptions {
+export interface InvokeCliOptions extends InterpreterFlags {
   readonly template?: string;
   readonly event?: string;
   readonly runtime?: string;
@@ -26,7 +28,7 @@ export interface InvokeCliOptions {
 }
 
 function usage(io: CliIo, message: string): number {
-  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p]\n`);
+  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p] [--python path] [--node path]\n`);
   return 2;
 }
 
@@ -50,6 +52,12 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     } catch (error) {
       return usage(io, `--env-vars ${options.envVars}: ${(error as Error).message}`);
     }
+  }
+  const interpreters = interpreterChoices(options, options.cwd);
+  const problem = interpreterFlagProblem(interpreters);
+  if (problem) {
+    io.err(`serverless-explorer: ${problem}\n`);
+    return 2;
   }
   let event = '{}';
   if (options.event === '-') event = await options.readStdin();
@@ -76,9 +84,10 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     }
   }
   const fetcher = cliLayerFetcher(options, io);
-  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer });
+  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters });
   try {
     const result = await invoker.invoke(definition, check.text, { credentials });
+    if (result.interpreter) io.err(`Interpreter: ${describeInterpreter(result.interpreter)}\n`);
     if (result.warning) io.err(`Warning: ${result.warning}\n`);
     io.err(result.log);
     io.out(`${result.payload}\n`);

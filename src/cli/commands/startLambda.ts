@@ -5,8 +5,10 @@ import { LocalInvoker } from '../../core/local/invoker';
 import { FreshFunctions } from '../../core/local/sources/freshFunctions';
 import type { CliIo } from '../io';
 import { cliLayerFetcher } from './layerFetcher';
+import { describeInterpreter } from '../../core/local/runtimes/interpreters';
+import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
 
-export interface StartLambdaOptions {
+export interface StartLambdaOptions extends InterpreterFlags {
   readonly template?: string;
   readonly host?: string;
   readonly port?: string;
@@ -25,6 +27,12 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     io.err(`serverless-explorer: --port must be a port number (0–65535), not "${options.port}".\n`);
     return 2;
   }
+  const interpreters = interpreterChoices(options, options.cwd);
+  const problem = interpreterFlagProblem(interpreters);
+  if (problem) {
+    io.err(`serverless-explorer: ${problem}\n`);
+    return 2;
+  }
   const templateFile = options.template ? path.resolve(options.cwd, options.template) : undefined;
   if (templateFile && !fs.existsSync(templateFile)) {
     io.err(`serverless-explorer: the template ${options.template} does not exist.\n`);
@@ -41,10 +49,23 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     return 2;
   }
   const fetcher = cliLayerFetcher(options, io);
-  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer });
+  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters });
+  // Said once per function and interpreter: which one its cold starts run on.
+  const told = new Set<string>();
+  const telling = {
+    invoke: async (...args: Parameters<LocalInvoker['invoke']>) => {
+      const result = await invoker.invoke(...args);
+      const line = result.interpreter && `${args[0].name} runs on ${describeInterpreter(result.interpreter)}`;
+      if (line && !told.has(line)) {
+        told.add(line);
+        io.err(`${line}\n`);
+      }
+      return result;
+    },
+  };
   let endpoint: LocalInvokeEndpoint;
   try {
-    endpoint = await LocalInvokeEndpoint.start({ functions, invoker, host: options.host, port, log: (line) => io.err(`${line}\n`) });
+    endpoint = await LocalInvokeEndpoint.start({ functions, invoker: telling, host: options.host, port, log: (line) => io.err(`${line}\n`) });
   } catch (error) {
     io.err(`serverless-explorer: ${(error as Error).message}\n`);
     await invoker.dispose();

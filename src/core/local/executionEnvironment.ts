@@ -10,6 +10,7 @@ import { prepareFunction } from './preparation/prepareFunction';
 import { requireLocalRuntime } from './runtimes/registry';
 import { spawnRuntime } from './runtimeProcess';
 import type { RuntimeLauncher, RuntimeProcess } from './runtimeProcess';
+import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
 import type { LocalFunctionDefinition } from './types';
 
 export interface LocalInvokeOptions {
@@ -35,6 +36,8 @@ export interface EnvironmentOptions {
   readonly cacheDir?: string;
   /** Downloads layers named by ARN (the extension's or the CLI's AWS connection). */
   readonly fetchLayer?: LayerFetcher;
+  /** The interpreters the user or the editor chose (a setting, a CLI flag, the Python extension's selection). */
+  readonly interpreters?: InterpreterChoices;
 }
 
 export interface EnvironmentResult {
@@ -75,6 +78,8 @@ export class ExecutionEnvironment {
   /** Lines not yet ended, per stream. */
   private readonly partial = { stdout: '', stderr: '' };
   readonly warning?: string;
+  /** Which interpreter the runtime runs on. */
+  readonly interpreter?: InterpreterInfo;
   private readonly command;
 
   constructor(
@@ -82,8 +87,9 @@ export class ExecutionEnvironment {
     private readonly runtimesDir: string,
     private readonly options: EnvironmentOptions = {},
   ) {
-    this.command = requireLocalRuntime(definition.runtime).command(definition, runtimesDir);
+    this.command = requireLocalRuntime(definition.runtime).command(definition, runtimesDir, options.interpreters);
     this.warning = this.command.warning;
+    this.interpreter = this.command.interpreter;
   }
 
   /** Stops the invocation's clock (a debugger stopped on a breakpoint)… */

@@ -3,6 +3,7 @@ import { ExecutionEnvironment } from './executionEnvironment';
 import type { EnvironmentResult, LocalInvokeOptions } from './executionEnvironment';
 import type { LayerFetcher } from './layers/layerFetcher';
 import type { LocalFunctionDefinition } from './types';
+import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
 import { formatReportLine, type LambdaReport } from '../lambda/report';
 
 export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
@@ -20,6 +21,8 @@ export interface LocalInvokeResult {
   readonly coldStart: boolean;
   /** A difference from Lambda worth telling the user (an interpreter version). */
   readonly warning?: string;
+  /** Which interpreter ran it, and where that came from. */
+  readonly interpreter?: InterpreterInfo;
 }
 
 export interface LocalInvokerOptions {
@@ -31,6 +34,8 @@ export interface LocalInvokerOptions {
   readonly cacheDir?: string;
   /** Downloads layers named by ARN (the extension's or the CLI's AWS connection). */
   readonly fetchLayer?: LayerFetcher;
+  /** The interpreters chosen for a function (settings, CLI flags, the Python extension), asked before each run. */
+  readonly interpreters?: (definition: LocalFunctionDefinition) => InterpreterChoices | undefined | Promise<InterpreterChoices | undefined>;
 }
 
 /**
@@ -50,13 +55,15 @@ export class LocalInvoker {
     if (Buffer.byteLength(payload, 'utf8') > MAX_REQUEST_BYTES) {
       return failure(definition, 'RequestEntityTooLargeException', `Request must be smaller than ${MAX_REQUEST_BYTES} bytes for the InvokeFunction operation`);
     }
+    const interpreters = await this.options.interpreters?.(definition);
     for (let attempt = 0; ; attempt++) {
-      const key = identity(definition);
+      // Another interpreter chosen meanwhile gets a fresh environment.
+      const key = identity(definition) + JSON.stringify(interpreters ?? {});
       const pool = this.idle.get(key) ?? [];
       let environment = this.options.alwaysCold ? undefined : pool.pop();
       const coldStart = !environment;
       if (!environment) {
-        environment = new ExecutionEnvironment(definition, this.runtimesDir, { cacheDir: this.options.cacheDir, fetchLayer: this.options.fetchLayer });
+        environment = new ExecutionEnvironment(definition, this.runtimesDir, { cacheDir: this.options.cacheDir, fetchLayer: this.options.fetchLayer, interpreters });
         this.all.add(environment);
       }
       const result = await environment.invoke(payload, options);
@@ -67,7 +74,7 @@ export class LocalInvoker {
         this.idle.set(key, [...(this.idle.get(key) ?? []), environment]);
       }
       if (result.notDelivered && attempt === 0) continue;
-      return toResult(definition, result, coldStart, environment.warning);
+      return toResult(definition, result, coldStart, environment.warning, environment.interpreter);
     }
   }
 
@@ -86,7 +93,7 @@ function identity(d: LocalFunctionDefinition): string {
 }
 
 /** What an environment reports, as a local invocation result: the log framed by START, END and REPORT. */
-export function toResult(definition: LocalFunctionDefinition, r: EnvironmentResult, coldStart: boolean, warning?: string): LocalInvokeResult {
+export function toResult(definition: LocalFunctionDefinition, r: EnvironmentResult, coldStart: boolean, warning?: string, interpreter?: InterpreterInfo): LocalInvokeResult {
   const report = {
     durationMs: Math.round(r.durationMs * 100) / 100,
     billedDurationMs: Math.max(1, Math.ceil(r.durationMs)),
@@ -95,7 +102,7 @@ export function toResult(definition: LocalFunctionDefinition, r: EnvironmentResu
     initDurationMs: r.initDurationMs === undefined ? undefined : Math.round(r.initDurationMs * 100) / 100,
   };
   const log = [`START RequestId: ${r.requestId} Version: $LATEST`, ...r.output, `END RequestId: ${r.requestId}`, formatReportLine(r.requestId, report), ''].join('\n');
-  return { requestId: r.requestId, functionName: definition.name, payload: r.payload, functionError: r.functionError, errorType: r.errorType, log, report, coldStart, warning };
+  return { requestId: r.requestId, functionName: definition.name, payload: r.payload, functionError: r.functionError, errorType: r.errorType, log, report, coldStart, warning, interpreter };
 }
 
 function failure(definition: LocalFunctionDefinition, errorType: string, errorMessage: string): LocalInvokeResult {

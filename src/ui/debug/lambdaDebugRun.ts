@@ -9,6 +9,7 @@ import type { LocalCredentials } from '../local/localCredentials';
 import { InvokeResultPanel } from '../invoke/invokeResultPanel';
 import { localResultView, pretty } from '../invoke/localResultView';
 import { localSdk } from '../aws/sdk';
+import { chosenInterpreters } from '../local/chosenInterpreters';
 
 /** The launch configuration property that ties a language debugger's session to its run. */
 export const RUN_MARKER = '__serverlessExplorerRun';
@@ -67,11 +68,14 @@ export class LambdaDebugRun {
   }
 
   /** Starts the Runtime API and the first invocation; resolves with what the debugger must launch. */
-  start(runtimesDir: string): Promise<RuntimeLaunch> {
+  async start(runtimesDir: string): Promise<RuntimeLaunch> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the runtime handle reads the pid as it becomes known
     const run = this;
+    // The interpreter Invoke Locally would run: the debugger launches that one.
+    const interpreters = await chosenInterpreters(this.o.definition);
     return new Promise<RuntimeLaunch>((resolve, reject) => {
       this.environment = new (localSdk().ExecutionEnvironment)(this.o.definition, runtimesDir, {
+        interpreters,
         launcher: (launch, events) => {
           this.events = events;
           resolve(launch);
@@ -162,7 +166,7 @@ export class LambdaDebugRun {
       };
       const started = performance.now();
       const outcome = await environment.invoke(payload, { credentials: this.o.credentials, onDelivered: (id) => write(`START RequestId: ${id} Version: $LATEST`) });
-      const result = localSdk().toResult(this.o.definition, outcome, cold, environment.warning);
+      const result = localSdk().toResult(this.o.definition, outcome, cold, environment.warning, environment.interpreter);
       cold = false;
       for (const line of result.log.split('\n').filter((l) => /^(END|REPORT) RequestId:/.test(l) || /Task timed out after|Runtime exited with error/.test(l))) write(line);
       write(result.functionError ? `${this.o.definition.name} failed (${result.errorType ?? 'Unhandled'}):` : `${this.o.definition.name} returned:`);

@@ -1,4 +1,5 @@
 import type { LocalInvokeResult } from '../../core/local/invoker';
+import { describeInterpreter } from '../../core/local/runtimes/interpreterInfo';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { InvokeView } from '../../shared/invokeMessages';
 
@@ -18,6 +19,7 @@ export function localResultView(definition: LocalFunctionDefinition, eventLabel:
     executedVersion: '$LATEST',
     requestId: result.requestId,
     elapsedMs,
+    interpreter: result.interpreter && describeInterpreter(result.interpreter),
   };
 }
 

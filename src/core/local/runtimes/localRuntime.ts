@@ -1,6 +1,7 @@
 import type { PreparedCode } from '../preparation/preparedCode';
 import type { RuntimeLaunch } from '../runtimeProcess';
 import type { LocalFunctionDefinition } from '../types';
+import type { InterpreterChoices, InterpreterInfo } from './interpreters';
 
 /** How to start a runtime's process for one function. */
 export interface RuntimeCommand {
@@ -10,6 +11,8 @@ export interface RuntimeCommand {
   readonly env?: Readonly<Record<string, string>>;
   /** A one-line difference from Lambda worth telling the user, e.g. a nearer interpreter version. */
   readonly warning?: string;
+  /** Which interpreter it runs and where it came from, to tell the user; absent for a compiled bootstrap. */
+  readonly interpreter?: InterpreterInfo;
 }
 
 /** The module (relative to the code directory, no extension) and the export a Handler names. */
@@ -79,8 +82,11 @@ export interface LocalRuntime {
   /** The Lambda runtimes it serves, as a user reads them: "nodejs*". */
   readonly runtimes: string;
   serves(runtime: string): boolean;
-  /** Finds the interpreter and says how to start it; throws RuntimeSetupError when it cannot. */
-  command(fn: RuntimeFunction, runtimesDir: string): RuntimeCommand;
+  /**
+   * Finds the interpreter (the one chosen for its family first) and says how to start it; throws RuntimeSetupError
+   * when it cannot.
+   */
+  command(fn: RuntimeFunction, runtimesDir: string, chosen?: InterpreterChoices): RuntimeCommand;
   /** The languages its handlers are written in; none for compiled ones. */
   readonly languages: readonly HandlerLanguageSpec[];
   /** The module and export a Handler names, as this runtime reads it; undefined when it names no source. */

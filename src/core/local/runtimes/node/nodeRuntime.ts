@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { searchPath } from '../../layers/searchPath';
-import { findExecutable, isFile, isFileSync, versionOf } from '../executables';
+import { isFile, isFileSync } from '../executables';
 import type { LocalRuntime } from '../localRuntime';
 import { nodeDebugger } from './nodeDebugger';
+import { findNodeInterpreter, majorOf } from './nodeInterpreter';
 import { scriptExports } from './scriptExports';
 import { sourceMapSources } from './sourceMaps';
 
@@ -17,24 +18,24 @@ function defaultRuntime(): string {
   return LAMBDA_MAJORS.includes(major) ? `nodejs${major}.x` : 'nodejs22.x';
 }
 
-/** Node.js (nodejs18.x, nodejs20.x…): our runtime client (client/bootstrap.ts) on the local Node. */
+/** Node.js (nodejs18.x, nodejs20.x…): our runtime client (client/bootstrap.ts) on the runtime's Node where installed. */
 export const nodeRuntime: LocalRuntime = {
   family: 'node',
   runtimes: 'nodejs*',
   serves: (runtime) => /^nodejs\d+\.x$/.test(runtime),
 
-  command({ runtime, memoryMb }, runtimesDir) {
+  command({ runtime, memoryMb }, runtimesDir, chosen) {
     const wanted = /^nodejs(\d+)\.x$/.exec(runtime)?.[1];
-    const local = (wanted && findExecutable(`node${wanted}`)) || findExecutable('node');
-    // A VS Code host without node on PATH: run its own Node (Electron) as plain Node.
-    const version = local ? versionOf(local) : `v${process.versions.node}`;
-    const major = /^v(\d+)/.exec(version)?.[1];
+    const node = findNodeInterpreter(wanted, chosen?.node);
+    const major = majorOf(node.version);
     return {
-      command: local ?? process.execPath,
+      command: node.info.path,
       // Heap as Lambda sizes it from the function's memory; source maps so TypeScript stacks point at .ts.
       args: [`--max-old-space-size=${Math.max(64, Math.floor(memoryMb * 0.9))}`, '--enable-source-maps', path.join(runtimesDir, 'node', 'bootstrap.js')],
-      env: local ? undefined : { ELECTRON_RUN_AS_NODE: '1' },
-      warning: major && major !== wanted ? `${runtime} runs on the local Node ${version} (Lambda uses Node ${wanted}).` : undefined,
+      // A VS Code host without node on PATH: run its own Node (Electron) as plain Node.
+      env: node.host ? { ELECTRON_RUN_AS_NODE: '1' } : undefined,
+      warning: major && major !== wanted ? `${runtime} runs on the local Node ${node.version} (Lambda uses Node ${wanted}).` : undefined,
+      interpreter: node.info,
     };
   },
 

@@ -13,6 +13,8 @@ export interface VirtualEnvironment {
   readonly version?: string;
   /** Its interpreter is gone (the Python it was made from was removed or upgraded): it cannot run anything. */
   readonly broken?: boolean;
+  /** How it was found: its folder's name (".venv", "venv"), or "VIRTUAL_ENV". */
+  readonly foundBy: string;
 }
 
 const NAMES = ['.venv', 'venv'];
@@ -21,11 +23,11 @@ const NAMES = ['.venv', 'venv'];
 export function findVirtualEnvironment(codeDir: string, projectRoot: string | undefined, env: NodeJS.ProcessEnv = process.env): VirtualEnvironment | undefined {
   for (const dir of foldersUp(path.resolve(codeDir), projectRoot && path.resolve(projectRoot))) {
     for (const name of NAMES) {
-      const found = virtualEnvironmentAt(path.join(dir, name));
+      const found = virtualEnvironmentAt(path.join(dir, name), name);
       if (found) return found;
     }
   }
-  return env.VIRTUAL_ENV ? virtualEnvironmentAt(env.VIRTUAL_ENV) : undefined;
+  return env.VIRTUAL_ENV ? virtualEnvironmentAt(env.VIRTUAL_ENV, 'VIRTUAL_ENV') : undefined;
 }
 
 /** codeDir, then each folder above it up to and including the root, when codeDir is inside it; else codeDir alone. */
@@ -39,7 +41,8 @@ function foldersUp(codeDir: string, root: string | undefined): string[] {
   }
 }
 
-function virtualEnvironmentAt(dir: string): VirtualEnvironment | undefined {
+/** The virtual environment whose folder is `dir`, if it is one. */
+export function virtualEnvironmentAt(dir: string, foundBy: string): VirtualEnvironment | undefined {
   let config: string;
   try {
     config = fs.readFileSync(path.join(dir, 'pyvenv.cfg'), 'utf8');
@@ -49,5 +52,5 @@ function virtualEnvironmentAt(dir: string): VirtualEnvironment | undefined {
   const python = process.platform === 'win32' ? path.join(dir, 'Scripts', 'python.exe') : path.join(dir, 'bin', 'python');
   // `version = 3.11.7` (venv) or `version_info = 3.11.7.final.0` (virtualenv, uv).
   const version = /^\s*version(?:_info)?\s*=\s*(\d+\.\d+)/m.exec(config)?.[1];
-  return { dir, python, version, ...(isFileSync(python) ? {} : { broken: true }) };
+  return { dir, python, version, foundBy, ...(isFileSync(python) ? {} : { broken: true }) };
 }

@@ -32,6 +32,8 @@ export const rubyRuntime: LocalRuntime = {
       // The gems of the shell's own Ruby (rvm and chruby set these for the ruby they put on PATH).
       env: ruby.onPath ? gemEnvironment() : undefined,
       warning: warnings.length ? warnings.join(' ') : undefined,
+      // ruby or ruby3.3 from PATH, else an install of a version manager (rbenv, chruby, asdf…).
+      interpreter: { path: ruby.command, version: `Ruby ${ruby.version}`, source: ruby.onPath || path.basename(ruby.command) === `ruby${minor}` ? 'PATH' : 'Ruby version manager' },
     };
   },
 
