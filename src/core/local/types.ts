@@ -1,3 +1,5 @@
+import type { FunctionBuild } from './build/functionBuild';
+
 /** Where a workspace function is defined: a source (sources/registry.ts) and the file and id it has there. */
 export interface FunctionOrigin {
   /** The kind of source: "sam" for a SAM/CloudFormation template. */
@@ -24,6 +26,10 @@ export interface LocalFunctionDefinition {
   readonly architecture: 'x86_64' | 'arm64';
   /** Where it is defined; absent for a function given ad hoc (a folder and a handler). */
   readonly origin?: FunctionOrigin;
+  /** A build to run before it starts (Metadata.BuildMethod: esbuild): see build/. */
+  readonly build?: FunctionBuild;
+  /** codeDir is a .zip file (CodeUri: app.zip), unpacked into the cache before it starts: see build/. */
+  readonly codeArchive?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;
