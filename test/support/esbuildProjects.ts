@@ -76,9 +76,9 @@ function write(root: string, files: Record<string, string>): void {
 }
 
 /** hello-ts: one function, GreetFunction, bundled from app.ts (and greeting.ts). Without node_modules: see installDependencies. */
-export function writeHelloTs(root: string): string {
+export function writeHelloTs(root: string, templateName = 'template.yaml'): string {
   write(root, {
-    'template.yaml': template('GreetFunction', ['Minify: true', 'Target: "es2020"', 'Sourcemap: true', 'EntryPoints:', '  - app.ts']),
+    [templateName]: template('GreetFunction', ['Minify: true', 'Target: "es2020"', 'Sourcemap: true', 'EntryPoints:', '  - app.ts']),
     'events/event.json': JSON.stringify({ path: '/hello', queryStringParameters: { name: 'ada' } }, null, 2),
     'hello-world/app.ts': APP,
     'hello-world/greeting.ts': GREETING,
