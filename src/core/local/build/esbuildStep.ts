@@ -60,7 +60,8 @@ async function currentBuild(definition: LocalFunctionDefinition, build: EsbuildB
   // What esbuild reads without listing it: the tsconfig (paths, decorators, target) and package.json (dependencies).
   const settings = ['tsconfig.json', 'package.json'].map((file) => path.join(definition.codeDir, file));
   await writeStamp(buildsDir, { key, outDir, inputs: await inputStates([...new Set([...read, ...settings])]) });
-  await removeOlderBuilds(buildsDir, [outDir, stamp?.outDir]);
+  // Off the cold start's path: nothing waits for older builds to go.
+  void removeOlderBuilds(buildsDir, [outDir, stamp?.outDir]).catch(() => undefined);
   return outDir;
 }
 
