@@ -155,3 +155,22 @@ describe('local runs: a Node handler that exists only as TypeScript', function (
     }
   });
 });
+
+describe('local runs: the invocation\'s X-Ray trace header', function () {
+  this.timeout(30_000);
+  it('is in _X_AMZN_TRACE_ID while the handler runs, as the managed runtime sets it (Powertools\' Tracer reads it)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'se-trace-'));
+    const invoker = new LocalInvoker({ runtimesDir: RUNTIMES, cacheDir: path.join(dir, '.cache') });
+    try {
+      fs.writeFileSync(path.join(dir, 'index.js'), 'exports.handler = async () => process.env._X_AMZN_TRACE_ID ?? null;\n');
+      const fn: LocalFunctionDefinition = { name: 'Traced', codeDir: dir, handler: 'index.handler', runtime: 'nodejs20.x', timeoutSeconds: 5, memoryMb: 128, environment: {}, architecture: 'x86_64' };
+      const first = JSON.parse((await invoker.invoke(fn, '{}')).payload) as string;
+      const second = JSON.parse((await invoker.invoke(fn, '{}')).payload) as string;
+      assert.match(first, /^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$/);
+      assert.notEqual(second, first, 'each invocation has its own');
+    } finally {
+      await invoker.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
