@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { findExecutable, isFile } from '../runtimes/executables';
 import { RuntimeSetupError } from '../runtimes/runtimeSetupError';
@@ -17,8 +18,22 @@ export async function findEsbuild(codeDir: string, projectRoot: string): Promise
   }
   const onPath = findExecutable(BINARY);
   if (onPath) return onPath;
-  throw new RuntimeSetupError(
-    `the template builds this function with esbuild (Metadata: BuildMethod: esbuild), but esbuild is not installed: run \`npm install --save-dev esbuild\` in ${codeDir} (or install esbuild on PATH), then run it again.`,
-    'Runtime.InvalidEntrypoint',
-  );
+  const declaring = await folderDeclaringEsbuild(codeDir, top);
+  const fix = declaring
+    ? `run \`npm install\` in ${declaring} (its package.json lists esbuild, but it is not installed)`
+    : `run \`npm install --save-dev esbuild\` in ${codeDir} (or install esbuild on PATH)`;
+  throw new RuntimeSetupError(`the template builds this function with esbuild (Metadata: BuildMethod: esbuild), but esbuild is not installed: ${fix}, then run it again.`, 'Runtime.InvalidEntrypoint');
+}
+
+/** The nearest folder from the code folder up to the template's whose package.json depends on esbuild. */
+async function folderDeclaringEsbuild(codeDir: string, top: string): Promise<string | undefined> {
+  for (let dir = path.resolve(codeDir); ; dir = path.dirname(dir)) {
+    try {
+      const manifest = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+      if (['dependencies', 'devDependencies', 'optionalDependencies'].some((field) => manifest[field]?.esbuild)) return dir;
+    } catch {
+      // no package.json here, or not JSON
+    }
+    if (dir === top || path.dirname(dir) === dir || path.relative(top, dir).startsWith('..')) return undefined;
+  }
 }

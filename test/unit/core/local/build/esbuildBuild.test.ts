@@ -102,14 +102,21 @@ describe('local builds: esbuild (Metadata.BuildMethod)', function () {
 
   it('says which command installs esbuild, in which folder, when the project has none', async () => {
     const project = writeHelloTs(path.join(work, 'hello-ts-no-esbuild'));
+    const codeDir = path.join(project, 'hello-world');
+    const escaped = codeDir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const saved = process.env.PATH;
     process.env.PATH = path.dirname(process.execPath);
-    try {
-      await assert.rejects(invoker.invoke(functionOf(project), '{}'), (error: Error) => {
+    const refused = async (expected: RegExp) =>
+      assert.rejects(invoker.invoke(functionOf(project), '{}'), (error: Error) => {
         assert.ok(error instanceof RuntimeSetupError, String(error));
-        assert.match(error.message, new RegExp(`run \`npm install --save-dev esbuild\` in ${path.join(project, 'hello-world').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+        assert.match(error.message, expected);
         return true;
       });
+    try {
+      // Its package.json lists esbuild (as the starters' do), but nobody ran npm install.
+      await refused(new RegExp(`but esbuild is not installed: run \`npm install\` in ${escaped} \\(its package\\.json lists esbuild`));
+      fs.writeFileSync(path.join(codeDir, 'package.json'), JSON.stringify({ name: 'greet', private: true }));
+      await refused(new RegExp(`run \`npm install --save-dev esbuild\` in ${escaped}`));
     } finally {
       process.env.PATH = saved;
     }
