@@ -8,6 +8,7 @@ import { writeLargeConfig } from './largeConfig';
 import { benchListing } from './listingBench';
 import { benchLambdaLogs } from './lambdaLogsBench';
 import { benchMonitorFilter } from './monitorFilterBench';
+import { ESBUILD_NOTE, benchEsbuild, esbuildOver, esbuildRows } from './esbuildBench';
 import { LOCAL_RUNTIME_NOTE, benchLocalRuntime, localRuntimeOver, localRuntimeRows } from './localRuntimeBench';
 import { median } from './stats';
 import { printTable } from './table';
@@ -15,7 +16,7 @@ import { printTable } from './table';
 // `npm run bench`: figures of the package as it ships, next to the AWS Toolkit's published ones
 // (../shared/notes/peers.md), then activation and first bundle loads in a real extension host (code-server),
 // next to a one-command extension. Run after `npm run package` (the npm script does it).
-// SE_BENCH_ONLY=host runs only the real-host section; SE_BENCH_HOST_RUNS=0 skips it; SE_BENCH_HOST_JSON=<file>
+// SE_BENCH_ONLY=host runs only the real-host section, SE_BENCH_ONLY=esbuild only the esbuild rows; SE_BENCH_HOST_RUNS=0 skips it; SE_BENCH_HOST_JSON=<file>
 // also writes its samples there.
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLE = path.join(ROOT, 'dist', 'extension.js');
@@ -56,6 +57,7 @@ async function benchOutsideHost(): Promise<void> {
   const listing = await benchListing(10_000);
   const local = await benchLocalRuntime(ROOT);
   const find = await benchMonitorFilter(100_000);
+  const built = await benchEsbuild(ROOT);
   const dist = path.join(ROOT, 'dist');
   const lazyBytes = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'extension.js' && f !== 'cli.js').reduce((sum, f) => sum + fs.statSync(path.join(dist, f)).size, 0);
   const rows: [string, string, string, string][] = [
@@ -80,9 +82,11 @@ async function benchOutsideHost(): Promise<void> {
     ['activation events', 'onView, onCommand, onDebugResolve, workspaceContains', 'onStartupFinished (every start)', 'lazy only'],
   ];
   const localRows: [string, string, string, string][] = [['local runtime (metric)', 'Serverless Explorer', `lambda-local ${local.lambdaLocal.version}`, 'our goal'], ...localRuntimeRows(local)];
-  printTable(rows, localRows);
+  const esbuildTable: [string, string, string, string][] = [['esbuild functions (metric)', 'Serverless Explorer', 'sam build', 'our goal'], ...esbuildRows(built)];
+  printTable(rows, localRows, esbuildTable);
   console.log('\nload + activate runs in plain Node with a stand-in vscode module (bench/fakeVscode.ts): it times our bundle, not VS Code.');
   console.log(LOCAL_RUNTIME_NOTE);
+  console.log(ESBUILD_NOTE(built));
   console.log('The listing runs against a local paginating stand-in (test/support/pagingStandIn.ts), so it measures our overhead, not AWS latency.');
   const over = [
     fs.statSync(VSIX).size > 1.5 * 1024 * 1024 && '.vsix size',
@@ -92,6 +96,7 @@ async function benchOutsideHost(): Promise<void> {
     listing.fullListMs > 3000 && '10,000-function listing',
     find.p95Ms > 50 && 'Monitor find',
     ...localRuntimeOver(local),
+    ...esbuildOver(built),
   ].filter(Boolean);
   if (over.length) {
     console.log(`OVER LIMIT: ${over.join(', ')}`);
@@ -117,8 +122,21 @@ async function benchInRealHost(): Promise<void> {
   if (notMet.length) console.log(`Issue 13 goals not met yet: ${notMet.join('; ')}`);
 }
 
+/** SE_BENCH_ONLY=esbuild: the esbuild rows alone (they need dist/runtimes, not the .vsix). */
+async function benchEsbuildOnly(): Promise<void> {
+  const built = await benchEsbuild(ROOT);
+  printTable([['esbuild functions (metric)', 'Serverless Explorer', 'sam build', 'our goal'], ...esbuildRows(built)]);
+  console.log(ESBUILD_NOTE(built));
+  const over = esbuildOver(built);
+  if (over.length) {
+    console.log(`OVER LIMIT: ${over.join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
 async function main(): Promise<void> {
-  if (ONLY !== undefined && ONLY !== 'host') throw new Error(`SE_BENCH_ONLY=${ONLY}: the only section that runs alone is "host".`);
+  if (ONLY === 'esbuild') return benchEsbuildOnly();
+  if (ONLY !== undefined && ONLY !== 'host') throw new Error(`SE_BENCH_ONLY=${ONLY}: the sections that run alone are "host" and "esbuild".`);
   for (const file of [BUNDLE, VSIX]) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run package" first.`);
   }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import type { FinishedInvocation } from '../../src/ui/debug/lambdaDebugRun';
+import { APP_BREAKPOINT_LINE } from '../support/esbuildProjects';
 import { BREAKPOINT_LINE } from '../support/typescriptApp';
 import { activatedApi } from './helpers';
 
@@ -156,6 +157,34 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
     });
   }
 
+  it('GreetFunction (hello-ts, BuildMethod: esbuild, built into the cache): stops at a breakpoint in app.ts with the event in scope', async () => {
+    const appTs = vscode.Uri.file(path.join(folder.uri.fsPath, 'hello-ts', 'hello-world', 'app.ts'));
+    vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(appTs, new vscode.Position(APP_BREAKPOINT_LINE - 1, 0)))]);
+    const finished = nextFinish();
+    const launched = await vscode.debug.startDebugging(folder, {
+      type: 'aws-lambda-local',
+      request: 'launch',
+      name: 'debug GreetFunction',
+      template: '${workspaceFolder}/hello-ts/esbuild.template.yaml',
+      logicalId: 'GreetFunction',
+      event: 'hello-ts/events/event.json',
+    });
+    assert.equal(launched, true, 'the debug session starts');
+    const stop = await stops.next();
+    const trace = (await stop.session.customRequest('stackTrace', { threadId: stop.threadId, startFrame: 0, levels: 1 })) as DebugProtocol.StackTraceResponse['body'];
+    const top = trace.stackFrames[0];
+    const stoppedIn = top.source?.path ?? '';
+    assert.equal(stoppedIn.includes('://') ? vscode.Uri.parse(stoppedIn).fsPath : path.normalize(stoppedIn), appTs.fsPath, `stopped in ${stoppedIn}`);
+    assert.equal(top.line, APP_BREAKPOINT_LINE);
+    const evaluated = (await stop.session.customRequest('evaluate', { expression: 'event.queryStringParameters.name', frameId: top.id, context: 'repl' })) as DebugProtocol.EvaluateResponse['body'];
+    assert.match(evaluated.result, /^['"]ada['"]$/);
+    await stop.session.customRequest('continue', { threadId: stop.threadId });
+    const done = await finished;
+    assert.equal(done.result.functionError, undefined, done.result.payload);
+    assert.deepEqual(JSON.parse(JSON.parse(done.result.payload).body), { message: 'hello ada', path: '/hello' });
+    await sessionsEnded();
+  });
+
   it('time stopped on a breakpoint does not count towards the timeout', async () => {
     vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(handlerTs, new vscode.Position(BREAKPOINT_LINE - 1, 0)))]);
     const finished = nextFinish();
@@ -216,7 +245,7 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
 
   it('offers every function of the two workspace templates that can be debugged as a dynamic configuration (not HelloRuby)', async () => {
     const configs = await api.debugConfigurations(folder);
-    assert.deepEqual(configs.map((c) => c.logicalId).sort(), ['FailingNode', 'HelloNode', 'HelloPython', 'TsHandlerEsbuild', 'TsHandlerTsc']);
+    assert.deepEqual(configs.map((c) => c.logicalId).sort(), ['FailingNode', 'GreetFunction', 'HelloNode', 'HelloPython', 'TsHandlerEsbuild', 'TsHandlerTsc']);
     const tsc = configs.find((c) => c.logicalId === 'TsHandlerTsc')!;
     assert.deepEqual(tsc, { type: 'aws-lambda-local', request: 'launch', name: 'Lambda: TsHandlerTsc (ts-app/ts.template.yaml)', template: '${workspaceFolder}/ts-app/ts.template.yaml', logicalId: 'TsHandlerTsc' });
   });

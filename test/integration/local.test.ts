@@ -22,7 +22,7 @@ describe('local functions: the workspace template, run without Docker', function
     (await vscode.commands.executeCommand('serverlessExplorer.invokeLocal', item(name), options)) as LocalInvokeOutcome;
 
   it("lists the template's functions in the Local Functions view, with runtime and code folder", () => {
-    assert.deepEqual(items.map((i) => i.definition.name).sort(), ['FailingNode', 'HelloNode', 'HelloPython', 'HelloRuby', 'TsHandlerEsbuild', 'TsHandlerTsc']);
+    assert.deepEqual(items.map((i) => i.definition.name).sort(), ['FailingNode', 'GreetFunction', 'HelloNode', 'HelloPython', 'HelloRuby', 'TsHandlerEsbuild', 'TsHandlerTsc']);
     assert.equal(item('HelloNode').description, 'nodejs20.x · app/node');
     assert.equal(item('HelloNode').definition.memoryMb, 256);
     assert.equal(item('HelloNode').definition.environment.STAGE, 'local');
@@ -48,6 +48,15 @@ describe('local functions: the workspace template, run without Docker', function
     assert.equal(view.functionError, 'Unhandled');
     assert.deepEqual([JSON.parse(view.payload).errorType, JSON.parse(view.payload).errorMessage], ['RangeError', 'quantity must be positive']);
     assert.equal((await invoke('HelloNode', { payload: '{}' })).status, 'invoked');
+  });
+
+  it('runs a TypeScript function that the template builds with esbuild (hello-ts), built for the user', async () => {
+    assert.equal(item('GreetFunction').description, 'nodejs20.x · hello-ts/hello-world');
+    const outcome = await invoke('GreetFunction', { payload: '{"path":"/hello","queryStringParameters":{"name":"vscode"}}' });
+    assert.equal(outcome.status, 'invoked');
+    const view = api.invokeResult()!.lastView!;
+    assert.equal(view.functionError, undefined, view.payload);
+    assert.deepEqual(JSON.parse(JSON.parse(view.payload).body), { message: 'hello vscode', path: '/hello' });
   });
 
   it('runs a Python function', async () => {

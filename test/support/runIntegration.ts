@@ -8,6 +8,7 @@ import { runInHost } from './runInHost';
 import type { HostRun } from './runInHost';
 import { DEMO, seedDemo, seedManyFunctions } from './seed';
 import { writeSampleApp } from './sampleApp';
+import { installDependencies, writeHelloTs } from './esbuildProjects';
 import { writeTypeScriptApp } from './typescriptApp';
 import { packPythonExtensionStandIn } from './pythonExtensionStandIn';
 
@@ -22,6 +23,8 @@ export async function runIntegration(summaryFile?: string, host: (run: HostRun) 
   // Not template.yaml: that name would activate the extension at startup (workspaceContains), which the activation test must not see.
   writeSampleApp(workspace, 'app.template.yaml');
   writeTypeScriptApp(workspace);
+  // The sam init hello-ts layout (Metadata: BuildMethod: esbuild), with its esbuild installed as npm install does.
+  installDependencies(path.join(writeHelloTs(path.join(workspace, 'hello-ts'), 'esbuild.template.yaml'), 'hello-world'));
   const awsConfig = path.join(scratch, 'aws-config');
   fs.writeFileSync(
     awsConfig,

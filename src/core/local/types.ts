@@ -1,4 +1,5 @@
 import type { LayerSource } from './layers/layerSource';
+import type { FunctionBuild } from './build/functionBuild';
 
 /** Where a workspace function is defined: a source (sources/registry.ts) and the file and id it has there. */
 export interface FunctionOrigin {
@@ -28,6 +29,10 @@ export interface LocalFunctionDefinition {
   readonly origin?: FunctionOrigin;
   /** Its layers, in the template's order (later ones override earlier files in /opt); absent for none. */
   readonly layers?: readonly LayerSource[];
+  /** A build to run before it starts (Metadata.BuildMethod: esbuild): see build/. */
+  readonly build?: FunctionBuild;
+  /** codeDir is a .zip file (CodeUri: app.zip), unpacked into the cache before it starts: see build/. */
+  readonly codeArchive?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;

@@ -1,5 +1,7 @@
 import type { RuntimeDebugger } from '../localRuntime';
 
+const scripts = (root: string): string[] => [`${root}/**/*.js`, `${root}/**/*.mjs`, `${root}/**/*.cjs`];
+
 /**
  * VS Code's built-in JavaScript debugger (`node`) launching the runtime client. The runtime client is the launch's
  * last argument; what comes before it are Node's own flags.
@@ -7,7 +9,8 @@ import type { RuntimeDebugger } from '../localRuntime';
 export const nodeDebugger: RuntimeDebugger = {
   configuration(launch, o) {
     const program = launch.args[launch.args.length - 1];
-    const roots = [o.codeDir, ...(o.workspaceFolder ? [o.workspaceFolder] : [])];
+    // The folder it runs from too: a build of ours (esbuild, an unpacked archive) lives in the cache, outside the tree.
+    const roots = [...new Set([o.codeDir, launch.cwd, ...(o.workspaceFolder ? [o.workspaceFolder] : [])])];
     return {
       name: o.name,
       request: 'launch',
@@ -24,7 +27,7 @@ export const nodeDebugger: RuntimeDebugger = {
       outputCapture: 'std',
       sourceMaps: o.sourceMaps ?? true,
       // tsc output next to or away from the sources, esbuild/webpack bundles, SAM's .aws-sam/build copies.
-      outFiles: o.outFiles ? [...o.outFiles] : roots.flatMap((root) => [`${root}/**/*.js`, `${root}/**/*.mjs`, `${root}/**/*.cjs`]).concat('!**/node_modules/**'),
+      outFiles: o.outFiles ? [...o.outFiles, ...(launch.cwd !== o.codeDir ? scripts(launch.cwd) : [])] : roots.flatMap(scripts).concat('!**/node_modules/**'),
       resolveSourceMapLocations: [...roots.map((root) => `${root}/**`), '!**/node_modules/**'],
       skipFiles: [...(o.skipFiles ?? []), '<node_internals>/**', `${o.runtimesDir}/**`],
       autoAttachChildProcesses: false,

@@ -1,3 +1,4 @@
+import { staleBuiltTemplate } from '../../build/builtTemplate';
 import type { FunctionSource } from '../functionSource';
 import { TEMPLATE_WATCH_GLOB, findTemplates, mayBeTemplate } from './templateDiscovery';
 import { SAM_SOURCE, parseTemplate } from './templateFunctions';
@@ -13,6 +14,9 @@ export const samSource: FunctionSource = {
   readsFile: () => true,
   readFunctions(text, file) {
     const { functions, problems } = parseTemplate(text, file);
+    // A template sam build wrote runs its artifacts as they are: say so when its sources changed since.
+    const stale = staleBuiltTemplate(file, functions.map((f) => f.name));
+    if (stale) problems.push({ message: stale });
     return { functions, problems: problems.map(({ logicalId, ...problem }) => ({ ...problem, file, ...(logicalId !== undefined ? { functionId: logicalId } : {}) })) };
   },
 };

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type LocalFunctionDefinition } from '../../types';
+import { readBuildMetadata } from '../../build/buildMetadata';
 import { Resolver, asText, isIntrinsic, isRecord, type Json } from './intrinsics';
 import { TemplateLayerReader } from './templateLayers';
 import type { TemplateFunctions, TemplateProblem } from './templateProblem';
@@ -10,6 +11,7 @@ export const SAM_SOURCE = 'sam';
 
 export const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
 const ARCHIVE = /\.(zip|jar)$/i;
+const ZIP = /\.zip$/i;
 
 class TemplateReader {
   readonly functions: LocalFunctionDefinition[] = [];
@@ -44,9 +46,9 @@ class TemplateReader {
       const properties = isRecord(resource.Properties) ? resource.Properties : {};
       if (resource.Type === 'AWS::Serverless::Function') {
         serverless = true;
-        this.serverlessFunction(logicalId, properties);
+        this.serverlessFunction(logicalId, properties, resource.Metadata);
       } else if (resource.Type === 'AWS::Lambda::Function') {
-        this.lambdaFunction(logicalId, properties);
+        this.lambdaFunction(logicalId, properties, resource.Metadata);
       }
     }
     const transforms = (Array.isArray(this.template.Transform) ? this.template.Transform : [this.template.Transform]).map((t) =>
@@ -65,7 +67,7 @@ class TemplateReader {
     return this.resolver.resolve(value);
   }
 
-  private serverlessFunction(id: string, own: Json): void {
+  private serverlessFunction(id: string, own: Json, metadata: unknown): void {
     const properties: Json = { ...this.globals, ...own };
     if (this.resolve(properties.PackageType).value === 'Image') {
       this.problem(id, 'PackageType Image: container image functions do not run locally (use PackageType Zip with CodeUri, Handler and Runtime)');
@@ -83,10 +85,10 @@ class TemplateReader {
     const codeDir = this.codeDir(id, 'CodeUri', codeUri, missing);
     if (codeDir === undefined) return;
     const environment = this.mergedVariables(this.globals.Environment, own.Environment);
-    this.define(id, properties, codeDir, environment, 'on the function or in Globals.Function', [this.globals.Layers, own.Layers]);
+    this.define(id, properties, codeDir, environment, 'on the function or in Globals.Function', metadata, [this.globals.Layers, own.Layers]);
   }
 
-  private lambdaFunction(id: string, properties: Json): void {
+  private lambdaFunction(id: string, properties: Json, metadata: unknown): void {
     if (this.resolve(properties.PackageType).value === 'Image') {
       this.problem(id, 'PackageType Image: container image functions do not run locally (use a .zip function with Code, Handler and Runtime)');
       return;
@@ -113,7 +115,7 @@ class TemplateReader {
     const codeDir = this.codeDir(id, 'Code', code, missing);
     if (codeDir === undefined) return;
     const environment = this.mergedVariables(undefined, properties.Environment);
-    this.define(id, properties, codeDir, environment, 'in the function\'s Properties', [properties.Layers]);
+    this.define(id, properties, codeDir, environment, 'in the function\'s Properties', metadata, [properties.Layers]);
   }
 
   private codeDir(id: string, property: string, value: unknown, missing: string[]): string | undefined {
@@ -125,7 +127,7 @@ class TemplateReader {
       this.problem(id, `${property} is not a path (set ${property} to the folder with the function's code, relative to the template)`);
       return undefined;
     }
-    if (ARCHIVE.test(value)) {
+    if (ARCHIVE.test(value) && !ZIP.test(value)) {
       this.problem(id, `${property} points at an archive (${value}), which does not run locally (point ${property} at the folder with the unpacked code)`);
       return undefined;
     }
@@ -149,13 +151,15 @@ class TemplateReader {
     return out;
   }
 
-  private define(id: string, properties: Json, codeDir: string, environment: Record<string, string>, where: string, layerLists: unknown[]): void {
+  private define(id: string, properties: Json, codeDir: string, environment: Record<string, string>, where: string, metadata: unknown, layerLists: unknown[]): void {
     const handler = this.requiredText(id, 'Handler', properties.Handler, where, 'app.handler');
     const runtime = this.requiredText(id, 'Runtime', properties.Runtime, where, 'nodejs20.x');
     if (handler === undefined || runtime === undefined) return;
     const { layers, problems } = new TemplateLayerReader(isRecord(this.template.Resources) ? this.template.Resources : {}, this.resolver, this.templateFile).read(layerLists, runtime);
     problems.forEach((p) => this.problem(id, p.message));
     if (problems.some((p) => p.blocking)) return;
+    const { build, problem } = readBuildMetadata(this.resolve(metadata).value, handler, this.templateFile);
+    if (problem) this.problem(id, problem);
     this.functions.push({
       name: id,
       codeDir,
@@ -167,6 +171,8 @@ class TemplateReader {
       architecture: this.architecture(id, properties.Architectures),
       origin: { source: SAM_SOURCE, file: this.templateFile, id },
       ...(layers.length > 0 ? { layers } : {}),
+      ...(build ? { build } : {}),
+      ...(ZIP.test(codeDir) ? { codeArchive: true } : {}),
     });
   }
 

@@ -383,6 +383,8 @@ Length: !Length [1, 2, 3]
         memoryMb: 512,
         architecture: 'arm64',
         origin: { source: 'sam', file: TEMPLATE_FILE, id: 'CreateOrderFunction' },
+        // Its Metadata: built with esbuild before it runs, with the other BuildProperties as flags.
+        build: { method: 'esbuild', entryPoints: ['app.ts'], properties: { Minify: true, Target: 'es2022', Sourcemap: true }, projectRoot: PROJECT },
         environment: {
           STAGE: 'dev',
           LOG_LEVEL: 'info',
@@ -589,8 +591,12 @@ Resources:
       onlyProblem(sam(props('      CodeUri: s3://my-artifacts/hello.zip\n      Handler: a.b\n      Runtime: nodejs20.x\n')), 'HelloFunction', /S3/);
     });
 
-    it('CodeUri pointing at a .zip archive', () => {
-      onlyProblem(sam(props('      CodeUri: build/hello.zip\n      Handler: a.b\n      Runtime: nodejs20.x\n')), 'HelloFunction', /archive \(build\/hello\.zip\)/);
+    it('CodeUri pointing at a .jar archive (a .zip is unpacked before it runs)', () => {
+      onlyProblem(sam(props('      CodeUri: build/hello.jar\n      Handler: a.b\n      Runtime: java21\n')), 'HelloFunction', /archive \(build\/hello\.jar\)/);
+      const zipped = sam(props('      CodeUri: build/hello.zip\n      Handler: a.b\n      Runtime: nodejs20.x\n'));
+      assert.deepEqual(zipped.problems, []);
+      assert.equal(zipped.functions[0]!.codeArchive, true);
+      assert.equal(path.basename(zipped.functions[0]!.codeDir), 'hello.zip');
     });
 
     it('a Runtime or CodeUri that depends on a parameter without a Default', () => {

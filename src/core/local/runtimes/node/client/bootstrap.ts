@@ -189,6 +189,8 @@ async function main(): Promise<void> {
     const next = await nextRequest;
     const requestId = next.headers['lambda-runtime-aws-request-id'];
     currentRequestId = requestId;
+    // As the managed runtime does: X-Ray's SDK (Powertools' Tracer) reads the invocation's trace header from here.
+    if (next.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
     let event: unknown;
     try {
       event = JSON.parse(next.body);
