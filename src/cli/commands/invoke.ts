@@ -3,12 +3,14 @@ import * as path from 'node:path';
 import { AwsClientFactory } from '../../core/aws/clients';
 import { adHocFunction, applyEnvVars } from '../../core/local/adHoc';
 import { LocalInvoker } from '../../core/local/invoker';
+import { RuntimeSdkMissingError } from '../../core/local/runtimeProvided/runtimeSdkStep';
 import { RuntimeSetupError } from '../../core/local/runtimes/runtimeSetupError';
 import type { SourceFunctions } from '../../core/local/sources/functionSource';
 import { readFunctionsIn, readWorkspaceFunctions } from '../../core/local/sources/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkPayload } from '../../core/lambda/payload';
 import type { CliIo } from '../io';
+import { cliRuntimeSdkProvider, runtimeSdkMissingMessage } from '../runtimeSdk';
 
 export interface InvokeCliOptions {
   readonly template?: string;
@@ -18,12 +20,14 @@ export interface InvokeCliOptions {
   readonly timeout?: string;
   /** A profile whose credentials the function gets as AWS_ACCESS_KEY_ID… like the real sandbox. */
   readonly profile?: string;
+  /** Install the runtime's SDK packages the function imports when the project lacks them (--install-runtime-sdk). */
+  readonly installRuntimeSdk?: boolean;
   readonly cwd: string;
   readonly readStdin: () => Promise<string>;
 }
 
 function usage(io: CliIo, message: string): number {
-  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p]\n`);
+  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p] [--install-runtime-sdk]\n`);
   return 2;
 }
 
@@ -72,7 +76,7 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
       factory.dispose();
     }
   }
-  const invoker = new LocalInvoker();
+  const invoker = new LocalInvoker({ provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   try {
     const result = await invoker.invoke(definition, check.text, { credentials });
     if (result.warning) io.err(`Warning: ${result.warning}\n`);
@@ -80,6 +84,10 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     io.out(`${result.payload}\n`);
     return result.functionError ? 1 : 0;
   } catch (error) {
+    if (error instanceof RuntimeSdkMissingError) {
+      io.err(`serverless-explorer: ${runtimeSdkMissingMessage(error)}\n`);
+      return 1;
+    }
     if (error instanceof RuntimeSetupError) {
       io.err(`serverless-explorer: ${definition.name}: ${error.message}\n`);
       return 1;

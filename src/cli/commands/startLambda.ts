@@ -4,11 +4,14 @@ import { DEFAULT_INVOKE_PORT, LocalInvokeEndpoint } from '../../core/local/invok
 import { LocalInvoker } from '../../core/local/invoker';
 import { FreshFunctions } from '../../core/local/sources/freshFunctions';
 import type { CliIo } from '../io';
+import { cliRuntimeSdkProvider } from '../runtimeSdk';
 
 export interface StartLambdaOptions {
   readonly template?: string;
   readonly host?: string;
   readonly port?: string;
+  /** Install the runtime's SDK packages a function imports when its project lacks them (--install-runtime-sdk). */
+  readonly installRuntimeSdk?: boolean;
   readonly cwd: string;
   /** Resolves when the command should stop (Ctrl+C). */
   readonly stopped: Promise<void>;
@@ -36,7 +39,7 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     io.err(`serverless-explorer: no functions found ${templateFile ? `in ${options.template}` : 'in the templates here'}; give --template.\n`);
     return 2;
   }
-  const invoker = new LocalInvoker();
+  const invoker = new LocalInvoker({ provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   let endpoint: LocalInvokeEndpoint;
   try {
     endpoint = await LocalInvokeEndpoint.start({ functions, invoker, host: options.host, port, log: (line) => io.err(`${line}\n`) });

@@ -9,6 +9,7 @@ import { prepareFunction } from './preparation/prepareFunction';
 import { requireLocalRuntime } from './runtimes/registry';
 import { spawnRuntime } from './runtimeProcess';
 import type { RuntimeLauncher, RuntimeProcess } from './runtimeProcess';
+import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkStep';
 import type { LocalFunctionDefinition } from './types';
 
 export interface LocalInvokeOptions {
@@ -32,6 +33,8 @@ export interface EnvironmentOptions {
   readonly outputGraceMs?: number;
   /** Our cache folder for builds, unpacked archives and layers; by default the platform's (cacheDir.ts). */
   readonly cacheDir?: string;
+  /** Installs the runtime's SDK packages a function imports and nothing provides (see runtimeProvided/). */
+  readonly provideRuntimeSdk?: RuntimeSdkProvider;
 }
 
 export interface EnvironmentResult {
@@ -195,7 +198,7 @@ export class ExecutionEnvironment {
 
   private async start(options: LocalInvokeOptions): Promise<void> {
     // Before the clock starts, as Lambda builds and lays out code before any cold start; a failure here leaves nothing running.
-    const code = await prepareFunction(this.definition, { cacheDir: this.options.cacheDir ?? defaultCacheDir() });
+    const code = await prepareFunction(this.definition, { cacheDir: this.options.cacheDir ?? defaultCacheDir(), provideRuntimeSdk: this.options.provideRuntimeSdk });
     this.api = await RuntimeApiServer.start();
     this.startedAt = performance.now();
     const d = this.definition;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ExecutionEnvironment } from './executionEnvironment';
 import type { EnvironmentResult, LocalInvokeOptions } from './executionEnvironment';
+import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkStep';
 import type { LocalFunctionDefinition } from './types';
 import { formatReportLine, type LambdaReport } from '../lambda/report';
 
@@ -28,6 +29,8 @@ export interface LocalInvokerOptions {
   readonly alwaysCold?: boolean;
   /** Our cache folder for builds, unpacked archives and layers; by default the platform's (cacheDir.ts). */
   readonly cacheDir?: string;
+  /** Installs the runtime's SDK packages a function imports and nothing provides (a prompt, a CLI flag). */
+  readonly provideRuntimeSdk?: RuntimeSdkProvider;
 }
 
 /**
@@ -53,7 +56,7 @@ export class LocalInvoker {
       let environment = this.options.alwaysCold ? undefined : pool.pop();
       const coldStart = !environment;
       if (!environment) {
-        environment = new ExecutionEnvironment(definition, this.runtimesDir, { cacheDir: this.options.cacheDir });
+        environment = new ExecutionEnvironment(definition, this.runtimesDir, { cacheDir: this.options.cacheDir, provideRuntimeSdk: this.options.provideRuntimeSdk });
         this.all.add(environment);
       }
       const result = await environment.invoke(payload, options);

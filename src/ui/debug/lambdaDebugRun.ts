@@ -8,6 +8,7 @@ import type { LocalCredentials } from '../local/localCredentials';
 import { InvokeResultPanel } from '../invoke/invokeResultPanel';
 import { localResultView, pretty } from '../invoke/localResultView';
 import { localSdk } from '../aws/sdk';
+import { askToInstallRuntimeSdk } from '../local/runtimeSdkPrompt';
 
 /** The launch configuration property that ties a language debugger's session to its run. */
 export const RUN_MARKER = '__serverlessExplorerRun';
@@ -84,6 +85,7 @@ export class LambdaDebugRun {
         // The debugger forwards the function's output as events, which may trail its response.
         outputGraceMs: 200,
         cacheDir: this.o.cacheDir,
+        provideRuntimeSdk: askToInstallRuntimeSdk,
       });
       void this.loop().catch((error: unknown) => {
         reject(error);

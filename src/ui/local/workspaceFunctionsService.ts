@@ -4,6 +4,7 @@ import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { localSdk } from '../aws/sdk';
 import { setting, settingsChanged } from '../settings';
+import { askToInstallRuntimeSdk } from './runtimeSdkPrompt';
 
 export interface WorkspaceFunctionList {
   readonly functions: readonly LocalFunctionDefinition[];
@@ -51,7 +52,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), cacheDir: this.cacheDir });
+    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), cacheDir: this.cacheDir, provideRuntimeSdk: askToInstallRuntimeSdk });
     return this.sharedInvoker;
   }
 

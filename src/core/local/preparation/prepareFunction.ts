@@ -1,8 +1,12 @@
+import { runtimeSdkStep } from '../runtimeProvided/runtimeSdkStep';
 import type { LocalFunctionDefinition } from '../types';
 import type { PreparationContext, PreparationStep, PreparedCode } from './preparedCode';
 
 /** The steps, in order: what each makes, the next one receives. A new step is a module in core/local and a line here. */
-const STEPS: readonly PreparationStep[] = [];
+const STEPS: readonly PreparationStep[] = [
+  // Last: it reads the code the steps before made, and ends NODE_PATH with the runtime's SDK after their folders.
+  runtimeSdkStep,
+];
 
 /** Makes a function's code ready to start a runtime on: for a plain folder of code, that folder as it is. */
 export async function prepareFunction(definition: LocalFunctionDefinition, context: PreparationContext): Promise<PreparedCode> {

@@ -1,3 +1,4 @@
+import type { RuntimeSdkProvider } from '../runtimeProvided/runtimeSdkStep';
 import type { LocalFunctionDefinition } from '../types';
 
 /** What a local run needs besides the function's definition. */
@@ -5,6 +6,8 @@ export interface PreparationContext {
   /** Our cache folder (builds, unpacked archives, layers): see ../cacheDir.ts. */
   readonly cacheDir: string;
   readonly signal?: AbortSignal;
+  /** Asked to install what the runtime's SDK provides and nothing else does; without it, such a function is refused with the command. */
+  readonly provideRuntimeSdk?: RuntimeSdkProvider;
 }
 
 /** The code a runtime process starts with, once what Lambda would have done at deploy time is done. */

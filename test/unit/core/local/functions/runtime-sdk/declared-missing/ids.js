@@ -1,0 +1,3 @@
+const { v4: uuid } = require('uuid');
+
+exports.lambdaHandler = async () => ({ id: uuid() });
