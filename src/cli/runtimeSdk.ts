@@ -1,3 +1,4 @@
+import { projectInstall, them } from '../core/local/runtimeProvided/runtimeSdkStep';
 import type { RuntimeSdkMissingError, RuntimeSdkProvider } from '../core/local/runtimeProvided/runtimeSdkStep';
 import type { CliIo } from './io';
 
@@ -16,11 +17,11 @@ export function cliRuntimeSdkProvider(io: CliIo): RuntimeSdkProvider {
 
 /** Without the flag: what is missing and the two ways to fix it, in the CLI's words. */
 export function runtimeSdkMissingMessage(error: RuntimeSdkMissingError): string {
-  const { functionName, runtime, packages, folder, estimatedMb } = error.request;
+  const { functionName, runtime, packages, folder, estimatedMb, declaredIn } = error.request;
   const list = packages.join(', ');
   return (
     `${functionName} imports ${list}, which Lambda's ${runtime} runtime provides but the project does not install: ` +
-    `run again with ${INSTALL_RUNTIME_SDK_FLAG} to install it into ${folder} with npm (about ${estimatedMb} MB, once for every project), ` +
-    `or add it to the function's package.json and run npm install.`
+    `run again with ${INSTALL_RUNTIME_SDK_FLAG} to install ${them(packages)} into ${folder} with npm (about ${estimatedMb} MB, once for every project), ` +
+    `or ${projectInstall(declaredIn, packages)}.`
   );
 }

@@ -10,6 +10,7 @@ export const NOT_NOW = 'Not now';
  */
 export const askToInstallRuntimeSdk: RuntimeSdkProvider = async (request) => {
   const list = request.packages.join(', ');
+  // Not core's helper: a value import would pull the local runtime into the ui bundle, which loads it lazily.
   const them = request.packages.length > 1 ? 'them' : 'it';
   const choice = await vscode.window.showInformationMessage(
     `${request.functionName} imports ${list}, which Lambda provides: install ${them} into Serverless Explorer's runtime cache (npm, ~${request.estimatedMb} MB)?`,

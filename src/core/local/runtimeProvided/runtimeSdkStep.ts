@@ -15,6 +15,8 @@ export interface RuntimeSdkRequest {
   /** The cache folder they would be installed into. */
   readonly folder: string;
   readonly estimatedMb: number;
+  /** The folder whose package.json declares them (its npm install was not run), when one does. */
+  readonly declaredIn?: string;
   /** Installs them with the npm on PATH; rejects with a RuntimeSetupError saying what to do when it cannot. */
   install(options?: InstallOptions): Promise<void>;
 }
@@ -31,10 +33,19 @@ export class RuntimeSdkMissingError extends RuntimeSetupError {
     const list = request.packages.join(', ');
     super(
       `${request.functionName} imports ${list}, which Lambda's ${request.runtime} runtime provides but the project does not install. ` +
-        `Install it into Serverless Explorer's runtime cache (${installCommand}), or add it to the function's package.json and install it there.`,
+        `Install ${them(request.packages)} into Serverless Explorer's runtime cache (${installCommand}), or ${projectInstall(request.declaredIn, request.packages)}.`,
       'Runtime.ImportModuleError',
     );
   }
+}
+
+/** The other way: the project's own install, where its package.json already declares the package. */
+export function projectInstall(declaredIn: string | undefined, packages: readonly string[]): string {
+  return declaredIn ? `run npm install in ${declaredIn} (its package.json declares ${them(packages)})` : `add ${them(packages)} to the function's package.json and run npm install`;
+}
+
+export function them(packages: readonly string[]): string {
+  return packages.length > 1 ? 'them' : 'it';
 }
 
 /** Lambda's Node.js 18 and later runtimes ship the AWS SDK for JavaScript v3 (nodejs16.x shipped v2). */
@@ -81,10 +92,25 @@ async function obtain(definition: LocalFunctionDefinition, packages: string[], c
     packages,
     folder: runtimeSdkFolder(cacheDir),
     estimatedMb: estimatedInstallMb(cacheDir, packages),
+    declaredIn: declaringFolder(definition.codeDir, packages),
   };
   const installed = provider ? await provider({ ...request, install: (options) => installRuntimeSdk(cacheDir, packages, options) }) : false;
   const modules = runtimeSdkModules(cacheDir);
   if (!installed || packages.some((name) => !isInstalledIn(modules, name))) throw new RuntimeSdkMissingError(request, runtimeSdkInstallCommand(cacheDir, packages));
+}
+
+/** The nearest folder at or above the code whose package.json declares one of the packages. */
+function declaringFolder(dir: string, packages: readonly string[]): string | undefined {
+  for (const modules of nodeModulesUp(dir)) {
+    const folder = path.dirname(modules);
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, Record<string, unknown> | undefined>;
+      if (packages.some((name) => manifest.dependencies?.[name] !== undefined || manifest.devDependencies?.[name] !== undefined)) return folder;
+    } catch {
+      // no package.json here, or not JSON
+    }
+  }
+  return undefined;
 }
 
 /** node_modules in the folder and each one above it, as Node searches from a file there. */
