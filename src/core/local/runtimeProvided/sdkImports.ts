@@ -13,8 +13,7 @@ const IMPORT = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"`](@aws-sdk\/[a-z0-9][a
  * Lambda's Node.js runtime provides and this function needs.
  */
 export async function awsSdkImports(dir: string): Promise<string[]> {
-  const found = new Set<string>();
-  let files = 0;
+  const files: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     let entries: fs.Dirent[];
     try {
@@ -22,27 +21,33 @@ export async function awsSdkImports(dir: string): Promise<string[]> {
     } catch {
       return;
     }
+    const folders: string[] = [];
     for (const entry of entries) {
-      if (files >= MAX_FILES) return;
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) await walk(file);
-      else if (entry.isFile() && SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-        files++;
-        const text = await readSmall(file);
-        for (const match of text.matchAll(IMPORT)) found.add(match[1]);
-      }
+      if (entry.isDirectory()) folders.push(file);
+      else if (entry.isFile() && SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts') && files.length < MAX_FILES) files.push(file);
     }
+    await Promise.all(folders.map(walk));
   };
   await walk(dir);
+  const found = new Set<string>();
+  for (const names of await Promise.all(files.map(importsOf))) for (const name of names) found.add(name);
   return [...found].sort();
 }
 
-async function readSmall(file: string): Promise<string> {
+/** What each file imported when last read, while its size and time are unchanged: a warm cold start only stats the files. */
+const scanned = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly names: readonly string[] }>();
+
+async function importsOf(file: string): Promise<readonly string[]> {
   try {
-    const stat = await fs.promises.stat(file);
-    return stat.size > MAX_FILE_BYTES ? '' : await fs.promises.readFile(file, 'utf8');
+    const { mtimeMs, size } = await fs.promises.stat(file);
+    const known = scanned.get(file);
+    if (known && known.mtimeMs === mtimeMs && known.size === size) return known.names;
+    const names = size > MAX_FILE_BYTES ? [] : [...new Set(Array.from((await fs.promises.readFile(file, 'utf8')).matchAll(IMPORT), (match) => match[1]))];
+    scanned.set(file, { mtimeMs, size, names });
+    return names;
   } catch {
-    return '';
+    return [];
   }
 }

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { LocalInvokeEndpoint } from '../../../../src/core/local/invokeEndpoint';
 import { LocalInvoker } from '../../../../src/core/local/invoker';
 import type { LocalInvokeResult } from '../../../../src/core/local/invoker';
 import { RuntimeSdkMissingError } from '../../../../src/core/local/runtimeProvided/runtimeSdkStep';
@@ -79,6 +81,25 @@ describe('local runtime: what the Lambda runtime provides', function () {
     });
   });
 
+  it("declared in package.json but not installed: the other way is npm install in that folder", async () => {
+    const dir = copyFixture();
+    try {
+      const folder = path.join(dir, 'sts-cjs');
+      const manifest = path.join(folder, 'package.json');
+      fs.writeFileSync(manifest, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifest, 'utf8')), dependencies: { '@aws-sdk/client-sts': '^3.0.0' } }));
+      const invoker = refusing(fs.mkdtempSync(path.join(os.tmpdir(), 'se-runtime-empty-')));
+      invokers.push(invoker);
+      await assert.rejects(invoker.invoke((await functionsIn(dir)).get('WhoAmICjsFunction')!, '{}'), (error: unknown) => {
+        assert.ok(error instanceof RuntimeSdkMissingError, String(error));
+        assert.equal(error.request.declaredIn, folder);
+        assert.ok(error.message.endsWith(`or run npm install in ${folder} (its package.json declares it).`), error.message);
+        return true;
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('CommonJS: asks once for the imported client, installs it into the cache with npm, then the invoke goes on and calls moto', async () => {
     const fn = (await functionsIn(project, moto.endpoint)).get('WhoAmICjsFunction')!;
     const result = await installing.invoke(fn, '{}');
@@ -141,6 +162,22 @@ describe('local runtime: what the Lambda runtime provides', function () {
       const message = errorMessage(await installing.invoke(functions.get(name)!, '{}'));
       assert.match(message, /Cannot find (module|package) 'uuid'/, 'Lambda\'s own text stays');
       assert.ok(message.includes(`uuid is a dependency in ${path.join(folder, 'package.json')} but is not installed: run \`npm install\` in ${folder}.`), message);
+    }
+  });
+
+  it('the local Invoke API endpoint returns the same fix to an SDK caller', async () => {
+    const functions = [...(await functionsIn(project)).values()];
+    const endpoint = await LocalInvokeEndpoint.start({ functions: () => functions, invoker: installing, port: 0 });
+    try {
+      const lambda = new LambdaClient({ endpoint: endpoint.url, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+      const response = await lambda.send(new InvokeCommand({ FunctionName: 'UuidEsmFunction', Payload: Buffer.from('{}') }));
+      assert.equal(response.FunctionError, 'Unhandled');
+      const payload = JSON.parse(Buffer.from(response.Payload!).toString()) as { errorType: string; errorMessage: string };
+      assert.equal(payload.errorType, 'Runtime.ImportModuleError');
+      assert.match(payload.errorMessage, /uuid is a dependency in \S+package\.json but is not installed: run `npm install` in /);
+      lambda.destroy();
+    } finally {
+      await endpoint.stop();
     }
   });
 
