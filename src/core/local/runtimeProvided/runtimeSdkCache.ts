@@ -58,7 +58,9 @@ export async function installRuntimeSdk(cacheDir: string, packages: readonly str
   const args = ['install', '--prefix', folder, '--no-audit', '--no-fund', '--loglevel=http', '--progress=false', ...packages.map((p) => `${p}@${LAMBDA_SDK_MAJOR}`)];
   options.onProgress?.(`npm install ${what}…`);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(npm, args, { cwd: folder, shell: process.platform === 'win32', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+    // npm.cmd runs through cmd.exe on Windows, which splits unquoted arguments at spaces (a user folder with one).
+    const shellArgs = process.platform === 'win32' ? args.map((a) => (/\s/.test(a) ? `"${a}"` : a)) : args;
+    const child = spawn(npm, shellArgs, { cwd: folder, shell: process.platform === 'win32', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
     const abort = () => child.kill();
     options.signal?.addEventListener('abort', abort, { once: true });
     let fetched = 0;

@@ -45,31 +45,44 @@ describe('local runtime: what the Lambda runtime provides', function () {
   const moto = useMoto();
   let project: string;
   /** One cache for the suite, filled by the first test through the prompt's path. */
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'se-runtime-cache-'));
+  let cache: string;
+  let installing: LocalInvoker;
   const asked: RuntimeSdkRequest[] = [];
-  const installing = new LocalInvoker({
-    runtimesDir: RUNTIMES,
-    cacheDir: cache,
-    provideRuntimeSdk: async (request) => {
-      asked.push(request);
-      await request.install();
-      return true;
-    },
-  });
-  const refusing = (cacheDir: string) => new LocalInvoker({ runtimesDir: RUNTIMES, cacheDir, provideRuntimeSdk: async () => false });
-  const invokers: LocalInvoker[] = [installing];
+  const temporary: string[] = [];
+  const invokers: LocalInvoker[] = [];
+  const tempDir = (prefix: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    temporary.push(dir);
+    return dir;
+  };
+  const refusing = (cacheDir: string) => {
+    const invoker = new LocalInvoker({ runtimesDir: RUNTIMES, cacheDir, provideRuntimeSdk: async () => false });
+    invokers.push(invoker);
+    return invoker;
+  };
 
-  before(() => (project = copyFixture()));
+  before(() => {
+    project = copyFixture();
+    cache = tempDir('se-runtime-cache-');
+    installing = new LocalInvoker({
+      runtimesDir: RUNTIMES,
+      cacheDir: cache,
+      provideRuntimeSdk: async (request) => {
+        asked.push(request);
+        await request.install();
+        return true;
+      },
+    });
+    invokers.push(installing);
+  });
   after(async () => {
     await Promise.all(invokers.map((i) => i.dispose()));
-    fs.rmSync(project, { recursive: true, force: true });
-    fs.rmSync(cache, { recursive: true, force: true });
+    for (const dir of [project, ...temporary]) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('without the SDK anywhere: refuses before starting, naming the package and the npm command that installs it', async () => {
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'se-runtime-empty-'));
+    const empty = tempDir('se-runtime-empty-');
     const invoker = refusing(empty);
-    invokers.push(invoker);
     const fn = (await functionsIn(project, moto.endpoint)).get('WhoAmICjsFunction')!;
     await assert.rejects(invoker.invoke(fn, '{}'), (error: unknown) => {
       assert.ok(error instanceof RuntimeSdkMissingError, String(error));
@@ -87,8 +100,7 @@ describe('local runtime: what the Lambda runtime provides', function () {
       const folder = path.join(dir, 'sts-cjs');
       const manifest = path.join(folder, 'package.json');
       fs.writeFileSync(manifest, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifest, 'utf8')), dependencies: { '@aws-sdk/client-sts': '^3.0.0' } }));
-      const invoker = refusing(fs.mkdtempSync(path.join(os.tmpdir(), 'se-runtime-empty-')));
-      invokers.push(invoker);
+      const invoker = refusing(tempDir('se-runtime-empty-'));
       await assert.rejects(invoker.invoke((await functionsIn(dir)).get('WhoAmICjsFunction')!, '{}'), (error: unknown) => {
         assert.ok(error instanceof RuntimeSdkMissingError, String(error));
         assert.equal(error.request.declaredIn, folder);
@@ -145,8 +157,7 @@ describe('local runtime: what the Lambda runtime provides', function () {
         assert.equal((JSON.parse(result.payload) as { account: string }).account, 'the-project-copy', name);
       }
       // Even with an empty cache and a provider that refuses: the project has it.
-      const invoker = refusing(fs.mkdtempSync(path.join(os.tmpdir(), 'se-runtime-empty-')));
-      invokers.push(invoker);
+      const invoker = refusing(tempDir('se-runtime-empty-'));
       const result = await invoker.invoke(functions.get('WhoAmICjsFunction')!, '{}');
       assert.equal((JSON.parse(result.payload) as { account: string }).account, 'the-project-copy');
       assert.equal(asked.length, before);
