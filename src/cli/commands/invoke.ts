@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { AwsClientFactory } from '../../core/aws/clients';
 import { adHocFunction, applyEnvVars } from '../../core/local/adHoc';
 import { LocalInvoker } from '../../core/local/invoker';
+import { RuntimeSdkMissingError } from '../../core/local/runtimeProvided/runtimeSdkStep';
 import { RuntimeSetupError } from '../../core/local/runtimes/runtimeSetupError';
 import type { SourceFunctions } from '../../core/local/sources/functionSource';
 import { readFunctionsIn, readWorkspaceFunctions } from '../../core/local/sources/registry';
@@ -12,6 +13,7 @@ import type { CliIo } from '../io';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
+import { cliRuntimeSdkProvider, runtimeSdkMissingMessage } from '../runtimeSdk';
 
 export interface InvokeCliOptions extends InterpreterFlags {
   readonly template?: string;
@@ -23,12 +25,14 @@ export interface InvokeCliOptions extends InterpreterFlags {
   readonly profile?: string;
   /** Where AWS calls go (layers named by ARN are downloaded through it). */
   readonly endpointUrl?: string;
+  /** Install the runtime's SDK packages the function imports when the project lacks them (--install-runtime-sdk). */
+  readonly installRuntimeSdk?: boolean;
   readonly cwd: string;
   readonly readStdin: () => Promise<string>;
 }
 
 function usage(io: CliIo, message: string): number {
-  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p] [--python path] [--node path]\n`);
+  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]\n`);
   return 2;
 }
 
@@ -84,7 +88,7 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     }
   }
   const fetcher = cliLayerFetcher(options, io);
-  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters });
+  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   try {
     const result = await invoker.invoke(definition, check.text, { credentials });
     if (result.interpreter) io.err(`Interpreter: ${describeInterpreter(result.interpreter)}\n`);
@@ -93,6 +97,10 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     io.out(`${result.payload}\n`);
     return result.functionError ? 1 : 0;
   } catch (error) {
+    if (error instanceof RuntimeSdkMissingError) {
+      io.err(`serverless-explorer: ${runtimeSdkMissingMessage(error)}\n`);
+      return 1;
+    }
     if (error instanceof RuntimeSetupError) {
       io.err(`serverless-explorer: ${definition.name}: ${error.message}\n`);
       return 1;

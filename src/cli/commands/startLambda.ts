@@ -7,6 +7,7 @@ import type { CliIo } from '../io';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
+import { cliRuntimeSdkProvider } from '../runtimeSdk';
 
 export interface StartLambdaOptions extends InterpreterFlags {
   readonly template?: string;
@@ -15,6 +16,8 @@ export interface StartLambdaOptions extends InterpreterFlags {
   /** Whose credentials download layers named by ARN, and where AWS calls go. */
   readonly profile?: string;
   readonly endpointUrl?: string;
+  /** Install the runtime's SDK packages a function imports when its project lacks them (--install-runtime-sdk). */
+  readonly installRuntimeSdk?: boolean;
   readonly cwd: string;
   /** Resolves when the command should stop (Ctrl+C). */
   readonly stopped: Promise<void>;
@@ -49,7 +52,7 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     return 2;
   }
   const fetcher = cliLayerFetcher(options, io);
-  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters });
+  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   // Said once per function and interpreter: which one its cold starts run on.
   const told = new Set<string>();
   const telling = {

@@ -11,6 +11,7 @@ import { requireLocalRuntime } from './runtimes/registry';
 import { spawnRuntime } from './runtimeProcess';
 import type { RuntimeLauncher, RuntimeProcess } from './runtimeProcess';
 import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
+import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkStep';
 import type { LocalFunctionDefinition } from './types';
 
 export interface LocalInvokeOptions {
@@ -38,6 +39,8 @@ export interface EnvironmentOptions {
   readonly fetchLayer?: LayerFetcher;
   /** The interpreters the user or the editor chose (a setting, a CLI flag, the Python extension's selection). */
   readonly interpreters?: InterpreterChoices;
+  /** Installs the runtime's SDK packages a function imports and nothing provides (see runtimeProvided/). */
+  readonly provideRuntimeSdk?: RuntimeSdkProvider;
 }
 
 export interface EnvironmentResult {
@@ -204,7 +207,11 @@ export class ExecutionEnvironment {
 
   private async start(options: LocalInvokeOptions): Promise<void> {
     // Before the clock starts, as Lambda builds and lays out code before any cold start; a failure here leaves nothing running.
-    const code = await prepareFunction(this.definition, { cacheDir: this.options.cacheDir ?? defaultCacheDir(), fetchLayer: this.options.fetchLayer });
+    const code = await prepareFunction(this.definition, {
+      cacheDir: this.options.cacheDir ?? defaultCacheDir(),
+      fetchLayer: this.options.fetchLayer,
+      provideRuntimeSdk: this.options.provideRuntimeSdk,
+    });
     this.api = await RuntimeApiServer.start();
     this.startedAt = performance.now();
     const d = this.definition;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ExecutionEnvironment } from './executionEnvironment';
 import type { EnvironmentResult, LocalInvokeOptions } from './executionEnvironment';
 import type { LayerFetcher } from './layers/layerFetcher';
+import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkStep';
 import type { LocalFunctionDefinition } from './types';
 import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
 import { formatReportLine, type LambdaReport } from '../lambda/report';
@@ -36,6 +37,8 @@ export interface LocalInvokerOptions {
   readonly fetchLayer?: LayerFetcher;
   /** The interpreters chosen for a function (settings, CLI flags, the Python extension), asked before each run. */
   readonly interpreters?: (definition: LocalFunctionDefinition) => InterpreterChoices | undefined | Promise<InterpreterChoices | undefined>;
+  /** Installs the runtime's SDK packages a function imports and nothing provides (a prompt, a CLI flag). */
+  readonly provideRuntimeSdk?: RuntimeSdkProvider;
 }
 
 /**
@@ -63,7 +66,12 @@ export class LocalInvoker {
       let environment = this.options.alwaysCold ? undefined : pool.pop();
       const coldStart = !environment;
       if (!environment) {
-        environment = new ExecutionEnvironment(definition, this.runtimesDir, { cacheDir: this.options.cacheDir, fetchLayer: this.options.fetchLayer, interpreters });
+        environment = new ExecutionEnvironment(definition, this.runtimesDir, {
+          cacheDir: this.options.cacheDir,
+          fetchLayer: this.options.fetchLayer,
+          interpreters,
+          provideRuntimeSdk: this.options.provideRuntimeSdk,
+        });
         this.all.add(environment);
       }
       const result = await environment.invoke(payload, options);

@@ -10,6 +10,7 @@ import { InvokeResultPanel } from '../invoke/invokeResultPanel';
 import { localResultView, pretty } from '../invoke/localResultView';
 import { localSdk } from '../aws/sdk';
 import { chosenInterpreters } from '../local/chosenInterpreters';
+import { askToInstallRuntimeSdk } from '../local/runtimeSdkPrompt';
 
 /** The launch configuration property that ties a language debugger's session to its run. */
 export const RUN_MARKER = '__serverlessExplorerRun';
@@ -92,6 +93,7 @@ export class LambdaDebugRun {
         outputGraceMs: 200,
         cacheDir: this.o.cacheDir,
         fetchLayer: this.o.fetchLayer,
+        provideRuntimeSdk: askToInstallRuntimeSdk,
       });
       void this.loop().catch((error: unknown) => {
         reject(error);

@@ -6,6 +6,7 @@ import { localSdk } from '../aws/sdk';
 import { setting, settingsChanged } from '../settings';
 import { localLayerFetcher } from './localLayerFetcher';
 import { chosenInterpreters } from './chosenInterpreters';
+import { askToInstallRuntimeSdk } from './runtimeSdkPrompt';
 
 export interface WorkspaceFunctionList {
   readonly functions: readonly LocalFunctionDefinition[];
@@ -55,7 +56,13 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), cacheDir: this.cacheDir, fetchLayer: this.fetchLayer, interpreters: chosenInterpreters });
+    this.sharedInvoker ??= new (localSdk().LocalInvoker)({
+      alwaysCold: setting('localAlwaysCold'),
+      cacheDir: this.cacheDir,
+      fetchLayer: this.fetchLayer,
+      interpreters: chosenInterpreters,
+      provideRuntimeSdk: askToInstallRuntimeSdk,
+    });
     return this.sharedInvoker;
   }
 

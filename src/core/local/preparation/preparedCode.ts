@@ -1,4 +1,5 @@
 import type { LayerFetcher } from '../layers/layerFetcher';
+import type { RuntimeSdkProvider } from '../runtimeProvided/runtimeSdkStep';
 import type { LocalFunctionDefinition } from '../types';
 
 /** What a local run needs besides the function's definition. */
@@ -8,6 +9,8 @@ export interface PreparationContext {
   readonly signal?: AbortSignal;
   /** Downloads layers named by ARN, with the AWS connection of the extension or the CLI; absent, they cannot be downloaded. */
   readonly fetchLayer?: LayerFetcher;
+  /** Asked to install what the runtime's SDK provides and nothing else does; without it, such a function is refused with the command. */
+  readonly provideRuntimeSdk?: RuntimeSdkProvider;
 }
 
 /** The code a runtime process starts with, once what Lambda would have done at deploy time is done. */

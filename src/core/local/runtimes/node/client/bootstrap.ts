@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { MAX_RSS_HEADER } from '../../maxRssHeader';
+import { missingPackageHint } from './missingPackageHint';
 import { resolveImportsFromNodePath } from './nodePathImports';
 import { RuntimeApiClient } from './runtimeApiClient';
 
@@ -87,7 +88,8 @@ async function loadHandler(): Promise<Handler> {
   } catch (error) {
     if (error instanceof SyntaxError) throw new UserCodeSyntaxError(`${error.name}: ${error.message}`);
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      throw new ImportModuleError(`Error: ${(error as Error).message}`);
+      const hint = missingPackageHint((error as Error).message, file);
+      throw new ImportModuleError(`Error: ${(error as Error).message}${hint ? `\n${hint}` : ''}`);
     }
     throw error;
   }

@@ -14,6 +14,8 @@ import time
 import traceback
 import urllib.request
 
+import _import_hints
+
 API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
 current_request_id = None
 
@@ -117,7 +119,9 @@ def load_handler():
     except SyntaxError as e:
         return None, ("Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (module_name, e), stack_of(e.__traceback__))
     except ImportError as e:
-        return None, ("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_name, e), [])
+        message = "Unable to import module '%s': %s" % (module_name, e)
+        fix = _import_hints.hint(e, os.environ.get("LAMBDA_TASK_ROOT", os.getcwd()), module_name) if isinstance(e, ModuleNotFoundError) else None
+        return None, ("Runtime.ImportModuleError", message + "\n" + fix if fix else message, [])
     except Exception as e:  # an error while the module initialises
         return None, (type(e).__name__, str(e), stack_of(e.__traceback__))
     handler = getattr(module, function_name, None)
