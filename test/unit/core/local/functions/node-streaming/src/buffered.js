@@ -1,0 +1,1 @@
+exports.handler = async (event) => ({ buffered: true, echo: event });
