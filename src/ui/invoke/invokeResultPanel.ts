@@ -11,6 +11,10 @@ export class InvokeResultPanel {
   private ready = false;
   /** What the panel shows now (for tests and for the run-again flow). */
   lastView?: InvokeView;
+  /** The streamed response shown while the function runs, and how many times it was sent to the page (for tests). */
+  lastStream?: { readonly text: string; readonly prelude?: string; readonly posts: number };
+  private streamTimer?: NodeJS.Timeout;
+  private streamPostedAt = -Infinity;
 
   private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri) {
     const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
@@ -57,13 +61,34 @@ export class InvokeResultPanel {
 
   running(functionName: string, rerun: () => void): void {
     this.rerun = rerun;
+    this.lastStream = undefined;
     this.panel.title = `Invoking ${functionName}…`;
     this.post({ type: 'running', functionName });
+  }
+
+  /**
+   * A streaming function's body so far, while it runs: the whole text, sent to the page at most every 50 ms (a
+   * fast stream would flood it otherwise), the latest text each time.
+   */
+  streaming(functionName: string, text: string, prelude?: string): void {
+    this.lastStream = { text, prelude, posts: this.lastStream?.posts ?? 0 };
+    if (this.streamTimer) return;
+    const wait = Math.max(0, this.streamPostedAt + 50 - performance.now());
+    this.streamTimer = setTimeout(() => {
+      this.streamTimer = undefined;
+      this.streamPostedAt = performance.now();
+      const current = this.lastStream;
+      if (!current) return;
+      this.lastStream = { ...current, posts: current.posts + 1 };
+      this.post({ type: 'streaming', functionName, text: current.text, prelude: current.prelude });
+    }, wait);
   }
 
   /** The result, and what Run again does (by default what the last `running` set). */
   result(view: InvokeView, rerun?: () => void): void {
     if (rerun) this.rerun = rerun;
+    clearTimeout(this.streamTimer);
+    this.streamTimer = undefined;
     this.lastView = view;
     this.panel.title = `${view.error || view.functionError ? '✗' : '✓'} ${view.functionName}`;
     this.post({ type: 'result', view });

@@ -1,6 +1,7 @@
 import type { LocalInvokeResult } from '../../core/local/invoker';
 import type { LocalFunctionDefinition } from '../../core/local/types';
-import type { InvokeView } from '../../shared/invokeMessages';
+import type { InvokeView, StreamedView } from '../../shared/invokeMessages';
+import { HTTP_INTEGRATION_CONTENT_TYPE } from '../../core/local/streamedText';
 
 /** What the result view shows of a local invocation (run or debugged): the same view as a remote one. */
 export function localBase(definition: LocalFunctionDefinition, eventLabel: string): Pick<InvokeView, 'functionName' | 'profile' | 'region' | 'qualifier' | 'invocationType' | 'eventLabel' | 'at'> {
@@ -8,17 +9,26 @@ export function localBase(definition: LocalFunctionDefinition, eventLabel: strin
 }
 
 export function localResultView(definition: LocalFunctionDefinition, eventLabel: string, result: LocalInvokeResult, elapsedMs: number): InvokeView {
+  const streamed = result.streamed && !result.functionError ? streamedBody(result.payload, result.streamed.contentType) : undefined;
   return {
     ...localBase(definition, eventLabel),
     statusCode: 200,
     functionError: result.functionError,
-    payload: pretty(result.payload),
+    payload: streamed ? streamed.body : pretty(result.payload),
+    ...(result.streamed ? { streamed: { contentType: result.streamed.contentType, ...(streamed?.prelude ? { prelude: streamed.prelude } : {}) } } : {}),
     logTail: result.log,
     report: result.report,
     executedVersion: '$LATEST',
     requestId: result.requestId,
     elapsedMs,
   };
+}
+
+/** A streamed response's body, told apart from a function URL's prelude (JSON, then 8 NUL bytes). */
+function streamedBody(payload: string, contentType: string): { body: string; prelude?: StreamedView['prelude'] } {
+  const delimiter = '\0'.repeat(8);
+  const end = contentType === HTTP_INTEGRATION_CONTENT_TYPE ? payload.indexOf(delimiter) : -1;
+  return end < 0 ? { body: payload } : { prelude: payload.slice(0, end), body: payload.slice(end + delimiter.length) };
 }
 
 export function pretty(text: string): string {
