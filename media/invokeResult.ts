@@ -76,6 +76,7 @@ function render(view: InvokeView): void {
   const payload = el('pre', `payload ${view.functionError ? 'error' : ''}`, view.payload || (view.invocationType === 'RequestResponse' ? '(empty response)' : `(no response payload for ${view.invocationType} invocations)`));
   payload.id = 'payload';
   if (view.streamed?.prelude) root.append(el('p', 'meta', `Function URL response: ${view.streamed.prelude}`));
+  if (view.streamed?.beforeError) root.append(section('Streamed before the error', el('pre', 'payload', view.streamed.beforeError)));
   root.append(section(view.functionError ? 'Error' : view.streamed ? `Response (streamed, ${view.streamed.contentType})` : 'Response', payload));
   const log = el('pre', 'log', view.logTail ?? 'No log tail: Lambda returns one only for synchronous (RequestResponse) invocations, and this endpoint returned none.');
   log.id = 'log';

@@ -32,6 +32,8 @@ export interface StreamedView {
   readonly contentType: string;
   /** A function URL's prelude (status code, headers), as JSON. */
   readonly prelude?: string;
+  /** What the function streamed before it failed (the payload is then the error). */
+  readonly beforeError?: string;
 }
 
 export type HostMessage =

@@ -11,8 +11,9 @@ export class InvokeResultPanel {
   private ready = false;
   /** What the panel shows now (for tests and for the run-again flow). */
   lastView?: InvokeView;
-  /** The streamed response shown while the function runs, and how many times it was sent to the page (for tests). */
+  /** The streamed response last sent to the page while the function ran, and how many times it was sent (for tests). */
   lastStream?: { readonly text: string; readonly prelude?: string; readonly posts: number };
+  private nextStream?: { readonly text: string; readonly prelude?: string };
   private streamTimer?: NodeJS.Timeout;
   private streamPostedAt = -Infinity;
 
@@ -62,6 +63,7 @@ export class InvokeResultPanel {
   running(functionName: string, rerun: () => void): void {
     this.rerun = rerun;
     this.lastStream = undefined;
+    this.nextStream = undefined;
     this.panel.title = `Invoking ${functionName}…`;
     this.post({ type: 'running', functionName });
   }
@@ -71,16 +73,16 @@ export class InvokeResultPanel {
    * fast stream would flood it otherwise), the latest text each time.
    */
   streaming(functionName: string, text: string, prelude?: string): void {
-    this.lastStream = { text, prelude, posts: this.lastStream?.posts ?? 0 };
+    this.nextStream = { text, prelude };
     if (this.streamTimer) return;
     const wait = Math.max(0, this.streamPostedAt + 50 - performance.now());
     this.streamTimer = setTimeout(() => {
       this.streamTimer = undefined;
       this.streamPostedAt = performance.now();
-      const current = this.lastStream;
-      if (!current) return;
-      this.lastStream = { ...current, posts: current.posts + 1 };
-      this.post({ type: 'streaming', functionName, text: current.text, prelude: current.prelude });
+      const next = this.nextStream;
+      if (!next) return;
+      this.lastStream = { ...next, posts: (this.lastStream?.posts ?? 0) + 1 };
+      this.post({ type: 'streaming', functionName, ...next });
     }, wait);
   }
 

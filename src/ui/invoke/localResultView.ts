@@ -8,14 +8,16 @@ export function localBase(definition: LocalFunctionDefinition, eventLabel: strin
   return { functionName: definition.name, profile: 'local', region: definition.runtime, qualifier: '$LATEST', invocationType: 'RequestResponse', eventLabel, at: new Date().toISOString() };
 }
 
-export function localResultView(definition: LocalFunctionDefinition, eventLabel: string, result: LocalInvokeResult, elapsedMs: number): InvokeView {
+/** `streamedText`: the body a streaming function wrote, as shown while it ran (kept when it then failed). */
+export function localResultView(definition: LocalFunctionDefinition, eventLabel: string, result: LocalInvokeResult, elapsedMs: number, streamedText?: string): InvokeView {
   const streamed = result.streamed && !result.functionError ? streamedBody(result.payload, result.streamed.contentType) : undefined;
+  const beforeError = result.streamed && result.functionError && streamedText ? { beforeError: streamedText } : {};
   return {
     ...localBase(definition, eventLabel),
     statusCode: 200,
     functionError: result.functionError,
     payload: streamed ? streamed.body : pretty(result.payload),
-    ...(result.streamed ? { streamed: { contentType: result.streamed.contentType, ...(streamed?.prelude ? { prelude: streamed.prelude } : {}) } } : {}),
+    ...(result.streamed ? { streamed: { contentType: result.streamed.contentType, ...(streamed?.prelude ? { prelude: streamed.prelude } : {}), ...beforeError } } : {}),
     logTail: result.log,
     report: result.report,
     executedVersion: '$LATEST',

@@ -50,11 +50,12 @@ export class LocalInvokeCommand implements vscode.Disposable {
         });
         const onChunk = (chunk: Uint8Array, contentType: string) => body.push(chunk, contentType);
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.workspace.invoker().invoke(definition, check.text, { credentials, onChunk }));
+        body.end();
         if (result.warning && !this.warned.has(result.warning)) {
           this.warned.add(result.warning);
           void vscode.window.showWarningMessage(result.warning);
         }
-        panel.result(localResultView(definition, event.label, result, performance.now() - started));
+        panel.result(localResultView(definition, event.label, result, performance.now() - started, text));
         return { status: 'invoked', result };
       } catch (error) {
         const message = (error as Error).message;
