@@ -162,6 +162,26 @@ describe('core/local response streaming (real runtime client, Runtime API stream
     assert.equal((JSON.parse(result.payload) as { errorMessage: string }).errorMessage, 'thrown from a timer');
   });
 
+  it('ends a piped stream whose source fails with that error, instead of waiting for the timeout', async () => {
+    const definition = inline(
+      'brokenSource',
+      `const { Readable } = require('node:stream');
+const { pipeline } = require('node:stream/promises');
+exports.handler = awslambda.streamifyResponse(async (event, responseStream) => {
+  const source = new Readable({ read() {} });
+  source.push('some rows\\n');
+  setTimeout(() => source.destroy(new Error('the source went away')), 100);
+  await pipeline(source, responseStream);
+});\n`,
+    );
+    const started = performance.now();
+    const { result, chunks } = await invokeStreaming(invoker, definition);
+    assert.equal(chunks.map((c) => c.text).join(''), 'some rows\n');
+    assert.equal(result.errorType, 'Error');
+    assert.equal((JSON.parse(result.payload) as { errorMessage: string }).errorMessage, 'the source went away');
+    assert.ok(performance.now() - started < 3000, 'the invocation should end with the error, not time out');
+  });
+
   it('leaves the awslambda global out when AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA is set, as the managed runtime does', async () => {
     const definition = inline('noGlobal', `exports.handler = awslambda.streamifyResponse(async (e, s) => s.end());\n`, { AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA: '1' });
     const result = await invoker.invoke(definition, '{}');

@@ -85,6 +85,16 @@ export class LambdaResponseStream extends Writable {
     callback();
   }
 
+  // Destroyed (a pipeline whose source failed, or destroy() called): the response still ends, with the error if
+  // there is one, or the Runtime API would wait for the rest until the function timed out.
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.ended) {
+      this.error ??= error ? { errorType: error.name, errorMessage: error.message, trace: (error.stack ?? '').split('\n') } : undefined;
+      this._final(() => undefined);
+    }
+    callback(error);
+  }
+
   /** Sends the request's head (then the prelude, if any) the first time a byte or the end goes out. */
   private open(): void {
     if (this.answer) return;
