@@ -4,6 +4,7 @@
 //   node scripts/build.mjs --watch       development, rebuilding on change
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,9 +87,25 @@ async function toCommonJs(result) {
   }
 }
 
+// The languages the shell registers the handler CodeLens for at activation, before any runtime module loads: read
+// from the runtime registry itself, so that a new runtime family is one module and one line there.
+async function handlerLanguages() {
+  const { outputFiles } = await esbuild.build({ ...node, entryPoints: ['src/core/local/runtimes/registry.ts'], write: false, sourcemap: false, minify: false });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  return module.exports.handlerLanguages();
+}
+
 const builds = [
   // The shell alone, in one file: activation requires no chunk (the few constants it shares are duplicated).
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './ui.js'], sourcemap: production ? false : 'linked' },
+  {
+    ...node,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode', './ui.js'],
+    sourcemap: production ? false : 'linked',
+    define: { ...node.define, SE_HANDLER_LANGUAGES: JSON.stringify(await handlerLanguages()) },
+  },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Each runtime family's client (src/core/local/runtimes/<family>/client/): bootstrap.ts bundled alone.
   ...runtimeClients.flatMap(({ family, dir }) =>

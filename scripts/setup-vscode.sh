@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests and the demo need, once, and caches it:
 #   - Debian packages: chromium (headless browser), libkrb5-dev (code-server's kerberos module builds from source),
-#     python3-debugpy (the unit tests' DAP-level test of the Python debug path; for Debian's /usr/bin/python3)
+#     python3-debugpy (the unit tests' DAP-level test of the Python debug path; for Debian's /usr/bin/python3),
+#     ruby (the Ruby runtime's tests: Lambda's ruby3.x functions run on it)
 #   - Node 24 from the npm registry (code-server requires it), in $SE_CACHE_DIR/node24
 #   - code-server 4.139.1 (VS Code 1.139.1 server + web workbench), in $SE_CACHE_DIR/code-server
 # Idempotent: a second run only checks. Prints the path of code-server's launcher last.
@@ -17,6 +18,7 @@ missing_debs=()
 command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing_debs+=(libkrb5-dev)
 dpkg -s python3-debugpy >/dev/null 2>&1 || missing_debs+=(python3-debugpy)
+command -v ruby >/dev/null 2>&1 || missing_debs+=(ruby)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || fail "Needs the Debian packages ${missing_debs[*]}, but apt-get is not available. Install them with your system's package manager and run again."
   SUDO=""

@@ -58,7 +58,13 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     hostRequire: (id) => require(id),
   });
   const ui = (): UiModule.Ui => {
-    loaded ??= (bundles.load('ui.js') as typeof UiModule).createUi({ extensionUri: context.extensionUri, awsView, commands, subscriptions: context.subscriptions });
+    loaded ??= (bundles.load('ui.js') as typeof UiModule).createUi({
+      extensionUri: context.extensionUri,
+      awsView,
+      commands,
+      subscriptions: context.subscriptions,
+      localCacheDir: storage.scheme === 'file' ? path.join(storage.fsPath, 'local') : undefined,
+    });
     return loaded;
   };
   const feature = <N extends keyof UiModule.Features>(name: N) => ui().feature(name);

@@ -28,11 +28,13 @@ Commands:
                         stdout, the logs on stderr, exit 1 on a function error
                         [--template t.yaml] [--event file.json | -] [--runtime r]
                         [--env-vars vars.json] [--timeout seconds]
-                        [--profile p: give the function that profile's credentials]
+                        [--profile p: give the function that profile's credentials;
+                        layers named by ARN are downloaded with them]
   start-lambda          Serve the Lambda Invoke API for the template's functions,
                         for AWS SDKs and the AWS CLI (--endpoint-url), like
                         sam local start-lambda [--template t.yaml]
-                        [--host 127.0.0.1] [--port 3001]
+                        [--host 127.0.0.1] [--port 3001] [--profile p: to
+                        download layers named by ARN]
   run-task --cluster <c> --service <s>
                         Run a one-off task of a Fargate service (its task
                         definition, network and launch type), the event in an
@@ -125,10 +127,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'invoke':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
-        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], cwd: process.cwd(), readStdin }, io);
+        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], cwd: process.cwd(), readStdin }, io);
       case 'start-lambda':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
-        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, cwd: process.cwd(), stopped: untilInterrupted() }, io);
+        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }

@@ -44,6 +44,8 @@ export interface ShellParts {
   readonly commands: CommandHandlers;
   /** Where what the ui creates is disposed with the extension. */
   readonly subscriptions: { push(...items: vscode.Disposable[]): unknown };
+  /** Where local runs keep builds, unpacked archives and layers (in the extension's global storage). */
+  readonly localCacheDir?: string;
 }
 
 export interface Ui {
@@ -57,7 +59,7 @@ export interface Ui {
 
 export function createUi(shell: ShellParts): Ui {
   const aws = new AwsConnection();
-  const workspace = new WorkspaceFunctionsService();
+  const workspace = new WorkspaceFunctionsService(shell.localCacheDir);
   const explorer = new AwsExplorer(aws);
   const localFunctions = new LocalFunctionsTree(workspace);
   const deps: UiDeps = { extensionUri: shell.extensionUri, aws, explorer, awsView: shell.awsView, workspace, commands: shell.commands };

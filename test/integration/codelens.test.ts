@@ -85,6 +85,14 @@ describe('CodeLens above Lambda handlers: invoke locally, debug locally, invoke 
     assert.equal((python[1]!.command!.arguments![0] as LocalFunctionDefinition).name, 'HelloPython');
   });
 
+  it("shows Invoke locally, and no Debug locally, above a Ruby handler (Ruby cannot be debugged yet)", async () => {
+    // app/ruby/app.rb: `def lambda_handler(event:, context:)` on line 3, HelloRuby's handler (app.lambda_handler).
+    const ruby = await lensesOf(vscode.Uri.file(path.join(path.dirname(indexJs.fsPath), '..', 'ruby', 'app.rb')));
+    assert.deepEqual(shown(ruby.filter((l) => l.command!.title !== INVOKE_DEPLOYED)), [`2: ${INVOKE_LOCALLY}`]);
+    const definition = (ruby[0]!.command!.arguments![1] as { definition: LocalFunctionDefinition }).definition;
+    assert.deepEqual([definition.name, definition.handler, definition.runtime], ['HelloRuby', 'app.lambda_handler', 'ruby3.3']);
+  });
+
   it("runs the lens's function locally with the lens's arguments", async () => {
     // FailingNode, not HelloNode: the local functions suite expects HelloNode's first run to be a cold start.
     const invoke = (await lensesOf(indexJs)).filter((l) => l.command!.title === INVOKE_LOCALLY)[1]!.command!;

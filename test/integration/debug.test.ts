@@ -214,7 +214,7 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
     await sessionsEnded();
   });
 
-  it('offers every function of the two workspace templates as a dynamic configuration', async () => {
+  it('offers every function of the two workspace templates that can be debugged as a dynamic configuration (not HelloRuby)', async () => {
     const configs = await api.debugConfigurations(folder);
     assert.deepEqual(configs.map((c) => c.logicalId).sort(), ['FailingNode', 'HelloNode', 'HelloPython', 'TsHandlerEsbuild', 'TsHandlerTsc']);
     const tsc = configs.find((c) => c.logicalId === 'TsHandlerTsc')!;
@@ -231,6 +231,18 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
     const started = await vscode.debug.startDebugging(folder, { type: 'aws-lambda-local', request: 'launch', name: 'py', template: '${workspaceFolder}/app/app.template.yaml', logicalId: 'HelloPython', event: '{}' });
     assert.equal(started, false);
     assert.match(await refused, /Python Debugger extension \(ms-python\.debugpy\)/);
+  });
+
+  it('a Ruby function: a message that it cannot be debugged yet, offering to run it without debugging', async () => {
+    const refused = new Promise<string>((resolve) => {
+      const subscription = api.lambdaDebug.onDidRefuse((message) => {
+        subscription.dispose();
+        resolve(message);
+      });
+    });
+    const started = await vscode.debug.startDebugging(folder, { type: 'aws-lambda-local', request: 'launch', name: 'rb', template: '${workspaceFolder}/app/app.template.yaml', logicalId: 'HelloRuby', event: '{}' });
+    assert.equal(started, false);
+    assert.match(await refused, /^HelloRuby runs on ruby3\.3, which cannot be debugged locally yet: breakpoint debugging is for nodejs\*, python3\.\* functions\. Run it without debugging instead\.$/);
   });
 
   it('a wrong logical id: a message listing the template functions', async () => {

@@ -22,7 +22,7 @@ describe('local functions: the workspace template, run without Docker', function
     (await vscode.commands.executeCommand('serverlessExplorer.invokeLocal', item(name), options)) as LocalInvokeOutcome;
 
   it("lists the template's functions in the Local Functions view, with runtime and code folder", () => {
-    assert.deepEqual(items.map((i) => i.definition.name).sort(), ['FailingNode', 'HelloNode', 'HelloPython', 'TsHandlerEsbuild', 'TsHandlerTsc']);
+    assert.deepEqual(items.map((i) => i.definition.name).sort(), ['FailingNode', 'HelloNode', 'HelloPython', 'HelloRuby', 'TsHandlerEsbuild', 'TsHandlerTsc']);
     assert.equal(item('HelloNode').description, 'nodejs20.x · app/node');
     assert.equal(item('HelloNode').definition.memoryMb, 256);
     assert.equal(item('HelloNode').definition.environment.STAGE, 'local');
@@ -55,6 +55,17 @@ describe('local functions: the workspace template, run without Docker', function
     const view = api.invokeResult()!.lastView!;
     assert.deepEqual(JSON.parse(view.payload), { keys: ['a', 'b'], memory: '128' });
     assert.match(view.logTail ?? '', /python got \['a', 'b'\]/);
+  });
+
+  it('lists a Ruby function and runs it with Invoke Locally, its output in the log', async () => {
+    assert.equal(item('HelloRuby').description, 'ruby3.3 · app/ruby');
+    assert.equal((await invoke('HelloRuby', { payload: '{"b": 1, "a": 2}' })).status, 'invoked');
+    const view = api.invokeResult()!.lastView!;
+    assert.equal(view.functionError, undefined, view.payload);
+    const response = JSON.parse(view.payload) as { statusCode: number; body: string };
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(JSON.parse(response.body), { keys: ['a', 'b'], function: 'HelloRuby' });
+    assert.match(view.logTail ?? '', /\nruby got a,b\n/);
   });
 
   it('serves the workspace functions on a local Lambda Invoke API that the AWS SDK calls, and stops it', async () => {

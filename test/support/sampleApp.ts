@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** A small SAM app (two Node functions, one Python) for the local-runtime tests and the demo, in <workspace>/app. */
+/** A small SAM app (two Node functions, one Python, one Ruby) for the local-runtime tests and the demo, in <workspace>/app. */
 export function writeSampleApp(workspace: string, templateName: string): void {
   const app = path.join(workspace, 'app');
   fs.mkdirSync(path.join(app, 'node'), { recursive: true });
   fs.mkdirSync(path.join(app, 'python'), { recursive: true });
+  fs.mkdirSync(path.join(app, 'ruby'), { recursive: true });
   fs.writeFileSync(
     path.join(app, templateName),
     [
@@ -40,6 +41,12 @@ export function writeSampleApp(workspace: string, templateName: string): void {
       '      CodeUri: python/',
       '      Handler: app.handler',
       '      Runtime: python3.11',
+      '  HelloRuby:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: ruby/',
+      '      Handler: app.lambda_handler',
+      '      Runtime: ruby3.3',
       '  OrdersTable:',
       '    Type: AWS::DynamoDB::Table',
       '',
@@ -59,4 +66,16 @@ export function writeSampleApp(workspace: string, templateName: string): void {
     ].join('\n'),
   );
   fs.writeFileSync(path.join(app, 'python', 'app.py'), 'def handler(event, context):\n    print("python got", sorted(event))\n    return {"keys": sorted(event), "memory": context.memory_limit_in_mb}\n');
+  fs.writeFileSync(
+    path.join(app, 'ruby', 'app.rb'),
+    [
+      "require 'json'",
+      '',
+      'def lambda_handler(event:, context:)',
+      '  puts "ruby got #{event.keys.sort.join(\',\')}"',
+      '  { statusCode: 200, body: { keys: event.keys.sort, function: context.function_name }.to_json }',
+      'end',
+      '',
+    ].join('\n'),
+  );
 }

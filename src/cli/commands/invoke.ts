@@ -10,6 +10,7 @@ import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkPayload } from '../../core/lambda/payload';
 import { StreamedText } from '../../core/local/streamedText';
 import type { CliIo } from '../io';
+import { cliLayerFetcher } from './layerFetcher';
 
 export interface InvokeCliOptions {
   readonly template?: string;
@@ -19,6 +20,8 @@ export interface InvokeCliOptions {
   readonly timeout?: string;
   /** A profile whose credentials the function gets as AWS_ACCESS_KEY_ID… like the real sandbox. */
   readonly profile?: string;
+  /** Where AWS calls go (layers named by ARN are downloaded through it). */
+  readonly endpointUrl?: string;
   readonly cwd: string;
   readonly readStdin: () => Promise<string>;
 }
@@ -76,7 +79,8 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
       factory.dispose();
     }
   }
-  const invoker = new LocalInvoker();
+  const fetcher = cliLayerFetcher(options, io);
+  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer });
   try {
     const body = new StreamedText({ prelude: (json) => io.err(`Function URL response: ${json}\n`), text: (text) => io.out(text) });
     const result = await invoker.invoke(definition, check.text, { credentials, onChunk: (chunk, contentType) => body.push(chunk, contentType) });
@@ -95,6 +99,7 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     throw error;
   } finally {
     await invoker.dispose();
+    fetcher.dispose();
   }
 }
 

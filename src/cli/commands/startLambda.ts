@@ -4,11 +4,15 @@ import { DEFAULT_INVOKE_PORT, LocalInvokeEndpoint } from '../../core/local/invok
 import { LocalInvoker } from '../../core/local/invoker';
 import { FreshFunctions } from '../../core/local/sources/freshFunctions';
 import type { CliIo } from '../io';
+import { cliLayerFetcher } from './layerFetcher';
 
 export interface StartLambdaOptions {
   readonly template?: string;
   readonly host?: string;
   readonly port?: string;
+  /** Whose credentials download layers named by ARN, and where AWS calls go. */
+  readonly profile?: string;
+  readonly endpointUrl?: string;
   readonly cwd: string;
   /** Resolves when the command should stop (Ctrl+C). */
   readonly stopped: Promise<void>;
@@ -36,13 +40,15 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     io.err(`serverless-explorer: no functions found ${templateFile ? `in ${options.template}` : 'in the templates here'}; give --template.\n`);
     return 2;
   }
-  const invoker = new LocalInvoker();
+  const fetcher = cliLayerFetcher(options, io);
+  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer });
   let endpoint: LocalInvokeEndpoint;
   try {
     endpoint = await LocalInvokeEndpoint.start({ functions, invoker, host: options.host, port, log: (line) => io.err(`${line}\n`) });
   } catch (error) {
     io.err(`serverless-explorer: ${(error as Error).message}\n`);
     await invoker.dispose();
+    fetcher.dispose();
     return 1;
   }
   io.err(
@@ -53,5 +59,6 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
   await options.stopped;
   await endpoint.stop();
   await invoker.dispose();
+  fetcher.dispose();
   return 0;
 }

@@ -7,7 +7,8 @@ import type { LocalFunctionDefinition } from './types';
 
 /** A function given as `path/to/dir:handler` (and optionally a runtime), outside any template. */
 export function adHocFunction(spec: string, cwd: string, runtime?: string): LocalFunctionDefinition | undefined {
-  const colon = spec.lastIndexOf(':');
+  // The last lone colon: a Ruby handler's namespace has its own (`dir:app.Shop::Orders.create`).
+  const colon = [...spec.matchAll(/(?<!:):(?!:)/g)].at(-1)?.index ?? -1;
   if (colon <= 0) return undefined;
   const codeDir = path.resolve(cwd, spec.slice(0, colon));
   const handler = spec.slice(colon + 1);

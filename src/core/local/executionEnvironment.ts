@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { RuntimeApiServer } from './runtimeApi';
 import type { RuntimeOutcome, StreamedOutcome } from './runtimeApi';
+import { defaultCacheDir } from './cacheDir';
+import type { LayerFetcher } from './layers/layerFetcher';
 import { PausableTimer } from './pausableTimer';
+import { prepareFunction } from './preparation/prepareFunction';
 import { requireLocalRuntime } from './runtimes/registry';
 import { spawnRuntime } from './runtimeProcess';
 import type { RuntimeLauncher, RuntimeProcess } from './runtimeProcess';
@@ -32,6 +36,10 @@ export interface EnvironmentOptions {
    * first, but a debugger forwards it as events that may trail the response.
    */
   readonly outputGraceMs?: number;
+  /** Our cache folder for builds, unpacked archives and layers; by default the platform's (cacheDir.ts). */
+  readonly cacheDir?: string;
+  /** Downloads layers named by ARN (the extension's or the CLI's AWS connection). */
+  readonly fetchLayer?: LayerFetcher;
 }
 
 export interface EnvironmentResult {
@@ -200,6 +208,8 @@ export class ExecutionEnvironment {
   }
 
   private async start(options: LocalInvokeOptions): Promise<void> {
+    // Before the clock starts, as Lambda builds and lays out code before any cold start; a failure here leaves nothing running.
+    const code = await prepareFunction(this.definition, { cacheDir: this.options.cacheDir ?? defaultCacheDir(), fetchLayer: this.options.fetchLayer });
     this.api = await RuntimeApiServer.start();
     this.startedAt = performance.now();
     const d = this.definition;
@@ -221,7 +231,7 @@ export class ExecutionEnvironment {
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${d.name}`,
       AWS_LAMBDA_LOG_STREAM_NAME: stream,
       AWS_LAMBDA_RUNTIME_API: this.api.address,
-      LAMBDA_TASK_ROOT: d.codeDir,
+      LAMBDA_TASK_ROOT: code.taskRoot,
       LAMBDA_RUNTIME_DIR: this.runtimesDir,
       _HANDLER: d.handler,
       ...(options.credentials
@@ -231,12 +241,14 @@ export class ExecutionEnvironment {
             ...(options.credentials.sessionToken ? { AWS_SESSION_TOKEN: options.credentials.sessionToken } : {}),
           }
         : {}),
+      ...code.env,
       ...d.environment,
       ...this.command.env,
     };
+    if (code.path.length > 0) env.PATH = [env.PATH, ...code.path].join(path.delimiter);
     const launcher = this.options.launcher ?? spawnRuntime;
     this.process = launcher(
-      { command: this.command.command, args: this.command.args, cwd: d.codeDir, env },
+      { command: this.command.command, args: this.command.args, cwd: code.taskRoot, env },
       {
         output: (stream, text) => {
           const lines = (this.partial[stream] + text).split('\n');

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ExecutionEnvironment } from './executionEnvironment';
 import type { EnvironmentResult, LocalInvokeOptions } from './executionEnvironment';
+import type { LayerFetcher } from './layers/layerFetcher';
 import type { LocalFunctionDefinition } from './types';
 import { formatReportLine, type LambdaReport } from '../lambda/report';
 
@@ -28,6 +29,10 @@ export interface LocalInvokerOptions {
   readonly runtimesDir?: string;
   /** Start a new environment for every invocation (measure cold starts, or rule out state). */
   readonly alwaysCold?: boolean;
+  /** Our cache folder for builds, unpacked archives and layers; by default the platform's (cacheDir.ts). */
+  readonly cacheDir?: string;
+  /** Downloads layers named by ARN (the extension's or the CLI's AWS connection). */
+  readonly fetchLayer?: LayerFetcher;
 }
 
 /**
@@ -53,7 +58,7 @@ export class LocalInvoker {
       let environment = this.options.alwaysCold ? undefined : pool.pop();
       const coldStart = !environment;
       if (!environment) {
-        environment = new ExecutionEnvironment(definition, this.runtimesDir);
+        environment = new ExecutionEnvironment(definition, this.runtimesDir, { cacheDir: this.options.cacheDir, fetchLayer: this.options.fetchLayer });
         this.all.add(environment);
       }
       const result = await environment.invoke(payload, options);
@@ -79,7 +84,7 @@ export class LocalInvoker {
 
 /** Environments are reused only for the same definition: a changed handler, env or memory gets a fresh one. */
 function identity(d: LocalFunctionDefinition): string {
-  return JSON.stringify([d.name, d.codeDir, d.handler, d.runtime, d.memoryMb, d.timeoutSeconds, d.environment]);
+  return JSON.stringify([d.name, d.codeDir, d.handler, d.runtime, d.memoryMb, d.timeoutSeconds, d.environment, d.layers]);
 }
 
 /** What an environment reports, as a local invocation result: the log framed by START, END and REPORT. */

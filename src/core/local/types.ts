@@ -1,3 +1,5 @@
+import type { LayerSource } from './layers/layerSource';
+
 /** Where a workspace function is defined: a source (sources/registry.ts) and the file and id it has there. */
 export interface FunctionOrigin {
   /** The kind of source: "sam" for a SAM/CloudFormation template. */
@@ -24,6 +26,8 @@ export interface LocalFunctionDefinition {
   readonly architecture: 'x86_64' | 'arm64';
   /** Where it is defined; absent for a function given ad hoc (a folder and a handler). */
   readonly origin?: FunctionOrigin;
+  /** Its layers, in the template's order (later ones override earlier files in /opt); absent for none. */
+  readonly layers?: readonly LayerSource[];
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;

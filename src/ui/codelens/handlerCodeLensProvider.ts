@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { adHocFunctionForFile } from '../../core/local/adHoc';
 import { handlerSources } from '../../core/local/handlerSources';
 import { findExportedFunctions } from '../../core/local/handlerSymbols';
-import { handlerLanguages } from '../../core/local/runtimes/registry';
+import { handlerLanguages, localRuntime } from '../../core/local/runtimes/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { PickedFunction } from '../invoke/pickFunction';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
@@ -22,9 +22,10 @@ interface TemplateTarget {
 }
 
 /**
- * "Invoke locally | Debug locally | Invoke deployed" above the handlers of JavaScript, TypeScript and Python
- * files: those the workspace templates point at (their sources too, through source maps), with the template's
- * definition; and, in files no template knows, exported functions that look like handlers, run ad hoc from their folder.
+ * "Invoke locally | Debug locally | Invoke deployed" above the handlers of the languages the runtime registry knows
+ * (Debug only where the runtime has a debugger): those the workspace templates point at (their sources too, through
+ * source maps), with the template's definition; and, in files no template knows, exported functions that look like
+ * handlers, run ad hoc from their folder.
  */
 export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -82,12 +83,17 @@ export class HandlerCodeLensProvider implements vscode.CodeLensProvider, vscode.
         command: 'serverlessExplorer.invokeLocal',
         arguments: [undefined, { definition }],
       }),
-      new vscode.CodeLens(range, {
-        title: `$(debug-alt) Debug${which} locally`,
-        tooltip: `Debug ${definition.name} (${origin}) on this machine with an event, stopping at breakpoints`,
-        command: 'serverlessExplorer.debugLocal',
-        arguments: [definition],
-      }),
+      // Only where a debugger exists (not Ruby yet).
+      ...(localRuntime(definition.runtime)?.debugger
+        ? [
+            new vscode.CodeLens(range, {
+              title: `$(debug-alt) Debug${which} locally`,
+              tooltip: `Debug ${definition.name} (${origin}) on this machine with an event, stopping at breakpoints`,
+              command: 'serverlessExplorer.debugLocal',
+              arguments: [definition],
+            }),
+          ]
+        : []),
     ];
     const deployed = this.deployed.matching(definition.name, fromTemplate).slice(0, MAX_DEPLOYED_LENSES);
     const labels = distinguishing(deployed);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { checkPayload } from '../../core/lambda/payload';
 import type { LambdaLaunchAttributes } from '../../core/local/debugRequest';
 import { substituteVariables } from '../../core/local/launchVariables';
-import { guessRuntime, localRuntime } from '../../core/local/runtimes/registry';
+import { DEBUGGABLE_RUNTIMES, guessRuntime, localRuntime } from '../../core/local/runtimes/registry';
 import { findHandlers, handlerLanguage } from '../../core/local/handlerSymbols';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { chooseEvent } from '../events/chooseEvent';
@@ -49,7 +49,8 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
   ) {}
 
   /**
-   * launch.json's first configurations, and (dynamic) the Run and Debug picker's: one per workspace function; without
+   * launch.json's first configurations, and (dynamic) the Run and Debug picker's: one per workspace function that can be
+   * debugged; without
    * a template, one per handler of the active editor; for a new launch.json with neither, an example to fill in.
    */
   provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): Promise<vscode.DebugConfiguration[]> {
@@ -60,7 +61,8 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
     const functions = await this.workspace.functions();
     const root = folder?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!root) return [];
-    const inFolder = functions.filter((f) => !folder || !path.relative(root, f.codeDir).startsWith('..'));
+    // Only functions a debugger can stop in: a Ruby function would only be refused.
+    const inFolder = functions.filter((f) => (!folder || !path.relative(root, f.codeDir).startsWith('..')) && localRuntime(f.runtime)?.debugger);
     if (inFolder.length) return inFolder.map((f) => launchConfigurationFor(f, root));
     const fromEditor = await this.activeEditorHandlers();
     if (fromEditor.length || dynamic) return fromEditor.map((f) => launchConfigurationFor(f, root));
@@ -99,7 +101,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       if (c.region) definition = { ...definition, environment: { ...definition.environment, AWS_REGION: c.region, AWS_DEFAULT_REGION: c.region } };
       const languageDebugger = localRuntime(definition.runtime)?.debugger;
       if (!languageDebugger) {
-        return this.offerRunWithout(definition, `${definition.name} runs on ${definition.runtime}: breakpoint debugging is for Node.js and Python functions.`, c.event, root);
+        return this.offerRunWithout(definition, `${definition.name} runs on ${definition.runtime}, which cannot be debugged locally yet: breakpoint debugging is for ${DEBUGGABLE_RUNTIMES} functions. Run it without debugging instead.`, c.event, root);
       }
       const needed = languageDebugger.extension;
       if (needed && !vscode.extensions.getExtension(needed.id)) {
@@ -110,7 +112,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       const check = checkPayload(event.json, 'RequestResponse');
       if (!check.ok) throw new Error(`the event (${event.label}): ${check.message}`);
       const credentials = await localCredentials(c.profile ?? setting('localCredentialsProfile'), c.profile ? `"profile" in ${name}` : 'serverlessExplorer.localCredentialsProfile');
-      const run = this.runs.create({ definition, event: { label: event.label, json: check.text }, credentials, stopAfterInvocation: c.stopAfterInvocation !== false });
+      const run = this.runs.create({ definition, event: { label: event.label, json: check.text }, credentials, stopAfterInvocation: c.stopAfterInvocation !== false, cacheDir: this.workspace.cacheDir, fetchLayer: this.workspace.fetchLayer });
       this.runs.lastConfiguration = { folder, configuration: config };
       const launch = await run.start(this.runtimesDir);
       if (run.warning) void vscode.window.showWarningMessage(run.warning);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExecutionEnvironment } from '../../core/local/executionEnvironment';
 import type { LocalInvokeResult } from '../../core/local/invoker';
+import type { LayerFetcher } from '../../core/local/layers/layerFetcher';
 import type { RuntimeEvents, RuntimeLaunch } from '../../core/local/runtimeProcess';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { LocalCredentials } from '../local/localCredentials';
@@ -25,6 +26,10 @@ export interface RunOptions {
   readonly credentials?: LocalCredentials;
   /** End the debug session when the invocation (and any queued by Invoke Again) ends; otherwise keep it warm. */
   readonly stopAfterInvocation: boolean;
+  /** Where local runs keep builds, unpacked archives and layers (WorkspaceFunctionsService.cacheDir). */
+  readonly cacheDir?: string;
+  /** Downloads layers named by ARN (WorkspaceFunctionsService.fetchLayer). */
+  readonly fetchLayer?: LayerFetcher;
   readonly extensionUri: vscode.Uri;
   readonly onFinish: (finished: FinishedInvocation) => void;
   readonly onEnd: (run: LambdaDebugRun) => void;
@@ -81,6 +86,8 @@ export class LambdaDebugRun {
         initGraceMs: 10 * 60_000,
         // The debugger forwards the function's output as events, which may trail its response.
         outputGraceMs: 200,
+        cacheDir: this.o.cacheDir,
+        fetchLayer: this.o.fetchLayer,
       });
       void this.loop().catch((error: unknown) => {
         reject(error);

@@ -5,7 +5,7 @@ import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsServi
 import { CONTEXT_VALUE } from './contextValues';
 
 /** A colour per runtime family; a family without one shows the plain icon. */
-const FAMILY_COLOR: Readonly<Record<string, string>> = { node: 'charts.green', python: 'charts.blue', provided: 'charts.purple' };
+const FAMILY_COLOR: Readonly<Record<string, string>> = { node: 'charts.green', python: 'charts.blue', ruby: 'charts.red', provided: 'charts.purple' };
 
 export class LocalFunctionItem extends vscode.TreeItem {
   override readonly contextValue = CONTEXT_VALUE.localFunction;

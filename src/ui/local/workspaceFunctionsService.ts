@@ -4,6 +4,7 @@ import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { localSdk } from '../aws/sdk';
 import { setting, settingsChanged } from '../settings';
+import { localLayerFetcher } from './localLayerFetcher';
 
 export interface WorkspaceFunctionList {
   readonly functions: readonly LocalFunctionDefinition[];
@@ -24,8 +25,14 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   private watching = false;
+  /** Downloads layers named by ARN for every local run (invoke, the endpoint, debugging). */
+  readonly fetchLayer = localLayerFetcher;
 
-  constructor() {
+  /**
+   * @param cacheDir where local runs keep builds, unpacked archives and layers: the extension's global storage, so
+   *   that uninstalling removes them; undefined for the platform's cache folder.
+   */
+  constructor(readonly cacheDir?: string) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -47,7 +54,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold') });
+    this.sharedInvoker ??= new (localSdk().LocalInvoker)({ alwaysCold: setting('localAlwaysCold'), cacheDir: this.cacheDir, fetchLayer: this.fetchLayer });
     return this.sharedInvoker;
   }
 

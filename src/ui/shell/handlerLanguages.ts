@@ -1,5 +1,5 @@
-/**
- * The languages the handler CodeLens is registered for at activation, before any runtime module loads. A unit test
- * checks it against the runtime registry's languages (core/local/runtimes/registry.ts handlerLanguages()).
- */
-export const HANDLER_LANGUAGE_IDS = ['javascript', 'typescript', 'python'] as const;
+// Injected by scripts/build.mjs: the runtime registry's handlerLanguages() (core/local/runtimes/registry.ts).
+declare const SE_HANDLER_LANGUAGES: readonly string[];
+
+/** The languages the handler CodeLens is registered for at activation, before any runtime module loads. */
+export const HANDLER_LANGUAGE_IDS: readonly string[] = SE_HANDLER_LANGUAGES;

@@ -1,3 +1,4 @@
+import type { PreparedCode } from '../preparation/preparedCode';
 import type { RuntimeLaunch } from '../runtimeProcess';
 import type { LocalFunctionDefinition } from '../types';
 
@@ -96,4 +97,10 @@ export interface LocalRuntime {
   readonly defaultRuntime: () => string;
   /** Breakpoint debugging, where a language debugger exists. */
   readonly debugger?: RuntimeDebugger;
+  /**
+   * How this runtime searches /opt, given the folder that stands in for it (core/local/layers): the variables Lambda
+   * sets for layers (NODE_PATH, PYTHONPATH…), in Lambda's order, keeping what earlier preparation steps put in them
+   * (`code.env`). bin/ on PATH and lib/ on LD_LIBRARY_PATH hold for every runtime and are not asked for here.
+   */
+  layerEnvironment?(optDir: string, runtime: string, code: PreparedCode): Readonly<Record<string, string>>;
 }

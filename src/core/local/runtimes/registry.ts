@@ -3,16 +3,20 @@ import type { LocalRuntime } from './localRuntime';
 import { nodeRuntime } from './node/nodeRuntime';
 import { providedRuntime } from './provided/providedRuntime';
 import { pythonRuntime } from './python/pythonRuntime';
+import { rubyRuntime } from './ruby/rubyRuntime';
 import { RuntimeSetupError } from './runtimeSetupError';
 
 /**
  * Every runtime family that runs locally. A new one is a module beside these and a line here. The order is the
  * order of guesses for a folder without a template (each family guesses only from its own files).
  */
-export const LOCAL_RUNTIMES: readonly LocalRuntime[] = [nodeRuntime, pythonRuntime, providedRuntime];
+export const LOCAL_RUNTIMES: readonly LocalRuntime[] = [nodeRuntime, pythonRuntime, rubyRuntime, providedRuntime];
 
 /** For messages: "nodejs*, python3.*, provided, provided.al2, provided.al2023". */
 export const SUPPORTED_RUNTIMES = LOCAL_RUNTIMES.map((r) => r.runtimes).join(', ');
+
+/** For messages: the runtimes that can be debugged with breakpoints, "nodejs*, python3.*". */
+export const DEBUGGABLE_RUNTIMES = LOCAL_RUNTIMES.filter((r) => r.debugger).map((r) => r.runtimes).join(', ');
 
 /** The family that serves a Lambda runtime ("python3.12"), if any runs locally. */
 export function localRuntime(runtime: string): LocalRuntime | undefined {

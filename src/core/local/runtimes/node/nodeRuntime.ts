@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { searchPath } from '../../layers/searchPath';
 import { findExecutable, isFile, isFileSync, versionOf } from '../executables';
 import type { LocalRuntime } from '../localRuntime';
 import { nodeDebugger } from './nodeDebugger';
@@ -79,4 +80,17 @@ export const nodeRuntime: LocalRuntime = {
 
   defaultRuntime,
   debugger: nodeDebugger,
+
+  // Lambda: NODE_PATH=/opt/nodejs/nodeNN/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task
+  layerEnvironment(optDir, runtime, code) {
+    const major = /^nodejs(\d+)\.x$/.exec(runtime)?.[1];
+    return {
+      NODE_PATH: searchPath(
+        major && path.join(optDir, 'nodejs', `node${major}`, 'node_modules'),
+        path.join(optDir, 'nodejs', 'node_modules'),
+        code.env.NODE_PATH,
+        code.taskRoot,
+      ),
+    };
+  },
 };

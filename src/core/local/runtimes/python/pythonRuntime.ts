@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { searchPath } from '../../layers/searchPath';
 import { findExecutable, isFile, isFileSync, versionOf } from '../executables';
 import type { LocalRuntime } from '../localRuntime';
 import { RuntimeSetupError } from '../runtimeSetupError';
@@ -77,4 +78,9 @@ export const pythonRuntime: LocalRuntime = {
 
   defaultRuntime: () => DEFAULT_RUNTIME,
   debugger: pythonDebugger,
+
+  // Lambda's sys.path: /var/task (our client puts the task root first), /opt/python/lib/python3.N/site-packages, /opt/python, the runtime's own.
+  layerEnvironment(optDir, runtime, code) {
+    return { PYTHONPATH: searchPath(path.join(optDir, 'python', 'lib', runtime, 'site-packages'), path.join(optDir, 'python'), code.env.PYTHONPATH) };
+  },
 };

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type LocalFunctionDefinition } from '../../types';
 import { Resolver, asText, isIntrinsic, isRecord, type Json } from './intrinsics';
+import { TemplateLayerReader } from './templateLayers';
 import type { TemplateFunctions, TemplateProblem } from './templateProblem';
 import { parseTemplateText } from './templateText';
 
@@ -82,7 +83,7 @@ class TemplateReader {
     const codeDir = this.codeDir(id, 'CodeUri', codeUri, missing);
     if (codeDir === undefined) return;
     const environment = this.mergedVariables(this.globals.Environment, own.Environment);
-    this.define(id, properties, codeDir, environment, 'on the function or in Globals.Function');
+    this.define(id, properties, codeDir, environment, 'on the function or in Globals.Function', [this.globals.Layers, own.Layers]);
   }
 
   private lambdaFunction(id: string, properties: Json): void {
@@ -112,7 +113,7 @@ class TemplateReader {
     const codeDir = this.codeDir(id, 'Code', code, missing);
     if (codeDir === undefined) return;
     const environment = this.mergedVariables(undefined, properties.Environment);
-    this.define(id, properties, codeDir, environment, 'in the function\'s Properties');
+    this.define(id, properties, codeDir, environment, 'in the function\'s Properties', [properties.Layers]);
   }
 
   private codeDir(id: string, property: string, value: unknown, missing: string[]): string | undefined {
@@ -148,10 +149,13 @@ class TemplateReader {
     return out;
   }
 
-  private define(id: string, properties: Json, codeDir: string, environment: Record<string, string>, where: string): void {
+  private define(id: string, properties: Json, codeDir: string, environment: Record<string, string>, where: string, layerLists: unknown[]): void {
     const handler = this.requiredText(id, 'Handler', properties.Handler, where, 'app.handler');
     const runtime = this.requiredText(id, 'Runtime', properties.Runtime, where, 'nodejs20.x');
     if (handler === undefined || runtime === undefined) return;
+    const { layers, problems } = new TemplateLayerReader(isRecord(this.template.Resources) ? this.template.Resources : {}, this.resolver, this.templateFile).read(layerLists, runtime);
+    problems.forEach((p) => this.problem(id, p.message));
+    if (problems.some((p) => p.blocking)) return;
     this.functions.push({
       name: id,
       codeDir,
@@ -162,6 +166,7 @@ class TemplateReader {
       environment,
       architecture: this.architecture(id, properties.Architectures),
       origin: { source: SAM_SOURCE, file: this.templateFile, id },
+      ...(layers.length > 0 ? { layers } : {}),
     });
   }
 

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { MAX_RSS_HEADER } from '../../maxRssHeader';
+import { resolveImportsFromNodePath } from './nodePathImports';
 import { RuntimeApiClient } from './runtimeApiClient';
 import { installAwsLambdaGlobal, streamingOf } from './awslambda';
 import { failOpenStream, runStreaming } from './streamingInvocation';
@@ -78,6 +79,7 @@ async function loadHandler(): Promise<Handler> {
   try {
     if (file.endsWith('.mjs') || (file.endsWith('.js') && isModuleType(path.dirname(file)))) {
       // A real dynamic import (esbuild would turn import() into require in this CommonJS bundle).
+      resolveImportsFromNodePath();
       const dynamicImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<Record<string, unknown>>;
       module = await dynamicImport(pathToFileURL(file).href);
     } else {

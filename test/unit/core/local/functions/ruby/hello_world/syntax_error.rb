@@ -1,0 +1,4 @@
+def lambda_handler(event:, context:)
+  if event['x']
+    'x'
+end
