@@ -14,8 +14,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 }
 
 function isHostMessage(value: unknown): value is HostMessage {
-  const message = value as { type?: unknown; view?: { functionName?: unknown }; functionName?: unknown } | null;
+  const message = value as { type?: unknown; view?: { functionName?: unknown }; functionName?: unknown; text?: unknown; prelude?: unknown } | null;
   if (message?.type === 'running') return typeof message.functionName === 'string';
+  if (message?.type === 'streaming') return typeof message.functionName === 'string' && typeof message.text === 'string' && (message.prelude === undefined || typeof message.prelude === 'string');
   return message?.type === 'result' && typeof message.view?.functionName === 'string';
 }
 
@@ -79,11 +80,28 @@ function render(view: InvokeView): void {
   root.append(badges);
   const payload = el('pre', `payload ${view.functionError ? 'error' : ''}`, view.payload || (view.invocationType === 'RequestResponse' ? '(empty response)' : `(no response payload for ${view.invocationType} invocations)`));
   payload.id = 'payload';
-  root.append(section(view.functionError ? 'Error' : 'Response', payload));
+  if (view.streamed?.prelude) root.append(el('p', 'meta', `Function URL response: ${view.streamed.prelude}`));
+  if (view.streamed?.beforeError) root.append(section('Streamed before the error', el('pre', 'payload', view.streamed.beforeError)));
+  root.append(section(view.functionError ? 'Error' : view.streamed ? `Response (streamed, ${view.streamed.contentType})` : 'Response', payload));
   const log = el('pre', 'log', view.logTail ?? 'No log tail: Lambda returns one only for synchronous (RequestResponse) invocations, and this endpoint returned none.');
   log.id = 'log';
   root.append(section('Log tail (last 4 KB)', log));
   vscode.setState(view);
+}
+
+/** A streaming function's body while it runs, growing in place (the same element, so the reader keeps their place). */
+function renderStreaming(functionName: string, text: string, prelude?: string): void {
+  let body = document.getElementById('stream');
+  if (!body) {
+    body = el('pre', 'payload');
+    body.id = 'stream';
+    const meta = el('p', 'meta');
+    meta.id = 'stream-prelude';
+    root.replaceChildren(el('p', 'running', `Invoking ${functionName}… (streaming)`), meta, section('Response so far', body));
+  }
+  const meta = document.getElementById('stream-prelude');
+  if (meta) meta.textContent = prelude ? `Function URL response: ${prelude}` : '';
+  body.textContent = text;
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -91,6 +109,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isHostMessage(message)) return;
   if (message.type === 'running') {
     root.replaceChildren(el('p', 'running', `Invoking ${message.functionName}…`));
+    return;
+  }
+  if (message.type === 'streaming') {
+    renderStreaming(message.functionName, message.text, message.prelude);
     return;
   }
   render(message.view);

@@ -23,11 +23,26 @@ export interface InvokeView {
   readonly elapsedMs: number;
   /** A local run: the interpreter it ran on and where that came from. */
   readonly interpreter?: string;
+  /** Set when the function streamed its response (payload: the body it wrote, after any function URL prelude). */
+  readonly streamed?: StreamedView;
   /** Set when the invocation itself failed (credentials, network, throttling…). */
   readonly error?: { readonly title: string; readonly detail: string };
 }
 
-export type HostMessage = { readonly type: 'running'; readonly functionName: string } | { readonly type: 'result'; readonly view: InvokeView };
+/** A streamed response as far as it has come. */
+export interface StreamedView {
+  readonly contentType: string;
+  /** A function URL's prelude (status code, headers), as JSON. */
+  readonly prelude?: string;
+  /** What the function streamed before it failed (the payload is then the error). */
+  readonly beforeError?: string;
+}
+
+export type HostMessage =
+  | { readonly type: 'running'; readonly functionName: string }
+  /** While it runs: the streamed body so far (whole, so that a page that missed one still shows it all). */
+  | { readonly type: 'streaming'; readonly functionName: string; readonly text: string; readonly prelude?: string }
+  | { readonly type: 'result'; readonly view: InvokeView };
 export type PageMessage = { readonly type: 'ready' } | { readonly type: 'runAgain' };
 
 export function isPageMessage(value: unknown): value is PageMessage {

@@ -9,6 +9,7 @@ import type { SourceFunctions } from '../../core/local/sources/functionSource';
 import { readFunctionsIn, readWorkspaceFunctions } from '../../core/local/sources/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkPayload } from '../../core/lambda/payload';
+import { StreamedText } from '../../core/local/streamedText';
 import type { CliIo } from '../io';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
@@ -36,7 +37,10 @@ function usage(io: CliIo, message: string): number {
   return 2;
 }
 
-/** `invoke`: runs one function locally; the response goes to stdout, the logs to stderr; exit 1 on a function error. */
+/**
+ * `invoke`: runs one function locally; the response goes to stdout (a streaming function's as it is written, a
+ * function URL's status and headers to stderr), the logs to stderr; exit 1 on a function error.
+ */
 export async function invokeCommand(target: string | undefined, options: InvokeCliOptions, io: CliIo): Promise<number> {
   if (!target) return usage(io, 'invoke needs a function: a logical id from a template, or path/to/dir:handler.');
   let definition = adHocFunction(target, options.cwd, options.runtime);
@@ -90,11 +94,15 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
   const fetcher = cliLayerFetcher(options, io);
   const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   try {
-    const result = await invoker.invoke(definition, check.text, { credentials });
+    const body = new StreamedText({ prelude: (json) => io.err(`Function URL response: ${json}\n`), text: (text) => io.out(text) });
+    const result = await invoker.invoke(definition, check.text, { credentials, onChunk: (chunk, contentType) => body.push(chunk, contentType) });
+    body.end();
+    if (body.started && !body.endsLine) io.out('\n');
     if (result.interpreter) io.err(`Interpreter: ${describeInterpreter(result.interpreter)}\n`);
     if (result.warning) io.err(`Warning: ${result.warning}\n`);
     io.err(result.log);
-    io.out(`${result.payload}\n`);
+    // A streaming function that failed after writing: its error follows what it wrote, on a line of its own.
+    if (!result.streamed || result.functionError) io.out(`${result.payload}\n`);
     return result.functionError ? 1 : 0;
   } catch (error) {
     if (error instanceof RuntimeSdkMissingError) {

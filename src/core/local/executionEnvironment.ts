@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RuntimeApiServer } from './runtimeApi';
-import type { RuntimeOutcome } from './runtimeApi';
+import type { RuntimeOutcome, StreamedOutcome } from './runtimeApi';
 import { defaultCacheDir } from './cacheDir';
 import type { LayerFetcher } from './layers/layerFetcher';
 import { PausableTimer } from './pausableTimer';
@@ -21,6 +21,11 @@ export interface LocalInvokeOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
   /** Called when the runtime takes the invocation (a debugger prints START then). */
   readonly onDelivered?: (requestId: string) => void;
+  /**
+   * A streaming function's response (awslambda.streamifyResponse) as it is written, with its content type. A
+   * function that does not stream calls nothing: its response is the result's payload, as ever.
+   */
+  readonly onChunk?: (chunk: Uint8Array, contentType: string) => void;
 }
 
 export interface EnvironmentOptions {
@@ -58,6 +63,8 @@ export interface EnvironmentResult {
   readonly dead: boolean;
   /** The runtime went away before it took the invocation: nothing ran, it may be retried elsewhere. */
   readonly notDelivered?: boolean;
+  /** Set when the function streamed its response (the payload then holds every byte it wrote). */
+  readonly streamed?: StreamedOutcome;
 }
 
 /**
@@ -119,6 +126,8 @@ export class ExecutionEnvironment {
     // as on Lambda, where the frozen environment runs it during the next invocation.
     const outputStart = cold ? 0 : this.consumed;
     let deliveredAt = 0;
+    // Nothing streamed after the outcome (a timeout) reaches the caller.
+    let settled = false;
     const outcome = new Promise<Parameters<NonNullable<ExecutionEnvironment['settle']>>[0] | { kind: 'timeout' }>((resolve) => {
       this.settle = resolve;
       this.timer = new PausableTimer(timeoutMs + (cold ? (this.options.initGraceMs ?? 10_000) : 0), () => resolve({ kind: 'timeout' }));
@@ -131,6 +140,7 @@ export class ExecutionEnvironment {
           options.onDelivered?.(requestId);
         },
         onOutcome: (id, result) => id === requestId && resolve(result),
+        onChunk: (id, chunk, contentType) => id === requestId && !settled && options.onChunk?.(chunk, contentType),
         onInitError: (body, errorType) => resolve({ kind: 'init-error', body, errorType }),
       });
     });
@@ -149,6 +159,7 @@ export class ExecutionEnvironment {
     const sampler = setInterval(() => (peakMb = peakMemoryMb(this.process?.pid) ?? peakMb), 50);
     sampler.unref();
     const result = await outcome;
+    settled = true;
     clearInterval(sampler);
     // Time stopped in a debugger is not the function's.
     const pausedMs = this.timer?.pausedMs ?? 0;
@@ -170,9 +181,9 @@ export class ExecutionEnvironment {
     };
     switch (result.kind) {
       case 'response':
-        return { ...base, payload: result.body, output: output(), dead: false };
+        return { ...base, payload: result.body, output: output(), dead: false, streamed: result.streamed };
       case 'error':
-        return { ...base, payload: result.body, functionError: 'Unhandled', errorType: result.errorType ?? errorTypeOf(result.body), output: output(), dead: !this.alive };
+        return { ...base, payload: result.body, functionError: 'Unhandled', errorType: result.errorType ?? errorTypeOf(result.body), output: output(), dead: !this.alive, streamed: result.streamed };
       case 'init-error':
         await this.dispose();
         return { ...base, payload: result.body, functionError: 'Unhandled', errorType: result.errorType ?? errorTypeOf(result.body), output: output(), dead: true };

@@ -6,6 +6,7 @@ import type { LocalInvoker, LocalInvokeResult } from './invoker';
 import type { LocalInvokeOptions } from './executionEnvironment';
 import { RuntimeSetupError } from './runtimes/runtimeSetupError';
 import type { LocalFunctionDefinition } from './types';
+import { streamInvocation } from './responseStreamInvocation';
 
 /** `sam local start-lambda` listens here too, so `--endpoint-url http://127.0.0.1:3001` carries over. */
 export const DEFAULT_INVOKE_PORT = 3001;
@@ -17,6 +18,9 @@ export const LOG_TAIL_BYTES = 4 * 1024;
 const LOCAL_ACCOUNT = '123456789012';
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
+/** InvokeWithResponseStream: the response as an event stream of its chunks. */
+const STREAM_PATH = /^\/2021-11-15\/functions\/([^/]+)\/response-streaming-invocations\/?$/;
+const STREAM_INVOCATION_TYPES = ['RequestResponse', 'DryRun'] as const;
 /** A name, `name:qualifier`, a partial ARN `123456789012:function:name[:qualifier]` or a full ARN. */
 const FUNCTION_NAME = /^(?:arn:(aws[a-z-]*):lambda:([a-z0-9-]+):(\d{12}):function:|(\d{12}):function:)?([^:]+)(?::([^:]+))?$/;
 const INVOCATION_TYPES = ['RequestResponse', 'Event', 'DryRun'] as const;
@@ -53,6 +57,8 @@ interface Answer {
   readonly body?: Buffer;
   /** The log line to write once answered; absent when it is written later (Event) or not at all. */
   readonly logAs?: { functionName: string; invocationType: string; note?: string };
+  /** An answer written as it is produced (InvokeWithResponseStream); the log line follows its end. */
+  readonly stream?: (res: http.ServerResponse) => Promise<{ status: number; note?: string }>;
 }
 
 /**
@@ -110,6 +116,11 @@ export class LocalInvokeEndpoint {
       // The reason for a failure on this side (runtime cannot start…) belongs in the log too.
       answer = { ...errorAnswer(apiError), logAs: logAs && { ...logAs, note: apiError.status >= 500 ? apiError.message : undefined } };
     }
+    if (answer.stream) {
+      const { status, note } = await answer.stream(res);
+      if (answer.logAs) this.logLine(answer.logAs.functionName, answer.logAs.invocationType, status, started, note);
+      return;
+    }
     if (!res.destroyed && !res.headersSent) {
       res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body?.length ?? 0) });
       res.end(answer.body);
@@ -119,15 +130,17 @@ export class LocalInvokeEndpoint {
 
   private async answer(req: http.IncomingMessage): Promise<Answer> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = INVOKE_PATH.exec(url.pathname);
+    const streamPath = STREAM_PATH.exec(url.pathname);
+    const path = streamPath ?? INVOKE_PATH.exec(url.pathname);
     if (!path || req.method !== 'POST') {
       await readBody(req, 0);
       throw new ApiError(
         404,
         'UnknownOperationException',
-        `${req.method} ${url.pathname} is not served here: this local endpoint offers only Lambda Invoke (POST /2015-03-31/functions/{FunctionName}/invocations).`,
+        `${req.method} ${url.pathname} is not served here: this local endpoint offers only Lambda Invoke (POST /2015-03-31/functions/{FunctionName}/invocations) and InvokeWithResponseStream (POST /2021-11-15/functions/{FunctionName}/response-streaming-invocations).`,
       );
     }
+    const allowedTypes: readonly string[] = streamPath ? STREAM_INVOCATION_TYPES : INVOCATION_TYPES;
     let requestedName: string;
     try {
       requestedName = decodeURIComponent(path[1]);
@@ -138,9 +151,9 @@ export class LocalInvokeEndpoint {
     const logAs = { functionName: requestedName, invocationType: invocationTypeHeader };
     const fail = (error: ApiError) => Object.assign(error, { logAs });
 
-    if (!(INVOCATION_TYPES as readonly string[]).includes(invocationTypeHeader)) {
+    if (!allowedTypes.includes(invocationTypeHeader)) {
       await readBody(req, 0);
-      throw fail(validationError(invocationTypeHeader, 'invocationType', `enum value set: [${INVOCATION_TYPES.join(', ')}]`));
+      throw fail(validationError(invocationTypeHeader, 'invocationType', `enum value set: [${allowedTypes.join(', ')}]`));
     }
     const invocationType = invocationTypeHeader as InvocationType;
     const logType = header(req, 'x-amz-log-type') ?? 'None';
@@ -192,6 +205,15 @@ export class LocalInvokeEndpoint {
     const requestId = randomUUID();
     const headers = { 'Content-Type': 'application/json', 'x-amzn-RequestId': requestId, 'X-Amz-Executed-Version': '$LATEST' };
     if (invocationType === 'DryRun') return { status: 204, headers, logAs };
+    if (streamPath) {
+      const invoke = (onChunk: (chunk: Uint8Array) => void, onDelivered: (id: string) => void) => this.options.invoker.invoke(definition, text, { ...invokeOptions, onChunk, onDelivered });
+      return {
+        status: 200,
+        headers,
+        logAs,
+        stream: (res) => streamInvocation(res, invoke, { headers, logTail: logType === 'Tail' ? logTail : undefined, startError: (error) => errorAnswer(startError(definition, error)) }),
+      };
+    }
     if (invocationType === 'Event') {
       void this.runInBackground(definition, text, invokeOptions);
       return { status: 202, headers };

@@ -24,6 +24,8 @@ export interface LocalInvokeResult {
   readonly warning?: string;
   /** Which interpreter ran it, and where that came from. */
   readonly interpreter?: InterpreterInfo;
+  /** Set when the function streamed its response (awslambda.streamifyResponse): its content type. */
+  readonly streamed?: { readonly contentType: string };
 }
 
 export interface LocalInvokerOptions {
@@ -110,7 +112,19 @@ export function toResult(definition: LocalFunctionDefinition, r: EnvironmentResu
     initDurationMs: r.initDurationMs === undefined ? undefined : Math.round(r.initDurationMs * 100) / 100,
   };
   const log = [`START RequestId: ${r.requestId} Version: $LATEST`, ...r.output, `END RequestId: ${r.requestId}`, formatReportLine(r.requestId, report), ''].join('\n');
-  return { requestId: r.requestId, functionName: definition.name, payload: r.payload, functionError: r.functionError, errorType: r.errorType, log, report, coldStart, warning, interpreter };
+  return {
+    requestId: r.requestId,
+    functionName: definition.name,
+    payload: r.payload,
+    functionError: r.functionError,
+    errorType: r.errorType,
+    log,
+    report,
+    coldStart,
+    warning,
+    interpreter,
+    ...(r.streamed ? { streamed: r.streamed } : {}),
+  };
 }
 
 function failure(definition: LocalFunctionDefinition, errorType: string, errorMessage: string): LocalInvokeResult {

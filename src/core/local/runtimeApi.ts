@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_RSS_HEADER } from './runtimes/maxRssHeader';
+import { isStreamedResponse, MAX_STREAMED_RESPONSE_BYTES, readStreamedResponse } from './streamedResponse';
 
 /** An invocation as the Runtime API hands it to the runtime. */
 export interface RuntimeInvocation {
@@ -16,9 +17,14 @@ export interface RuntimeInvocation {
   readonly cognitoIdentity?: string;
 }
 
+/** Present when the runtime streamed its response (the streaming response mode): its content type. */
+export interface StreamedOutcome {
+  readonly contentType: string;
+}
+
 export type RuntimeOutcome =
-  | { readonly kind: 'response'; readonly body: string; readonly maxRssKb?: number }
-  | { readonly kind: 'error'; readonly body: string; readonly errorType?: string; readonly maxRssKb?: number };
+  | { readonly kind: 'response'; readonly body: string; readonly maxRssKb?: number; readonly streamed?: StreamedOutcome }
+  | { readonly kind: 'error'; readonly body: string; readonly errorType?: string; readonly maxRssKb?: number; readonly streamed?: StreamedOutcome };
 
 
 /** Lambda's limit on a synchronous response. */
@@ -39,6 +45,8 @@ export class RuntimeApiServer {
   private listeners: {
     onNext?: (invocation: RuntimeInvocation) => void;
     onOutcome?: (requestId: string, outcome: RuntimeOutcome) => void;
+    /** A piece of a streamed response, as it arrives. */
+    onChunk?: (requestId: string, chunk: Buffer, contentType: string) => void;
     onInitError?: (body: string, errorType?: string) => void;
     onFirstNext?: () => void;
   } = {};
@@ -95,6 +103,7 @@ export class RuntimeApiServer {
     const invocation = INVOCATION_ROUTE.exec(url);
     if (req.method === 'POST' && invocation) {
       const requestId = decodeURIComponent(invocation[1]);
+      if (invocation[2] === 'response' && isStreamedResponse(req)) return this.streamed(requestId, req, res);
       readBody(req, MAX_RESPONSE_BYTES).then(({ body, tooLarge }) => {
         if (!this.inFlight.has(requestId)) {
           return json(res, 400, { errorMessage: `Invalid request ID: "${requestId}"`, errorType: 'InvalidRequestID' });
@@ -125,6 +134,30 @@ export class RuntimeApiServer {
       return;
     }
     json(res, 404, { errorMessage: `Not found: ${req.method} ${url}`, errorType: 'NotFound' });
+  }
+
+  /** A response in the streaming mode: each piece goes on as it arrives, the outcome once the body has ended. */
+  private streamed(requestId: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const known = this.inFlight.has(requestId);
+    const contentType = headerValue(req.headers['content-type']) ?? 'application/octet-stream';
+    void readStreamedResponse(req, (chunk) => known && this.inFlight.has(requestId) && this.listeners.onChunk?.(requestId, chunk, contentType)).then((response) => {
+      // Ended already (an /error during the stream, or a second response).
+      if (!this.inFlight.has(requestId)) {
+        return json(res, 400, { errorMessage: `Invalid request ID: "${requestId}"`, errorType: 'InvalidRequestID' });
+      }
+      this.inFlight.delete(requestId);
+      json(res, 202, { status: 'OK' });
+      const maxRssKb = Number(response.trailers[MAX_RSS_HEADER] ?? headerValue(req.headers[MAX_RSS_HEADER]));
+      const common = { ...(maxRssKb > 0 ? { maxRssKb } : {}), streamed: { contentType: response.contentType } };
+      if (response.tooLarge) {
+        const message = `Response payload size exceeded maximum allowed payload size (${MAX_STREAMED_RESPONSE_BYTES} bytes).`;
+        this.listeners.onOutcome?.(requestId, { kind: 'error', errorType: 'Function.ResponseSizeTooLarge', body: JSON.stringify({ errorMessage: message, errorType: 'Function.ResponseSizeTooLarge' }), ...common });
+      } else if (response.error) {
+        this.listeners.onOutcome?.(requestId, { kind: 'error', errorType: response.error.errorType, body: response.error.body, ...common });
+      } else {
+        this.listeners.onOutcome?.(requestId, { kind: 'response', body: response.body.toString('utf8'), ...common });
+      }
+    });
   }
 
   private deliver(): void {

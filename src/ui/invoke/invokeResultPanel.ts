@@ -11,6 +11,11 @@ export class InvokeResultPanel {
   private ready = false;
   /** What the panel shows now (for tests and for the run-again flow). */
   lastView?: InvokeView;
+  /** The streamed response last sent to the page while the function ran, and how many times it was sent (for tests). */
+  lastStream?: { readonly text: string; readonly prelude?: string; readonly posts: number };
+  private nextStream?: { readonly text: string; readonly prelude?: string };
+  private streamTimer?: NodeJS.Timeout;
+  private streamPostedAt = -Infinity;
 
   private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri) {
     const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
@@ -57,13 +62,35 @@ export class InvokeResultPanel {
 
   running(functionName: string, rerun: () => void): void {
     this.rerun = rerun;
+    this.lastStream = undefined;
+    this.nextStream = undefined;
     this.panel.title = `Invoking ${functionName}…`;
     this.post({ type: 'running', functionName });
+  }
+
+  /**
+   * A streaming function's body so far, while it runs: the whole text, sent to the page at most every 50 ms (a
+   * fast stream would flood it otherwise), the latest text each time.
+   */
+  streaming(functionName: string, text: string, prelude?: string): void {
+    this.nextStream = { text, prelude };
+    if (this.streamTimer) return;
+    const wait = Math.max(0, this.streamPostedAt + 50 - performance.now());
+    this.streamTimer = setTimeout(() => {
+      this.streamTimer = undefined;
+      this.streamPostedAt = performance.now();
+      const next = this.nextStream;
+      if (!next) return;
+      this.lastStream = { ...next, posts: (this.lastStream?.posts ?? 0) + 1 };
+      this.post({ type: 'streaming', functionName, ...next });
+    }, wait);
   }
 
   /** The result, and what Run again does (by default what the last `running` set). */
   result(view: InvokeView, rerun?: () => void): void {
     if (rerun) this.rerun = rerun;
+    clearTimeout(this.streamTimer);
+    this.streamTimer = undefined;
     this.lastView = view;
     this.panel.title = `${view.error || view.functionError ? '✗' : '✓'} ${view.functionName}`;
     this.post({ type: 'result', view });

@@ -11,6 +11,7 @@ import { InvokeResultPanel } from '../invoke/invokeResultPanel';
 import { setting } from '../settings';
 import { localCredentials } from './localCredentials';
 import { localBase, localResultView } from '../invoke/localResultView';
+import { StreamedText } from '../../core/local/streamedText';
 
 export type LocalInvokeOutcome = { readonly status: 'invoked'; readonly result: LocalInvokeResult } | { readonly status: 'refused' | 'failed'; readonly message: string } | { readonly status: 'cancelled' };
 
@@ -40,12 +41,21 @@ export class LocalInvokeCommand implements vscode.Disposable {
       const started = performance.now();
       try {
         const credentials = await localCredentials(setting('localCredentialsProfile'), 'serverlessExplorer.localCredentialsProfile');
-        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.workspace.invoker().invoke(definition, check.text, { credentials }));
+        // A streaming function's body shows as it arrives.
+        let text = '';
+        let prelude: string | undefined;
+        const body = new StreamedText({
+          prelude: (json) => panel.streaming(definition.name, text, (prelude = json)),
+          text: (piece) => panel.streaming(definition.name, (text += piece), prelude),
+        });
+        const onChunk = (chunk: Uint8Array, contentType: string) => body.push(chunk, contentType);
+        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.workspace.invoker().invoke(definition, check.text, { credentials, onChunk }));
+        body.end();
         if (result.warning && !this.warned.has(result.warning)) {
           this.warned.add(result.warning);
           void vscode.window.showWarningMessage(result.warning);
         }
-        panel.result(localResultView(definition, event.label, result, performance.now() - started));
+        panel.result(localResultView(definition, event.label, result, performance.now() - started, text));
         return { status: 'invoked', result };
       } catch (error) {
         const message = (error as Error).message;

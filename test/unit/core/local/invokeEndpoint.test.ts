@@ -230,7 +230,8 @@ describe('core/local invoke endpoint', function () {
       for (const [method, url] of [
         ['GET', '/2015-03-31/functions/'],
         ['GET', '/2015-03-31/functions/echo/invocations'],
-        ['POST', '/2021-11-15/functions/echo/response-streaming-invocations'],
+        ['GET', '/2021-11-15/functions/echo/response-streaming-invocations'],
+        ['POST', '/2021-11-15/functions/echo/response-streaming-invocations/extra'],
       ]) {
         const res = await fetch(endpoint.url + url, { method });
         assert.equal(res.status, 404, url);

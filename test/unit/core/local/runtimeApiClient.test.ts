@@ -48,6 +48,35 @@ function cut(bytes: Buffer, at: number[]): Buffer[] {
 describe('core/local RuntimeApiClient (the Node runtime client)', function () {
   this.timeout(30_000);
 
+  it('sends a streamed response as a chunked body: one chunk per write (none for an empty one), trailers last', async () => {
+    // Reads until the body's last chunk and trailers have come (a time window would race a loaded machine).
+    let resolveText: (text: string) => void = () => undefined;
+    const received = new Promise<string>((resolve) => (resolveText = resolve));
+    const sockets: net.Socket[] = [];
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+      let text = '';
+      socket.on('data', (chunk: Buffer) => {
+        text += chunk.toString('latin1');
+        if (/\r\n0\r\n(?:[^\r\n]+\r\n)*\r\n$/.test(text)) resolveText(text);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = new RuntimeApiClient('127.0.0.1', (server.address() as AddressInfo).port, () => undefined);
+    void client.startChunked('/invocation/abc/response', { 'Lambda-Runtime-Function-Response-Mode': 'streaming' }).catch(() => undefined);
+    client.writeChunk(Buffer.from('héllo'), () => undefined);
+    client.writeChunk(new Uint8Array(), () => undefined);
+    client.endChunked({ 'Lambda-Runtime-Function-Error-Type': 'Boom' });
+    const text = await received;
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+    assert.equal(
+      text,
+      'POST /2018-06-01/runtime/invocation/abc/response HTTP/1.1\r\nHost: runtime\r\nTransfer-Encoding: chunked\r\nLambda-Runtime-Function-Response-Mode: streaming\r\n\r\n' +
+        `6\r\n${Buffer.from('héllo').toString('latin1')}\r\n0\r\nLambda-Runtime-Function-Error-Type: Boom\r\n\r\n`,
+    );
+  });
+
   it('sends pipelined requests in one write, with method, route, headers and a JSON body', async () => {
     const server = await serve([]);
     const client = new RuntimeApiClient('127.0.0.1', server.port, () => undefined);

@@ -11,6 +11,8 @@ import { MAX_RSS_HEADER } from '../../maxRssHeader';
 import { missingPackageHint } from './missingPackageHint';
 import { resolveImportsFromNodePath } from './nodePathImports';
 import { RuntimeApiClient } from './runtimeApiClient';
+import { installAwsLambdaGlobal, streamingOf } from './awslambda';
+import { failOpenStream, runStreaming } from './streamingInvocation';
 
 type Handler = (event: unknown, context: Record<string, unknown>, callback?: (error?: unknown, result?: unknown) => void) => unknown;
 
@@ -165,9 +167,12 @@ function run(handler: Handler, event: unknown, ctx: Record<string, unknown>): Pr
 
 async function main(): Promise<void> {
   patchConsole();
+  installAwsLambdaGlobal();
   let handler: Handler;
+  let streaming: ReturnType<typeof streamingOf>;
   try {
     handler = await loadHandler();
+    streaming = streamingOf(handler);
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     await postError('/init/error', error);
@@ -177,12 +182,13 @@ async function main(): Promise<void> {
     const error = reason instanceof Error ? reason : new Error(String(reason));
     console.error(`Unhandled Promise Rejection\t${error.stack ?? error.message}`);
     const route = currentRequestId ? `/invocation/${currentRequestId}/error` : '/init/error';
-    void postError(route, error, 'Runtime.UnhandledPromiseRejection').finally(() => process.exit(128));
+    const streamed = failOpenStream(errorPayload(error, 'Runtime.UnhandledPromiseRejection'));
+    void (streamed ?? postError(route, error, 'Runtime.UnhandledPromiseRejection')).finally(() => process.exit(128));
   });
   process.on('uncaughtException', (error) => {
     console.error(`Uncaught Exception\t${error.stack ?? error.message}`);
     const route = currentRequestId ? `/invocation/${currentRequestId}/error` : '/init/error';
-    void postError(route, error).finally(() => process.exit(129));
+    void (failOpenStream(errorPayload(error)) ?? postError(route, error)).finally(() => process.exit(129));
   });
   // Each outcome leaves together with the next `GET …/invocation/next`, in one write: the next event can be handed
   // over as soon as the outcome is in.
@@ -204,9 +210,15 @@ async function main(): Promise<void> {
     const keepAlive = setInterval(() => undefined, 1 << 30);
     let outcome: () => unknown;
     try {
-      const result = await run(handler, event, context(next.headers, requestId));
-      const body = result === undefined ? 'null' : JSON.stringify(result);
-      outcome = () => client.request('POST', `/invocation/${requestId}/response`, body, memoryHeader());
+      if (streaming) {
+        // The response has gone out as it was written.
+        await runStreaming(client, handler, event, context(next.headers, requestId), requestId, { ...streaming, describe: errorPayload });
+        outcome = () => undefined;
+      } else {
+        const result = await run(handler, event, context(next.headers, requestId));
+        const body = result === undefined ? 'null' : JSON.stringify(result);
+        outcome = () => client.request('POST', `/invocation/${requestId}/response`, body, memoryHeader());
+      }
     } catch (error) {
       console.error(`Invoke Error \t${errorPayload(error)}`);
       outcome = () => postError(`/invocation/${requestId}/error`, error);

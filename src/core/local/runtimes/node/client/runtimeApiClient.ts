@@ -44,6 +44,34 @@ export class RuntimeApiClient {
     return answer;
   }
 
+  /**
+   * Starts a request whose body follows in chunks (`Transfer-Encoding: chunked`), as a streamed response is sent;
+   * nothing else may be sent on the connection until {@link endChunked}. The answer comes once the body has ended.
+   */
+  startChunked(route: string, headers: Record<string, string>): Promise<RuntimeApiAnswer> {
+    let head = `POST /2018-06-01/runtime${route} HTTP/1.1\r\nHost: runtime\r\nTransfer-Encoding: chunked\r\n`;
+    for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+    const answer = new Promise<RuntimeApiAnswer>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.socket.write(`${head}\r\n`);
+    return answer;
+  }
+
+  /** One chunk of the body; `done` is called once the socket has taken it (a writable stream's backpressure). */
+  writeChunk(data: Uint8Array, done: (error?: Error | null) => void): void {
+    // A chunk of size 0 would end the body.
+    if (data.length === 0) return done();
+    this.socket.write(`${data.length.toString(16)}\r\n`);
+    this.socket.write(data);
+    this.socket.write('\r\n', done);
+  }
+
+  /** Ends a chunked body, with trailers (a streamed response's error). */
+  endChunked(trailers: Record<string, string> = {}): void {
+    let text = '0\r\n';
+    for (const [name, value] of Object.entries(trailers)) text += `${name}: ${value}\r\n`;
+    this.socket.write(`${text}\r\n`);
+  }
+
   /** Sends the requests that `send` makes in one write. */
   together<T>(send: () => T): T {
     this.batch = [];

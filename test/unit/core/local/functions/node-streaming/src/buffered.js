@@ -1,0 +1,2 @@
+/* global exports */
+exports.handler = async (event) => ({ buffered: true, echo: event });
