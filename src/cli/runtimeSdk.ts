@@ -1,5 +1,6 @@
 import { projectInstall, them } from '../core/local/runtimeProvided/runtimeSdkStep';
-import type { RuntimeSdkMissingError, RuntimeSdkProvider } from '../core/local/runtimeProvided/runtimeSdkStep';
+import type { RuntimeSdkProvider } from '../core/local/runtimeProvided/runtimeSdkProvider';
+import type { RuntimeSdkMissingError } from '../core/local/runtimeProvided/runtimeSdkStep';
 import type { CliIo } from './io';
 
 export const INSTALL_RUNTIME_SDK_FLAG = '--install-runtime-sdk';

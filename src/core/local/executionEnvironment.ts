@@ -5,13 +5,14 @@ import { RuntimeApiServer } from './runtimeApi';
 import type { RuntimeOutcome, StreamedOutcome } from './runtimeApi';
 import { defaultCacheDir } from './cacheDir';
 import type { LayerFetcher } from './layers/layerFetcher';
+import { searchPath } from './layers/searchPath';
 import { PausableTimer } from './pausableTimer';
 import { prepareFunction } from './preparation/prepareFunction';
 import { requireLocalRuntime } from './runtimes/registry';
 import { spawnRuntime } from './runtimeProcess';
 import type { RuntimeLauncher, RuntimeProcess } from './runtimeProcess';
 import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
-import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkStep';
+import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkProvider';
 import type { LocalFunctionDefinition } from './types';
 
 export interface LocalInvokeOptions {
@@ -259,6 +260,10 @@ export class ExecutionEnvironment {
       ...this.command.env,
     };
     if (code.path.length > 0) env.PATH = [env.PATH, ...code.path].join(path.delimiter);
+    // The interpreter's own search path (the shell's GEM_PATH) joins what the preparation put there instead of hiding it.
+    for (const [name, value] of Object.entries(this.command.env ?? {})) {
+      if (name !== 'PATH' && name.endsWith('PATH') && code.env[name] && !(name in d.environment)) env[name] = searchPath(code.env[name], value);
+    }
     const launcher = this.options.launcher ?? spawnRuntime;
     this.process = launcher(
       { command: this.command.command, args: this.command.args, cwd: code.taskRoot, env },

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { ExecutionEnvironment } from './executionEnvironment';
 import type { EnvironmentResult, LocalInvokeOptions } from './executionEnvironment';
 import type { LayerFetcher } from './layers/layerFetcher';
-import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkStep';
+import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkProvider';
 import type { LocalFunctionDefinition } from './types';
 import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
 import { formatReportLine, type LambdaReport } from '../lambda/report';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RuntimeSdkProvider } from '../../core/local/runtimeProvided/runtimeSdkStep';
+import type { RuntimeSdkProvider } from '../../core/local/runtimeProvided/runtimeSdkProvider';
 
 export const INSTALL = 'Install';
 export const NOT_NOW = 'Not now';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { PreparationStep } from '../preparation/preparedCode';
-import { unzipInto } from '../layers/unzip';
+import { unzipInto } from '../preparation/unzip';
 import { RuntimeSetupError } from '../runtimes/runtimeSetupError';
 
 /** Unpacking of one archive that is still running, so that concurrent cold starts share it. */

@@ -5,7 +5,7 @@ import { readJson, replaceFolder } from './cachedFolder';
 import { fileSha256, sha256Of } from './fileHash';
 import { parseLayerArn, type LayerArn } from './layerArn';
 import type { DownloadedLayer, LayerFetcher } from './layerFetcher';
-import { unzipInto } from './unzip';
+import { unzipInto } from '../preparation/unzip';
 
 interface ArnLayerRecord {
   readonly arn: string;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { RuntimeSetupError } from '../runtimes/runtimeSetupError';
 import { replaceFolder } from './cachedFolder';
 import { fileSha256 } from './fileHash';
-import { unzipInto } from './unzip';
+import { unzipInto } from '../preparation/unzip';
 
 /** A layer of the template, made a folder: the folder it names, or its .zip unpacked into the cache by its hash. */
 export async function localLayerContent(name: string, content: string, cacheDir: string, signal?: AbortSignal): Promise<{ dir: string; codeSha256?: string }> {

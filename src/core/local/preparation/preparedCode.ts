@@ -1,5 +1,5 @@
 import type { LayerFetcher } from '../layers/layerFetcher';
-import type { RuntimeSdkProvider } from '../runtimeProvided/runtimeSdkStep';
+import type { RuntimeSdkProvider } from '../runtimeProvided/runtimeSdkProvider';
 import type { LocalFunctionDefinition } from '../types';
 
 /** What a local run needs besides the function's definition. */

@@ -5,24 +5,8 @@ import { RuntimeSetupError } from '../runtimes/runtimeSetupError';
 import type { LocalFunctionDefinition } from '../types';
 import { awsSdkImports } from './sdkImports';
 import { estimatedInstallMb, installRuntimeSdk, isInstalledIn, runtimeSdkFolder, runtimeSdkInstallCommand, runtimeSdkModules } from './runtimeSdkCache';
-import type { InstallOptions } from './runtimeSdkCache';
+import type { RuntimeSdkProvider, RuntimeSdkRequest } from './runtimeSdkProvider';
 
-/** The packages a function imports from the runtime's SDK that neither its project nor our cache has. */
-export interface RuntimeSdkRequest {
-  readonly functionName: string;
-  readonly runtime: string;
-  readonly packages: readonly string[];
-  /** The cache folder they would be installed into. */
-  readonly folder: string;
-  readonly estimatedMb: number;
-  /** The folder whose package.json declares them (its npm install was not run), when one does. */
-  readonly declaredIn?: string;
-  /** Installs them with the npm on PATH; rejects with a RuntimeSetupError saying what to do when it cannot. */
-  install(options?: InstallOptions): Promise<void>;
-}
-
-/** Decides (asks the user, reads a CLI flag) and installs through request.install: true once installed, false to decline. */
-export type RuntimeSdkProvider = (request: RuntimeSdkRequest) => Promise<boolean>;
 
 /** A function imports part of the runtime's SDK that is not installed anywhere it could be loaded from. */
 export class RuntimeSdkMissingError extends RuntimeSetupError {

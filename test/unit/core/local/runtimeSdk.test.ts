@@ -8,7 +8,7 @@ import { LocalInvokeEndpoint } from '../../../../src/core/local/invokeEndpoint';
 import { LocalInvoker } from '../../../../src/core/local/invoker';
 import type { LocalInvokeResult } from '../../../../src/core/local/invoker';
 import { RuntimeSdkMissingError } from '../../../../src/core/local/runtimeProvided/runtimeSdkStep';
-import type { RuntimeSdkRequest } from '../../../../src/core/local/runtimeProvided/runtimeSdkStep';
+import type { RuntimeSdkRequest } from '../../../../src/core/local/runtimeProvided/runtimeSdkProvider';
 import { readFunctionsIn } from '../../../../src/core/local/sources/registry';
 import type { LocalFunctionDefinition } from '../../../../src/core/local/types';
 import { motoEnv } from '../../../support/moto';

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { searchPath } from '../../layers/searchPath';
 import { isFile, isFileSync } from '../executables';
 import type { LocalRuntime, RuntimeFunction } from '../localRuntime';
 import { RuntimeSetupError } from '../runtimeSetupError';
@@ -64,6 +65,15 @@ export const rubyRuntime: LocalRuntime = {
   },
 
   defaultRuntime: () => DEFAULT_RUNTIME,
+
+  layerEnvironment(optDir, runtime, code) {
+    // As Lambda: /opt/ruby/gems/<X.Y.0> on GEM_PATH (after the function's vendor/bundle, which the client puts first), /opt/ruby/lib on RUBYLIB.
+    const abi = `${runtime.slice('ruby'.length)}.0`;
+    return {
+      GEM_PATH: searchPath(path.join(optDir, 'ruby', 'gems', abi), code.env.GEM_PATH),
+      RUBYLIB: searchPath(path.join(optDir, 'ruby', 'lib'), code.env.RUBYLIB),
+    };
+  },
 };
 
 function gemEnvironment(): Record<string, string> {

@@ -54,7 +54,9 @@ describe('local layers: layer versions named by ARN', function () {
     standIn.lookups = standIn.downloads = standIn.damageNext = 0;
   });
   afterEach(() => {
-    process.env = { ...saved };
+    // Key by key: a new object in place of process.env would leave the real environment (os.homedir…) behind.
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
     fs.rmSync(project, { recursive: true, force: true });
   });
 
