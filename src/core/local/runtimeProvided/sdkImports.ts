@@ -7,6 +7,11 @@ const MAX_FILES = 2000;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 // `import … from '@aws-sdk/x'`, `import '@aws-sdk/x'`, `export … from`, `import('@aws-sdk/x')`, `require('@aws-sdk/x')`.
 const IMPORT = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"`](@aws-sdk\/[a-z0-9][a-z0-9._-]*)/g;
+/**
+ * Packages the SDK itself only tries to load (inside try/catch, for the CRT signers), which a bundled SDK therefore
+ * names without needing: Lambda does not ship them either, so asking to install them would be asking for nothing.
+ */
+const OPTIONAL = new Set(['@aws-sdk/signature-v4-crt', '@aws-sdk/signature-v4a', '@aws-sdk/crt-loader']);
 
 /**
  * The `@aws-sdk/*` packages the code in `dir` imports (its own files, not node_modules): the part of the SDK that
@@ -32,7 +37,7 @@ export async function awsSdkImports(dir: string): Promise<string[]> {
   };
   await walk(dir);
   const found = new Set<string>();
-  for (const names of await Promise.all(files.map(importsOf))) for (const name of names) found.add(name);
+  for (const names of await Promise.all(files.map(importsOf))) for (const name of names) if (!OPTIONAL.has(name)) found.add(name);
   return [...found].sort();
 }
 
