@@ -100,7 +100,9 @@ describe('core/aws readProfiles', () => {
       const profiles = await readProfiles();
       assert.equal(profiles.length, 8);
     } finally {
-      process.env = saved;
+      // Key by key: a plain object in place of process.env would leave the real environment (os.homedir…) behind.
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
     }
   });
 

@@ -31,7 +31,7 @@ export function rubyVersion(command: string, cwd: string): string | undefined {
 
 /** The Rubies version managers installed for a minor version ("3.3"), newest first: rbenv, asdf, mise, rvm, chruby, Homebrew. */
 function managedRubies(minor: string): string[] {
-  const home = os.homedir();
+  const home = process.env.HOME || os.homedir();
   const roots: [dir: string, prefix: string][] = [
     [process.env.RBENV_ROOT ? path.join(process.env.RBENV_ROOT, 'versions') : path.join(home, '.rbenv', 'versions'), ''],
     [path.join(process.env.ASDF_DATA_DIR ?? path.join(home, '.asdf'), 'installs', 'ruby'), ''],
