@@ -57,7 +57,8 @@ describe('extension in the VS Code extension host', () => {
   it('keeps the compiled code of what the views loaded, so that the next window does not compile it again', async () => {
     // Written by src/ui/shell/bundleLoader.ts a few seconds after a load, into the extension's global storage.
     const cacheDir = path.join(process.env.SE_TEST_USER_DATA_DIR!, 'User', 'globalStorage', EXTENSION_ID, 'code-cache', `v8-${process.versions.v8}`);
-    const cached = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+    // A .partial is a cache being written at this moment (renamed into place when whole): not one to check yet.
+    const cached = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => !f.endsWith('.partial')) : []);
     const deadline = Date.now() + 15_000;
     while (!cached().some((f) => f.startsWith('ui.js.')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     const files = cached();
