@@ -7,6 +7,7 @@ import type { LocalInvokeOptions } from './executionEnvironment';
 import { RuntimeSetupError } from './runtimes/runtimeSetupError';
 import type { LocalFunctionDefinition } from './types';
 import { streamInvocation } from './responseStreamInvocation';
+import { printable } from './printable';
 
 /** `sam local start-lambda` listens here too, so `--endpoint-url http://127.0.0.1:3001` carries over. */
 export const DEFAULT_INVOKE_PORT = 3001;
@@ -16,6 +17,10 @@ export const MAX_ASYNC_REQUEST_BYTES = 1024 * 1024;
 export const LOG_TAIL_BYTES = 4 * 1024;
 /** Account in the ARNs this endpoint reports when the caller gave none (the one the local runtime uses too). */
 const LOCAL_ACCOUNT = '123456789012';
+/** Lambda's limit on `X-Amz-Client-Context` (the base64 text). */
+export const MAX_CLIENT_CONTEXT_BYTES = 3583;
+/** The only version a local function has; an alias or a published version does not exist here. */
+const LATEST = '$LATEST';
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
 /** InvokeWithResponseStream: the response as an event stream of its chunks. */
@@ -64,7 +69,8 @@ interface Answer {
 /**
  * The Lambda Invoke API on this machine, as `sam local start-lambda` offers it: point an AWS SDK or the AWS CLI
  * at `url` and `Invoke` runs the local function through a {@link LocalInvoker}. Only Invoke is served
- * (`POST /2015-03-31/functions/{FunctionName}/invocations`); every function is `$LATEST`.
+ * (`POST /2015-03-31/functions/{FunctionName}/invocations`); every function is `$LATEST` only, so any other
+ * qualifier (alias, version) is not found, as Lambda answers for one that does not exist.
  */
 export class LocalInvokeEndpoint {
   private stopped?: Promise<void>;
@@ -186,11 +192,12 @@ export class LocalInvokeEndpoint {
     } catch (error) {
       throw fail(new ApiError(500, 'ServiceException', `Could not read the local functions: ${(error as Error).message}`, 'Service'));
     }
-    const definition = functions.find((f) => f.name === name);
+    const found = functions.find((f) => f.name === name);
+    const definition = qualifier === undefined || qualifier === LATEST ? found : undefined;
     if (!definition) {
       const region = arnRegion ?? signingRegion(req) ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
       const arn = `arn:${partition}:lambda:${region}:${arnAccount ?? partialAccount ?? LOCAL_ACCOUNT}:function:${name}${qualifier ? `:${qualifier}` : ''}`;
-      const known = functions.length ? '' : ' (no local functions are loaded)';
+      const known = found ? ` (locally only ${LATEST} exists)` : functions.length ? '' : ' (no local functions are loaded)';
       throw fail(new ApiError(404, 'ResourceNotFoundException', `Function not found: ${arn}${known}`));
     }
 
@@ -251,7 +258,7 @@ export class LocalInvokeEndpoint {
 
   private logLine(functionName: string, invocationType: string, status: number, started: number, note?: string): void {
     if (!this.options.log) return;
-    const line = `${functionName} ${invocationType} ${status} ${Math.round(performance.now() - started)} ms${note ? ` (${note})` : ''}`;
+    const line = `${printable(functionName)} ${printable(invocationType)} ${status} ${Math.round(performance.now() - started)} ms${note ? ` (${printable(note)})` : ''}`;
     try {
       this.options.log(line);
     } catch {
@@ -291,6 +298,15 @@ function functionErrorNote(result: LocalInvokeResult): string {
  */
 function clientContext(value: string | undefined, fail: (error: ApiError) => ApiError): string | undefined {
   if (!value) return undefined;
+  if (Buffer.byteLength(value, 'utf8') > MAX_CLIENT_CONTEXT_BYTES) {
+    throw fail(
+      new ApiError(
+        400,
+        'ValidationException',
+        `1 validation error detected: Value at 'clientContext' failed to satisfy constraint: Member must have length less than or equal to ${MAX_CLIENT_CONTEXT_BYTES} (it is ${Buffer.byteLength(value, 'utf8')} bytes of base64)`,
+      ),
+    );
+  }
   const invalid = () => fail(new ApiError(400, 'InvalidRequestContentException', 'Client context must be a valid Base64-encoded JSON object.'));
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value.trim())) throw invalid();
   let parsed: unknown;

@@ -154,22 +154,36 @@ describe('core/local invoke endpoint', function () {
       assert.match(await logLine(/^echo DryRun/), /^echo DryRun 204 \d+ ms$/);
     });
 
-    it('invokes by full ARN, partial ARN, name:qualifier and with a Qualifier, always as $LATEST', async () => {
+    it('invokes by full ARN, partial ARN, name:$LATEST and Qualifier $LATEST, as $LATEST', async () => {
       for (const [FunctionName, Qualifier] of [
         ['arn:aws:lambda:us-east-1:123456789012:function:echo', undefined],
-        ['arn:aws:lambda:us-east-1:123456789012:function:echo:live', undefined],
-        ['arn:aws:lambda:eu-west-1:123456789012:function:echo', '3'],
-        ['123456789012:function:echo', 'prod'],
-        ['echo:live', undefined],
-        ['echo', 'prod'],
+        ['arn:aws:lambda:us-east-1:123456789012:function:echo:$LATEST', undefined],
+        ['arn:aws:lambda:eu-west-1:123456789012:function:echo', '$LATEST'],
+        ['123456789012:function:echo', undefined],
+        ['echo:$LATEST', '$LATEST'],
+        ['echo', '$LATEST'],
       ] as const) {
         const out = await invoke({ FunctionName, Qualifier, Payload: json({ via: FunctionName }) });
         assert.equal(out.StatusCode, 200, FunctionName);
         assert.equal(out.ExecutedVersion, '$LATEST', FunctionName);
         assert.deepEqual(JSON.parse(text(out.Payload)), { via: FunctionName });
       }
+    });
+
+    it('answers an alias or version qualifier with ResourceNotFoundException, as Lambda does for one that does not exist', async () => {
+      for (const [FunctionName, Qualifier, arn] of [
+        ['echo', 'prod', 'arn:aws:lambda:us-east-1:123456789012:function:echo:prod'],
+        ['echo:1', undefined, 'arn:aws:lambda:us-east-1:123456789012:function:echo:1'],
+        ['arn:aws:lambda:eu-west-1:123456789012:function:echo:live', 'live', 'arn:aws:lambda:eu-west-1:123456789012:function:echo:live'],
+      ] as const) {
+        const error = await rejection(invoke({ FunctionName, Qualifier, Payload: json({}) }));
+        assert.equal(error.name, 'ResourceNotFoundException', FunctionName);
+        assert.equal(error.$metadata.httpStatusCode, 404);
+        assert.equal(error.message, `Function not found: ${arn} (locally only $LATEST exists)`);
+      }
       const mismatch = await rejection(invoke({ FunctionName: 'echo:live', Qualifier: 'prod' }));
       assert.equal(mismatch.name, 'InvalidParameterValueException');
+      assert.equal(mismatch.message, 'The derived qualifier from the function name does not match the specified qualifier.');
     });
 
     it('passes X-Amz-Client-Context to the function as its client context', async () => {
@@ -180,6 +194,29 @@ describe('core/local invoke endpoint', function () {
       assert.equal(answer.arn, 'arn:aws:lambda:us-east-1:123456789012:function:ctx');
       const invalid = await rejection(invoke({ FunctionName: 'ctx', ClientContext: 'not base64 json!' }));
       assert.equal(invalid.name, 'InvalidRequestContentException');
+      const notAnObject = await rejection(invoke({ FunctionName: 'ctx', ClientContext: Buffer.from('[1,2]').toString('base64') }));
+      assert.equal(notAnObject.message, 'Client context must be a valid Base64-encoded JSON object.');
+    });
+
+    it('caps X-Amz-Client-Context at 3,583 bytes of base64, as Lambda does', async () => {
+      const sized = (bytes: number) => {
+        // base64 of {"custom":{"p":"xxx…"}}: 3 bytes of JSON per 4 of base64, so pick lengths that land exactly.
+        const context = (pad: number) => Buffer.from(JSON.stringify({ custom: { p: 'x'.repeat(pad) } })).toString('base64');
+        let pad = 0;
+        while (context(pad + 1).length <= bytes) pad++;
+        return context(pad);
+      };
+      const fits = sized(3583);
+      assert.ok(fits.length <= 3583 && fits.length > 3578, `${fits.length}`);
+      const out = await invoke({ FunctionName: 'ctx', ClientContext: fits });
+      assert.equal(out.StatusCode, 200);
+      assert.equal(out.FunctionError, undefined);
+      const tooLong = Buffer.from(JSON.stringify({ custom: { p: 'x'.repeat(2700) } })).toString('base64');
+      assert.ok(tooLong.length > 3583);
+      const error = await rejection(invoke({ FunctionName: 'ctx', ClientContext: tooLong }));
+      assert.equal(error.name, 'ValidationException');
+      assert.equal(error.$metadata.httpStatusCode, 400);
+      assert.match(error.message, /at 'clientContext' failed to satisfy constraint: Member must have length less than or equal to 3583 \(it is \d+ bytes of base64\)/);
     });
 
     it('answers an unknown function with ResourceNotFoundException naming its ARN', async () => {
@@ -246,6 +283,19 @@ describe('core/local invoke endpoint', function () {
       const res = await fetch(`${endpoint.url}/2015-03-31/functions/echo/invocations`, { method: 'POST', headers: { 'X-Amz-Invocation-Type': 'Later' }, body: '{}' });
       assert.equal(res.status, 400);
       assert.equal(res.headers.get('x-amzn-errortype'), 'ValidationException');
+    });
+
+    it('escapes control characters of a requested name in its log line, and answers 404 naming it', async () => {
+      const forged = 'ghost\necho RequestResponse 200 1 ms\u001b[31m';
+      const res = await fetch(`${endpoint.url}/2015-03-31/functions/${encodeURIComponent(forged)}/invocations`, { method: 'POST', body: '{}' });
+      assert.equal(res.status, 404);
+      assert.equal(res.headers.get('x-amzn-errortype'), 'ResourceNotFoundException');
+      const body = (await res.json()) as { message: string };
+      assert.ok(body.message.startsWith('Function not found: arn:aws:lambda:') && body.message.endsWith(`:123456789012:function:${forged}`), body.message);
+      const line = await logLine(/^ghost/);
+      assert.equal(line.split('\n').length, 1);
+      assert.match(line, /^ghost\\necho RequestResponse 200 1 ms\\x1b\[31m RequestResponse 404 \d+ ms$/);
+      assert.ok(!lines.some((l) => l.includes('\u001b')), 'no raw escape in any log line');
     });
 
     it('sends the headers Lambda sends', async () => {
