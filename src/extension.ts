@@ -19,6 +19,7 @@ import { FEATURE_COMMANDS } from './ui/shell/featureCommands';
 import type { FeatureName } from './ui/shell/featureCommands';
 import { HANDLER_LANGUAGE_IDS } from './ui/shell/handlerLanguages';
 import { LazyTreeDataProvider } from './ui/shell/lazyTreeDataProvider';
+import { describeWorkspaceCodeCommand, refuseInRestrictedMode, WORKSPACE_CODE_COMMANDS } from './ui/shell/workspaceTrust';
 
 /** What activate() returns: used by the integration tests, and by other extensions if they wish. */
 export interface ServerlessExplorerApi {
@@ -69,6 +70,9 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
   };
   const feature = <N extends keyof UiModule.Features>(name: N) => ui().feature(name);
 
+  // None in Restricted Mode: the Run and Debug picker would offer what cannot start.
+  const debugConfigurations = async (folder: vscode.WorkspaceFolder | undefined) => (vscode.workspace.isTrusted ? feature('debug').configurations(folder) : []);
+
   const codeLensChanged = new vscode.EventEmitter<void>();
   let codeLensSubscription: vscode.Disposable | undefined;
   const codeLens = () => {
@@ -94,6 +98,11 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     ...Object.entries(FEATURE_COMMANDS).flatMap(([name, ids]) =>
       ids.map((id) =>
         vscode.commands.registerCommand(id, (...args: unknown[]) => {
+          // The one gate for every entry point (palette, menus, CodeLens, the result view's buttons): Restricted Mode.
+          if (WORKSPACE_CODE_COMMANDS.has(id)) {
+            const refusal = refuseInRestrictedMode(describeWorkspaceCodeCommand(id));
+            if (refusal) return refusal;
+          }
           feature(name as FeatureName);
           const handler = commands.get(id);
           if (!handler) throw new Error(`${id}: the ${name} feature registered no handler for it`);
@@ -103,16 +112,23 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     ),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, {
       provideDebugConfigurations: (folder) => feature('debug').provider.provideDebugConfigurations(folder),
-      resolveDebugConfiguration: (folder, configuration) => feature('debug').provider.resolveDebugConfiguration(folder, configuration),
+      // Undefined stops the launch: no session starts in Restricted Mode.
+      resolveDebugConfiguration: (folder, configuration) =>
+        refuseInRestrictedMode('Debug Locally') ? undefined : feature('debug').provider.resolveDebugConfiguration(folder, configuration),
     }),
     // Dynamic: every workspace function in the Run and Debug picker. A second object, so that resolving happens once.
-    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: (folder) => feature('debug').configurations(folder) }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: debugConfigurations }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
     codeLensChanged,
     { dispose: () => codeLensSubscription?.dispose() },
     vscode.languages.registerCodeLensProvider(
       HANDLER_LANGUAGE_IDS.map((language) => ({ language, scheme: 'file' })),
-      { onDidChangeCodeLenses: codeLensChanged.event, provideCodeLenses: (document, token) => codeLens().provideCodeLenses(document, token) },
+      {
+        onDidChangeCodeLenses: codeLensChanged.event,
+        // None in Restricted Mode: the lenses run the handler; the Local Functions view says why they are off.
+        provideCodeLenses: (document, token) => (vscode.workspace.isTrusted ? codeLens().provideCodeLenses(document, token) : []),
+      },
     ),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => codeLensChanged.fire()),
     vscode.window.registerWebviewPanelSerializer(MONITOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => feature('monitor').restore(panel, state) }),
     detailsChanged,
     { dispose: () => detailsSubscription?.dispose() },
@@ -134,7 +150,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     get lambdaDebug() {
       return feature('debug').runs;
     },
-    debugConfigurations: (folder) => feature('debug').configurations(folder),
+    debugConfigurations,
     monitors: () => feature('monitor').panels(),
     onDidPostMonitorMessage: (listener, thisArgs, disposables) => feature('monitor').onDidPost(listener, thisArgs, disposables),
     get deployments() {
