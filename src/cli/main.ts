@@ -40,6 +40,10 @@ Commands:
                         [--host 127.0.0.1] [--port 3001] [--profile p: to
                         download layers named by ARN] [--python path]
                         [--node path] [--install-runtime-sdk]
+                        [--max-concurrency n: runtimes per function at once,
+                        more are throttled (429) like Lambda; default 10]
+                        [--idle-minutes m: stop a runtime idle this long;
+                        default 10]
   run-task --cluster <c> --service <s>
                         Run a one-off task of a Fargate service (its task
                         definition, network and launch type), the event in an
@@ -110,6 +114,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         python: { type: 'string' },
         node: { type: 'string' },
         'install-runtime-sdk': { type: 'boolean' },
+        'max-concurrency': { type: 'string' },
+        'idle-minutes': { type: 'string' },
       },
     });
   } catch (error) {
@@ -146,10 +152,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'invoke':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
-        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), readStdin }, io);
+        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), readStdin, interrupted: untilInterrupted() }, io);
       case 'start-lambda':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
-        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
+        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], maxConcurrency: values['max-concurrency'], idleMinutes: values['idle-minutes'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }

@@ -30,6 +30,8 @@ export interface InvokeCliOptions extends InterpreterFlags {
   readonly installRuntimeSdk?: boolean;
   readonly cwd: string;
   readonly readStdin: () => Promise<string>;
+  /** Resolves on Ctrl+C or SIGTERM: the runtime's whole process group is stopped before the CLI ends. */
+  readonly interrupted?: Promise<void>;
 }
 
 function usage(io: CliIo, message: string): number {
@@ -95,7 +97,12 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
   const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   try {
     const body = new StreamedText({ prelude: (json) => io.err(`Function URL response: ${json}\n`), text: (text) => io.out(text) });
-    const result = await invoker.invoke(definition, check.text, { credentials, onChunk: (chunk, contentType) => body.push(chunk, contentType) });
+    const running = invoker.invoke(definition, check.text, { credentials, onChunk: (chunk, contentType) => body.push(chunk, contentType) });
+    const result = await Promise.race([running, options.interrupted?.then(() => undefined) ?? new Promise<never>(() => undefined)]);
+    if (!result) {
+      io.err('serverless-explorer: interrupted; the function was stopped.\n');
+      return 130;
+    }
     body.end();
     if (body.started && !body.endsLine) io.out('\n');
     if (result.interpreter) io.err(`Interpreter: ${describeInterpreter(result.interpreter)}\n`);

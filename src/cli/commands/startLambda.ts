@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_INVOKE_PORT, LocalInvokeEndpoint } from '../../core/local/invokeEndpoint';
-import { LocalInvoker } from '../../core/local/invoker';
+import { DEFAULT_IDLE_MINUTES, DEFAULT_MAX_CONCURRENCY, LocalInvoker } from '../../core/local/invoker';
 import { FreshFunctions } from '../../core/local/sources/freshFunctions';
 import type { CliIo } from '../io';
 import { cliLayerFetcher } from './layerFetcher';
@@ -18,6 +18,10 @@ export interface StartLambdaOptions extends InterpreterFlags {
   readonly endpointUrl?: string;
   /** Install the runtime's SDK packages a function imports when its project lacks them (--install-runtime-sdk). */
   readonly installRuntimeSdk?: boolean;
+  /** --max-concurrency: runtimes a function may run at once; more are throttled (HTTP 429). */
+  readonly maxConcurrency?: string;
+  /** --idle-minutes: how long an idle runtime is kept. */
+  readonly idleMinutes?: string;
   readonly cwd: string;
   /** Resolves when the command should stop (Ctrl+C). */
   readonly stopped: Promise<void>;
@@ -28,6 +32,16 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
   const port = options.port === undefined ? DEFAULT_INVOKE_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.err(`serverless-explorer: --port must be a port number (0–65535), not "${options.port}".\n`);
+    return 2;
+  }
+  const maxConcurrency = options.maxConcurrency === undefined ? DEFAULT_MAX_CONCURRENCY : Number(options.maxConcurrency);
+  if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
+    io.err(`serverless-explorer: --max-concurrency must be a whole number of 1 or more (runtimes per function at once), not "${options.maxConcurrency}".\n`);
+    return 2;
+  }
+  const idleMinutes = options.idleMinutes === undefined ? DEFAULT_IDLE_MINUTES : Number(options.idleMinutes);
+  if (!Number.isFinite(idleMinutes) || idleMinutes < 0) {
+    io.err(`serverless-explorer: --idle-minutes must be a number of minutes (0 keeps idle runtimes until the end), not "${options.idleMinutes}".\n`);
     return 2;
   }
   const interpreters = interpreterChoices(options, options.cwd);
@@ -52,7 +66,7 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     return 2;
   }
   const fetcher = cliLayerFetcher(options, io);
-  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
+  const invoker = new LocalInvoker({ maxConcurrency, idleMinutes, fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   // Said once per function and interpreter: which one its cold starts run on.
   const told = new Set<string>();
   const telling = {

@@ -232,6 +232,7 @@ export class LocalInvokeEndpoint {
     } catch (error) {
       throw fail(startError(definition, error));
     }
+    if (result.throttled) return throttleAnswer(result, logAs);
     const answerHeaders: Record<string, string> = { ...headers, 'x-amzn-RequestId': result.requestId || requestId };
     if (result.functionError) answerHeaders['X-Amz-Function-Error'] = result.functionError;
     if (logType === 'Tail') answerHeaders['X-Amz-Log-Result'] = logTail(result.log);
@@ -265,6 +266,16 @@ export class LocalInvokeEndpoint {
       // a failing logger must not take the endpoint down
     }
   }
+}
+
+/** Lambda's 429 for a function at its concurrency cap: SDKs and the AWS CLI retry it, then report "Rate Exceeded.". */
+function throttleAnswer(result: LocalInvokeResult, logAs: Answer['logAs']): Answer {
+  return {
+    status: 429,
+    headers: { 'Content-Type': 'application/json', 'x-amzn-RequestId': randomUUID(), 'x-amzn-ErrorType': 'TooManyRequestsException' },
+    body: Buffer.from(result.payload, 'utf8'),
+    logAs: logAs && { ...logAs, note: 'throttled: at its concurrency cap' },
+  };
 }
 
 function errorAnswer(error: ApiError): Answer {

@@ -26,7 +26,21 @@ export interface LocalInvokeResult {
   readonly interpreter?: InterpreterInfo;
   /** Set when the function streamed its response (awslambda.streamifyResponse): its content type. */
   readonly streamed?: { readonly contentType: string };
+  /** Nothing ran: the function was at its concurrency cap (Lambda's TooManyRequestsException, HTTP 429). */
+  readonly throttled?: boolean;
 }
+
+/** Lambda's throttle for a function at its reserved concurrency. */
+export const THROTTLE_REASON = 'ReservedFunctionConcurrentInvocationLimitExceeded';
+export const THROTTLE_MESSAGE = 'Rate Exceeded.';
+
+/**
+ * Runtimes a function may have running at once unless told otherwise: enough for a test of a few parallel calls,
+ * few enough that a burst (50 SDK calls) does not start 50 interpreters on a laptop.
+ */
+export const DEFAULT_MAX_CONCURRENCY = 10;
+/** Minutes an environment may sit idle before its runtime is stopped (Lambda keeps them for minutes too). */
+export const DEFAULT_IDLE_MINUTES = 10;
 
 export interface LocalInvokerOptions {
   /** Where node-bootstrap.js and python/bootstrap.py are (dist/runtimes). */
@@ -41,6 +55,10 @@ export interface LocalInvokerOptions {
   readonly interpreters?: (definition: LocalFunctionDefinition) => InterpreterChoices | undefined | Promise<InterpreterChoices | undefined>;
   /** Installs the runtime's SDK packages a function imports and nothing provides (a prompt, a CLI flag). */
   readonly provideRuntimeSdk?: RuntimeSdkProvider;
+  /** Invocations a function may run at once; more are throttled. A function's ReservedConcurrentExecutions lowers it. */
+  readonly maxConcurrency?: number;
+  /** Minutes an idle environment is kept before its runtime is stopped; 0 keeps it until dispose. */
+  readonly idleMinutes?: number;
 }
 
 /**
@@ -50,6 +68,9 @@ export interface LocalInvokerOptions {
 export class LocalInvoker {
   private readonly idle = new Map<string, ExecutionEnvironment[]>();
   private readonly all = new Set<ExecutionEnvironment>();
+  /** Invocations running, per function name (what Lambda's concurrency counts). */
+  private readonly running = new Map<string, number>();
+  private readonly idleTimers = new Map<ExecutionEnvironment, NodeJS.Timeout>();
   private readonly runtimesDir: string;
 
   constructor(private readonly options: LocalInvokerOptions = {}) {
@@ -60,12 +81,27 @@ export class LocalInvoker {
     if (Buffer.byteLength(payload, 'utf8') > MAX_REQUEST_BYTES) {
       return failure(definition, 'RequestEntityTooLargeException', `Request must be smaller than ${MAX_REQUEST_BYTES} bytes for the InvokeFunction operation`);
     }
+    const cap = Math.min(this.options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, definition.reservedConcurrency ?? Infinity);
+    const running = this.running.get(definition.name) ?? 0;
+    if (running >= cap) return throttle(definition);
+    this.running.set(definition.name, running + 1);
+    try {
+      return await this.invokeWithin(definition, payload, options);
+    } finally {
+      const left = (this.running.get(definition.name) ?? 1) - 1;
+      if (left > 0) this.running.set(definition.name, left);
+      else this.running.delete(definition.name);
+    }
+  }
+
+  private async invokeWithin(definition: LocalFunctionDefinition, payload: string, options: LocalInvokeOptions): Promise<LocalInvokeResult> {
     const interpreters = await this.options.interpreters?.(definition);
     for (let attempt = 0; ; attempt++) {
       // Another interpreter chosen meanwhile gets a fresh environment.
       const key = identity(definition) + JSON.stringify(interpreters ?? {});
       const pool = this.idle.get(key) ?? [];
       let environment = this.options.alwaysCold ? undefined : pool.pop();
+      if (environment) this.keep(environment);
       const coldStart = !environment;
       if (!environment) {
         environment = new ExecutionEnvironment(definition, this.runtimesDir, {
@@ -82,6 +118,7 @@ export class LocalInvoker {
         await environment.dispose();
       } else {
         this.idle.set(key, [...(this.idle.get(key) ?? []), environment]);
+        this.reapLater(key, environment);
       }
       if (result.notDelivered && attempt === 0) continue;
       return toResult(definition, result, coldStart, environment.warning, environment.interpreter);
@@ -89,10 +126,33 @@ export class LocalInvoker {
   }
 
   /** Stops every environment (on refresh, or when the extension or CLI ends). */
+  /** Stops an idle environment's runtime after idleMinutes; unref'd, so that it never keeps the CLI alive. */
+  private reapLater(key: string, environment: ExecutionEnvironment): void {
+    const minutes = this.options.idleMinutes ?? DEFAULT_IDLE_MINUTES;
+    if (!(minutes > 0)) return;
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(environment);
+      const pool = this.idle.get(key)?.filter((e) => e !== environment) ?? [];
+      if (pool.length > 0) this.idle.set(key, pool);
+      else this.idle.delete(key);
+      this.all.delete(environment);
+      void environment.dispose();
+    }, minutes * 60_000);
+    timer.unref();
+    this.idleTimers.set(environment, timer);
+  }
+
+  private keep(environment: ExecutionEnvironment): void {
+    clearTimeout(this.idleTimers.get(environment));
+    this.idleTimers.delete(environment);
+  }
+
   async dispose(): Promise<void> {
     const environments = [...this.all];
     this.all.clear();
     this.idle.clear();
+    this.idleTimers.forEach((timer) => clearTimeout(timer));
+    this.idleTimers.clear();
     await Promise.all(environments.map((e) => e.dispose()));
   }
 }
@@ -137,5 +197,13 @@ function failure(definition: LocalFunctionDefinition, errorType: string, errorMe
     log: '',
     report: { durationMs: 0, billedDurationMs: 0, memorySizeMb: definition.memoryMb },
     coldStart: false,
+  };
+}
+
+function throttle(definition: LocalFunctionDefinition): LocalInvokeResult {
+  return {
+    ...failure(definition, 'TooManyRequestsException', THROTTLE_MESSAGE),
+    payload: JSON.stringify({ Reason: THROTTLE_REASON, Type: 'User', message: THROTTLE_MESSAGE }),
+    throttled: true,
   };
 }

@@ -39,12 +39,14 @@ export const spawnRuntime: RuntimeLauncher = (launch, events) => {
   child.on('exit', (code, signal) => events.exit(code, signal));
   return {
     pid: child.pid,
+    // The whole group, even when its leader has exited already (a handler's grandchild after process.exit): the
+    // group keeps the leader's id while any member lives, and only our own groups are signalled.
     kill: () => {
-      if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+      if (!child.pid) return;
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {
-        child.kill('SIGKILL');
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
     },
   };

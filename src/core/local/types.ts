@@ -33,6 +33,8 @@ export interface LocalFunctionDefinition {
   readonly build?: FunctionBuild;
   /** codeDir is a .zip file (CodeUri: app.zip), unpacked into the cache before it starts: see build/. */
   readonly codeArchive?: boolean;
+  /** ReservedConcurrentExecutions: at most this many run at once (0: every invocation is throttled, as on Lambda). */
+  readonly reservedConcurrency?: number;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;

@@ -173,7 +173,17 @@ class TemplateReader {
       ...(layers.length > 0 ? { layers } : {}),
       ...(build ? { build } : {}),
       ...(ZIP.test(codeDir) ? { codeArchive: true } : {}),
+      ...this.reservedConcurrency(id, properties.ReservedConcurrentExecutions),
     });
+  }
+
+  private reservedConcurrency(id: string, raw: unknown): { reservedConcurrency?: number } {
+    if (raw === undefined || raw === null) return {};
+    const { value } = this.resolve(raw);
+    const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    if (Number.isInteger(number) && number >= 0) return { reservedConcurrency: number };
+    this.problem(id, `ReservedConcurrentExecutions ${JSON.stringify(asText(value))} is not a whole number of 0 or more, so it is not applied (set it to a number, or give its parameter a numeric Default)`);
+    return {};
   }
 
   private requiredText(id: string, property: string, raw: unknown, where: string, example: string): string | undefined {
