@@ -125,7 +125,6 @@ export class LocalInvoker {
     }
   }
 
-  /** Stops every environment (on refresh, or when the extension or CLI ends). */
   /** Stops an idle environment's runtime after idleMinutes; unref'd, so that it never keeps the CLI alive. */
   private reapLater(key: string, environment: ExecutionEnvironment): void {
     const minutes = this.options.idleMinutes ?? DEFAULT_IDLE_MINUTES;
@@ -147,6 +146,7 @@ export class LocalInvoker {
     this.idleTimers.delete(environment);
   }
 
+  /** Stops every environment (on refresh, or when the extension or CLI ends). */
   async dispose(): Promise<void> {
     const environments = [...this.all];
     this.all.clear();
