@@ -29,6 +29,8 @@ export const SETTINGS = {
   endpointUrl: { kind: 'string', default: '', affects: 'awsTree' },
   confirmInvoke: { kind: 'enum', values: ['production', 'always', 'never'], default: 'production', affects: 'deployedInvoke' },
   localAlwaysCold: { kind: 'boolean', default: false, affects: 'localInvoker' },
+  localMaxConcurrency: { kind: 'integer', default: 10, minimum: 1, maximum: 1000, affects: 'localInvoker' },
+  localIdleMinutes: { kind: 'number', default: 10, minimum: 0, maximum: 1440, affects: 'localInvoker' },
   localEndpointPort: { kind: 'integer', default: 3001, minimum: 0, maximum: 65535, affects: 'localEndpoint' },
   localCredentialsProfile: { kind: 'string', default: '', affects: 'localRuns' },
   localPythonPath: { kind: 'string', default: '', affects: 'localRuns' },

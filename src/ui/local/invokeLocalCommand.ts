@@ -51,6 +51,10 @@ export class LocalInvokeCommand implements vscode.Disposable {
         const onChunk = (chunk: Uint8Array, contentType: string) => body.push(chunk, contentType);
         const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${definition.name} locally…` }, () => this.workspace.invoker().invoke(definition, check.text, { credentials, onChunk }));
         body.end();
+        if (result.throttled) {
+          const cap = definition.reservedConcurrency === undefined ? 'serverlessExplorer.localMaxConcurrency' : `its ReservedConcurrentExecutions (${definition.reservedConcurrency})`;
+          void vscode.window.showWarningMessage(`${definition.name} did not run: it is at its local concurrency cap (${cap}), as Lambda throttles a function at its reserved concurrency. Wait for its runs to end, or raise the cap.`);
+        }
         if (result.warning && !this.warned.has(result.warning)) {
           this.warned.add(result.warning);
           void vscode.window.showWarningMessage(result.warning);

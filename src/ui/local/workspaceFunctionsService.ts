@@ -58,6 +58,8 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
   invoker(): LocalInvoker {
     this.sharedInvoker ??= new (localSdk().LocalInvoker)({
       alwaysCold: setting('localAlwaysCold'),
+      maxConcurrency: setting('localMaxConcurrency'),
+      idleMinutes: setting('localIdleMinutes'),
       cacheDir: this.cacheDir,
       fetchLayer: this.fetchLayer,
       interpreters: chosenInterpreters,
