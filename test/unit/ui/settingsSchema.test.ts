@@ -49,9 +49,9 @@ describe('settings table (src/ui/settingsSchema.ts)', () => {
     });
   }
 
-  it('refreshes the AWS tree for the session settings only, and the warm local environments for localAlwaysCold', () => {
+  it('refreshes the AWS tree for the session settings only, and the warm local environments for localAlwaysCold and the capacity settings', () => {
     assert.deepEqual(settingsAffecting('awsTree'), ['profiles', 'regions', 'endpointUrl']);
-    assert.deepEqual(settingsAffecting('localInvoker'), ['localAlwaysCold']);
+    assert.deepEqual(settingsAffecting('localInvoker'), ['localAlwaysCold', 'localMaxConcurrency', 'localIdleMinutes']);
     assert.deepEqual(settingsAffecting('codeLens'), ['codeLens.enabled']);
   });
 });
