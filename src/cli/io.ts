@@ -9,6 +9,8 @@ export interface CommonOptions {
   readonly regions: string[];
   readonly endpointUrl?: string;
   readonly json: boolean;
+  readonly connectTimeoutSeconds?: number;
+  readonly requestTimeoutSeconds?: number;
 }
 
 /** Columns padded to their widest cell. */

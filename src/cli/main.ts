@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/aws/endpoint';
+import { parseTimeoutSeconds } from '../core/aws/timeouts';
 import { eventsCommand } from './commands/events';
 import { invokeCommand } from './commands/invoke';
 import { startLambdaCommand } from './commands/startLambda';
@@ -74,6 +75,10 @@ Options:
   --profile <name>      Profile to use (repeatable; default: AWS_PROFILE, else default)
   --region <code>       Region to use (repeatable; default: the profile's region)
   --endpoint-url <url>  Send AWS calls to this endpoint (LocalStack, moto)
+  --connect-timeout <s> Fail an AWS call whose endpoint does not connect within s
+                        seconds (default 5)
+  --request-timeout <s> Fail an AWS call not answered within s seconds, retries
+                        included (default 30)
   --json                Print machine-readable JSON
   -h, --help            Show this help
   -v, --version         Show the version
@@ -104,6 +109,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         profile: { type: 'string', multiple: true },
         region: { type: 'string', multiple: true },
         'endpoint-url': { type: 'string' },
+        'connect-timeout': { type: 'string' },
+        'request-timeout': { type: 'string' },
         template: { type: 'string', short: 't' },
         event: { type: 'string', short: 'e' },
         runtime: { type: 'string' },
@@ -131,7 +138,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(HELP);
     return 0;
   }
+  for (const flag of ['connect-timeout', 'request-timeout'] as const) {
+    if (values[flag] !== undefined && parseTimeoutSeconds(values[flag]) === undefined) return usageError(io, `--${flag} needs a positive number of seconds (not "${values[flag]}").`);
+  }
   const options: CommonOptions = {
+    connectTimeoutSeconds: parseTimeoutSeconds(values['connect-timeout']),
+    requestTimeoutSeconds: parseTimeoutSeconds(values['request-timeout']),
     profiles: values.profile ?? [],
     regions: values.region ?? [],
     endpointUrl: values['endpoint-url'],

@@ -24,7 +24,7 @@ export async function listCommand(subject: Subject, options: CommonOptions, io: 
     return 1;
   }
   const sessions: AwsSession[] = selection.profiles.flatMap((p) => regionsFor(p, options, io.env).map((region) => ({ profile: p.name, region })));
-  const clients = new AwsClientFactory({ endpointUrl });
+  const clients = new AwsClientFactory({ endpointUrl, connectTimeoutSeconds: options.connectTimeoutSeconds, requestTimeoutSeconds: options.requestTimeoutSeconds });
   let failed = selection.missing.length > 0;
   const results = await Promise.all(
     sessions.map(async (session) => {

@@ -1,9 +1,11 @@
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { DEFAULT_CHAIN } from './sessions';
+import { callBudgetMs, timedRequestHandler, withinBudget } from './timeouts';
+import type { AwsTimeouts } from './timeouts';
 import type { AwsSession } from './sessions';
 
-export interface ClientFactoryOptions {
+export interface ClientFactoryOptions extends AwsTimeouts {
   /** From `serverlessExplorer.endpointUrl`; undefined lets the SDK honour `AWS_ENDPOINT_URL`. */
   readonly endpointUrl?: string;
   readonly configFile?: string;
@@ -19,9 +21,17 @@ interface ClientConfig {
   retryMode: 'adaptive';
   maxAttempts: number;
   disableHostPrefix?: boolean;
+  requestHandler: ReturnType<typeof timedRequestHandler>;
 }
 
 type ClientClass<T> = new (config: ClientConfig) => T;
+
+interface Sendable {
+  send(command: { constructor: { name: string } }, options?: unknown): Promise<unknown>;
+}
+
+/** Streams that stay open by design: their send resolves on the headers, but the body must not meet the idle timeout. */
+const LONG_LIVED_COMMANDS = new Set(['StartLiveTailCommand', 'ExecuteCommandCommand']);
 
 /**
  * One client per (profile, region, service), created on first use and reused; one credential
@@ -50,7 +60,9 @@ export class AwsClientFactory {
         // A custom endpoint (moto, LocalStack, a proxy) serves every operation at its own host: without this, Live
         // Tail's "stream-" host prefix would send StartLiveTail to a host that does not exist.
         ...(this.options.endpointUrl ? { disableHostPrefix: true } : {}),
+        requestHandler: timedRequestHandler(this.options),
       });
+      boundCalls(client as unknown as Sendable, callBudgetMs(this.options));
       this.clients.set(key, client);
     }
     return client;
@@ -76,6 +88,12 @@ export class AwsClientFactory {
     this.clients.clear();
     this.credentials.clear();
   }
+}
+
+/** Every call of the client, retries included, fails after its budget instead of hanging. */
+function boundCalls(client: Sendable, budgetMs: number): void {
+  const send = client.send.bind(client);
+  client.send = (command, options) => (LONG_LIVED_COMMANDS.has(command.constructor.name) ? send(command, options) : withinBudget(send(command, options), budgetMs));
 }
 
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;

@@ -103,6 +103,13 @@ export function describeAwsError(error: unknown, session: AwsSession, action: st
       detail: `AWS kept throttling ${action} in ${where} after several retries. Wait a moment, then retry.`,
     };
   }
+  if (name === 'TimeoutError' || code === 'ETIMEDOUT') {
+    return {
+      kind: 'unreachable',
+      title: 'No answer in time',
+      detail: `${endpointUrl ?? 'AWS'} did not answer ${action} in time for ${where} (${message || name}). Check the endpoint URL (--endpoint-url, serverlessExplorer.endpointUrl, AWS_ENDPOINT_URL) and the network, or raise the request timeout (--request-timeout, serverlessExplorer.aws.requestTimeoutSeconds).`,
+    };
+  }
   if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(code) || name === 'TimeoutError' || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up/.test(message)) {
     return {
       kind: 'unreachable',
