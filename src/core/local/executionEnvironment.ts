@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RuntimeApiServer } from './runtimeApi';
+import { newRuntimeToken, RUNTIME_TOKEN_VARIABLE } from './runtimeApiAccess';
 import type { RuntimeOutcome, StreamedOutcome } from './runtimeApi';
 import { defaultCacheDir } from './cacheDir';
 import type { LayerFetcher } from './layers/layerFetcher';
@@ -224,7 +225,8 @@ export class ExecutionEnvironment {
       fetchLayer: this.options.fetchLayer,
       provideRuntimeSdk: this.options.provideRuntimeSdk,
     });
-    this.api = await RuntimeApiServer.start();
+    const token = newRuntimeToken();
+    this.api = await RuntimeApiServer.start(token);
     this.startedAt = performance.now();
     const d = this.definition;
     const region = this.region();
@@ -259,6 +261,7 @@ export class ExecutionEnvironment {
       ...d.environment,
       ...this.command.env,
     };
+    env[RUNTIME_TOKEN_VARIABLE] = token;
     if (code.path.length > 0) env.PATH = [env.PATH, ...code.path].join(path.delimiter);
     // The interpreter's own search path (the shell's GEM_PATH) joins what the preparation put there instead of hiding it.
     for (const [name, value] of Object.entries(this.command.env ?? {})) {

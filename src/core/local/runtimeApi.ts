@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_RSS_HEADER } from './runtimes/maxRssHeader';
+import { RuntimeApiAccess } from './runtimeApiAccess';
 import { isStreamedResponse, MAX_STREAMED_RESPONSE_BYTES, readStreamedResponse } from './streamedResponse';
 
 /** An invocation as the Runtime API hands it to the runtime. */
@@ -36,7 +37,8 @@ const INVOCATION_ROUTE = new RegExp(`^${PREFIX}/invocation/([^/]+)/(response|err
 /**
  * The Lambda Runtime API (docs: runtimes-api.html) for one execution environment: `GET …/invocation/next`
  * (held open until there is an invocation), `POST …/invocation/{id}/response|error`, `POST …/init/error`.
- * Listens on 127.0.0.1 only.
+ * Listens on 127.0.0.1 only, and answers only the runtime it serves (runtimeApiAccess.ts): anyone else gets 403
+ * and never reaches the queue, the waiting `next` or the invocations in flight.
  */
 export class RuntimeApiServer {
   private readonly queue: RuntimeInvocation[] = [];
@@ -55,16 +57,18 @@ export class RuntimeApiServer {
   private constructor(
     private readonly server: http.Server,
     readonly address: string,
+    private readonly access: RuntimeApiAccess,
   ) {}
 
-  static async start(): Promise<RuntimeApiServer> {
+  /** `token`: the secret our own runtime clients send (see RuntimeApiAccess for who else is answered). */
+  static async start(token?: string): Promise<RuntimeApiServer> {
     const server = http.createServer();
     server.keepAliveTimeout = 0;
     server.requestTimeout = 0; // `next` is held open for as long as there is nothing to do
     server.headersTimeout = 0;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const api = new RuntimeApiServer(server, `127.0.0.1:${port}`);
+    const api = new RuntimeApiServer(server, `127.0.0.1:${port}`, new RuntimeApiAccess(token));
     server.on('request', (req, res) => api.handle(req, res));
     return api;
   }
@@ -87,12 +91,20 @@ export class RuntimeApiServer {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = (req.url ?? '').split('?')[0];
+    if (!this.access.allows(req)) {
+      res.setHeader('connection', 'close');
+      return json(res, 403, { errorMessage: 'This Runtime API serves only the runtime it started: the request came without its token from another user, or with a wrong token.', errorType: 'AccessDeniedException' });
+    }
     if (req.method === 'GET' && url === `${PREFIX}/invocation/next`) {
+      // The runtime asks again only once it has been answered, so a second `next` while one waits is a stray: the
+      // waiting one is the runtime's, and dropping it would kill a healthy runtime.
+      if (this.waiting && !this.waiting.destroyed) {
+        return json(res, 409, { errorMessage: 'A request for the next invocation is already waiting.', errorType: 'ConcurrentNextRequest' });
+      }
       if (!this.sawNext) {
         this.sawNext = true;
         this.listeners.onFirstNext?.();
       }
-      this.waiting?.destroy();
       this.waiting = res;
       res.on('close', () => {
         if (this.waiting === res) this.waiting = undefined;

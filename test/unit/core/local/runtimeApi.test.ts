@@ -246,7 +246,7 @@ describe('core/local RuntimeApiServer (Runtime API contract)', () => {
 
   it('takes an outcome and the next GET pipelined in one write on one connection (our Node client), with the memory header', async () => {
     const [host, port] = api.address.split(':');
-    const client = new RuntimeApiClient(host, Number(port), () => undefined);
+    const client = new RuntimeApiClient(host, Number(port), undefined, () => undefined);
     const first = invocation();
     const next = client.request('GET', '/invocation/next');
     api.enqueue(first);

@@ -62,7 +62,7 @@ describe('core/local RuntimeApiClient (the Node runtime client)', function () {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const client = new RuntimeApiClient('127.0.0.1', (server.address() as AddressInfo).port, () => undefined);
+    const client = new RuntimeApiClient('127.0.0.1', (server.address() as AddressInfo).port, undefined, () => undefined);
     void client.startChunked('/invocation/abc/response', { 'Lambda-Runtime-Function-Response-Mode': 'streaming' }).catch(() => undefined);
     client.writeChunk(Buffer.from('héllo'), () => undefined);
     client.writeChunk(new Uint8Array(), () => undefined);
@@ -79,7 +79,7 @@ describe('core/local RuntimeApiClient (the Node runtime client)', function () {
 
   it('sends pipelined requests in one write, with method, route, headers and a JSON body', async () => {
     const server = await serve([]);
-    const client = new RuntimeApiClient('127.0.0.1', server.port, () => undefined);
+    const client = new RuntimeApiClient('127.0.0.1', server.port, undefined, () => undefined);
     client.together(() => {
       void client.request('POST', '/invocation/abc/response', '{"n":"é"}', { 'x-a': '1' }).catch(() => undefined);
       void client.request('GET', '/invocation/next').catch(() => undefined);
@@ -98,7 +98,7 @@ describe('core/local RuntimeApiClient (the Node runtime client)', function () {
       fc.asyncProperty(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), async (bodies, at) => {
         const answers = bodies.map((body, i) => answer(i === 0 ? 202 : 200, { 'Lambda-Runtime-Aws-Request-Id': `id-${i}` }, body));
         const server = await serve(cut(Buffer.concat(answers), at));
-        const client = new RuntimeApiClient('127.0.0.1', server.port, () => undefined);
+        const client = new RuntimeApiClient('127.0.0.1', server.port, undefined, () => undefined);
         try {
           const replies = await Promise.all(bodies.map(() => client.request('GET', '/invocation/next')));
           assert.deepEqual(
@@ -116,7 +116,7 @@ describe('core/local RuntimeApiClient (the Node runtime client)', function () {
   it('rejects what is pending and calls onClose when the connection goes away', async () => {
     const server = await serve([]);
     let closed = 0;
-    const client = new RuntimeApiClient('127.0.0.1', server.port, () => closed++);
+    const client = new RuntimeApiClient('127.0.0.1', server.port, undefined, () => closed++);
     const pending = client.request('GET', '/invocation/next');
     await server.received;
     await server.close();

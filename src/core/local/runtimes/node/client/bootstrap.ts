@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { MAX_RSS_HEADER } from '../../maxRssHeader';
 import { missingPackageHint } from './missingPackageHint';
 import { resolveImportsFromNodePath } from './nodePathImports';
-import { RuntimeApiClient } from './runtimeApiClient';
+import { RuntimeApiClient, takeRuntimeToken } from './runtimeApiClient';
 import { installAwsLambdaGlobal, streamingOf } from './awslambda';
 import { failOpenStream, runStreaming } from './streamingInvocation';
 
@@ -18,7 +18,7 @@ type Handler = (event: unknown, context: Record<string, unknown>, callback?: (er
 
 const [host, port] = (process.env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
 // Without its Runtime API the environment is gone: end, as a runtime on Lambda does when its API goes away.
-const client = new RuntimeApiClient(host, Number(port), () => process.exit(1));
+const client = new RuntimeApiClient(host, Number(port), takeRuntimeToken(), () => process.exit(1));
 let currentRequestId: string | undefined;
 
 /** Our own addition to an outcome: the peak resident memory, which spares the host reading /proc. */

@@ -15,6 +15,16 @@ interface Waiter {
 const HEADER_END = Buffer.from('\r\n\r\n');
 
 /**
+ * The secret that proves to the Runtime API that we are the runtime it started, taken out of the environment
+ * before the handler loads: neither the handler, its children nor an `env` dump ever see it.
+ */
+export function takeRuntimeToken(): string | undefined {
+  const token = process.env.SERVERLESS_EXPLORER_RUNTIME_TOKEN;
+  delete process.env.SERVERLESS_EXPLORER_RUNTIME_TOKEN;
+  return token;
+}
+
+/**
  * The Node runtime's HTTP/1.1 client for the Runtime API: one keep-alive connection on which requests are
  * pipelined, so that a response's POST and the next `GET …/invocation/next` leave in a single write, and answers
  * are read in order. Lambda's own Node runtime uses a small native client for the same reason: node:http's
@@ -27,7 +37,10 @@ export class RuntimeApiClient {
   private buffered: Buffer = Buffer.alloc(0);
   private batch?: string[];
 
-  constructor(host: string, port: number, onClose: (error?: Error) => void) {
+  private readonly tokenHeader: string;
+
+  constructor(host: string, port: number, token: string | undefined, onClose: (error?: Error) => void) {
+    this.tokenHeader = token ? `X-Serverless-Explorer-Runtime-Token: ${token}\r\n` : '';
     this.socket = net.connect({ host, port, noDelay: true });
     this.socket.on('data', (chunk: Buffer) => this.read(chunk));
     this.socket.on('error', (error) => this.fail(error, onClose));
@@ -35,7 +48,7 @@ export class RuntimeApiClient {
   }
 
   request(method: 'GET' | 'POST', route: string, body?: string, headers: Record<string, string> = {}): Promise<RuntimeApiAnswer> {
-    let head = `${method} /2018-06-01/runtime${route} HTTP/1.1\r\nHost: runtime\r\n`;
+    let head = `${method} /2018-06-01/runtime${route} HTTP/1.1\r\nHost: runtime\r\n${this.tokenHeader}`;
     for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
     const text = body === undefined ? `${head}\r\n` : `${head}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     const answer = new Promise<RuntimeApiAnswer>((resolve, reject) => this.waiters.push({ resolve, reject }));
@@ -49,7 +62,7 @@ export class RuntimeApiClient {
    * nothing else may be sent on the connection until {@link endChunked}. The answer comes once the body has ended.
    */
   startChunked(route: string, headers: Record<string, string>): Promise<RuntimeApiAnswer> {
-    let head = `POST /2018-06-01/runtime${route} HTTP/1.1\r\nHost: runtime\r\nTransfer-Encoding: chunked\r\n`;
+    let head = `POST /2018-06-01/runtime${route} HTTP/1.1\r\nHost: runtime\r\n${this.tokenHeader}Transfer-Encoding: chunked\r\n`;
     for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
     const answer = new Promise<RuntimeApiAnswer>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.socket.write(`${head}\r\n`);

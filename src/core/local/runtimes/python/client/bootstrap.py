@@ -17,12 +17,17 @@ import urllib.request
 import _import_hints
 
 API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
+# Proves to the Runtime API that we are the runtime it started; taken out of the environment before the handler
+# loads, so that neither the handler nor its children ever see it.
+TOKEN = os.environ.pop("SERVERLESS_EXPLORER_RUNTIME_TOKEN", None)
 current_request_id = None
 
 
 def request(method, route, body=None, headers=None):
     data = None if body is None else body.encode("utf-8")
     req = urllib.request.Request(API + route, data=data, method=method, headers=headers or {})
+    if TOKEN:
+        req.add_header("X-Serverless-Explorer-Runtime-Token", TOKEN)
     if data is not None:
         req.add_header("Content-Type", "application/json")
     with urllib.request.urlopen(req, timeout=None) as response:

@@ -19,6 +19,9 @@ $stderr.sync = true
 module ServerlessExplorerRuntime
   API_HOST, API_PORT = ENV.fetch('AWS_LAMBDA_RUNTIME_API').split(':')
   PREFIX = '/2018-06-01/runtime'
+  # Proves to the Runtime API that we are the runtime it started; taken out of the environment before the handler
+  # loads, so that neither the handler nor its children ever see it.
+  TOKEN = ENV.delete('SERVERLESS_EXPLORER_RUNTIME_TOKEN')
   TASK_ROOT = ENV['LAMBDA_TASK_ROOT'] || Dir.pwd
   HANDLER = ENV['_HANDLER'].to_s
   # Our own addition to an outcome (src/core/local/runtimes/maxRssHeader.ts): the peak resident memory in KB.
@@ -62,6 +65,7 @@ module ServerlessExplorerRuntime
     http.read_timeout = nil
     http.start do |connection|
       request = method == :get ? Net::HTTP::Get.new(PREFIX + route, headers) : Net::HTTP::Post.new(PREFIX + route, headers)
+      request['X-Serverless-Explorer-Runtime-Token'] = TOKEN if TOKEN
       request.body = body if body
       connection.request(request)
     end
