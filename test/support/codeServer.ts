@@ -16,6 +16,8 @@ export interface CodeServerOptions {
   readonly env?: Record<string, string>;
   /** User settings.json content. */
   readonly settings?: Record<string, unknown>;
+  /** Workspace Trust on, the folder not trusted: the workspace opens in Restricted Mode. */
+  readonly untrusted?: boolean;
   /** Keep running after this process exits (the demo); output then goes to <home>/code-server.log. */
   readonly detached?: boolean;
   /** Print code-server's output (for debugging a harness). */
@@ -36,6 +38,14 @@ export const QUIET_SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
   // Test and demo workspaces live inside this repository's .vscode-test folder.
   'git.openRepositoryInParentFolders': 'never',
+};
+
+/** Trust on, and no prompt: a folder nobody trusted opens in Restricted Mode. */
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
 };
 
 export function assertCodeServerInstalled(): void {
@@ -93,7 +103,7 @@ export class CodeServer {
     const d = dirs(options.home);
     for (const dir of Object.values(d)) fs.mkdirSync(dir, { recursive: true });
     fs.mkdirSync(path.join(d.userData, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(d.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+    fs.writeFileSync(path.join(d.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...(options.untrusted ? RESTRICTED_MODE_SETTINGS : {}), ...options.settings }, null, 2));
     const port = options.port ?? (await freePort());
     if (await portInUse(port)) {
       throw new Error(`Cannot start code-server: port ${port} on 127.0.0.1 is already in use. Stop what uses it or choose another port.`);
@@ -106,7 +116,7 @@ export class CodeServer {
       '--extensions-dir', d.extensions,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.untrusted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
     ];

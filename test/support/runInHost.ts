@@ -18,6 +18,8 @@ export interface HostRun {
   /** Environment of code-server and so of the extension host. */
   readonly env?: Record<string, string>;
   readonly settings?: Record<string, unknown>;
+  /** Open the workspace in Restricted Mode (Workspace Trust on, the folder not trusted). */
+  readonly untrusted?: boolean;
   readonly timeoutMs?: number;
   /** Receives each line the extension host logs; default: printed (errors to stderr). */
   readonly onLog?: (type: string, line: string) => void;
@@ -41,7 +43,7 @@ export async function runInHost(run: HostRun): Promise<number> {
   let context: BrowserContext | undefined;
   try {
     for (const vsix of run.vsixes ?? []) installExtension(home, vsix);
-    server = await CodeServer.start({ home, smokeTestDriver: true, env: run.env, settings: run.settings });
+    server = await CodeServer.start({ home, smokeTestDriver: true, env: run.env, settings: run.settings, untrusted: run.untrusted });
     browser = run.browser ?? (await launchChromium());
     context = await browser.newContext();
     const page = await context.newPage();

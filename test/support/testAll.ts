@@ -9,6 +9,7 @@ import { CACHE } from './paths';
 const STAGES: { suite: string; script: string; what: string; env?: Record<string, string> }[] = [
   { suite: 'unit', script: 'runUnit.js', what: 'core/ and cli/ in plain Node, with moto_server' },
   { suite: 'integration', script: 'runIntegration.js', what: 'inside the VS Code extension host, against moto_server' },
+  { suite: 'untrusted', script: 'runUntrusted.js', what: 'the extension host in Restricted Mode (an untrusted folder)' },
   {
     suite: 'integration-test-electron',
     script: 'runDesktop.js',

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ServerlessExplorerApi } from '../../src/extension';
+import type { LocalFunctionItem } from '../../src/ui/explorer/localFunctionsTree';
+import { activatedApi, label, setSetting, settledChildren, walk } from '../integration/helpers';
+
+// The workspace is not trusted (runUntrusted.ts): local runs refuse, the AWS side works.
+
+describe('Restricted Mode (an untrusted workspace)', function () {
+  this.timeout(60_000);
+  let api: ServerlessExplorerApi;
+  const folder = () => vscode.workspace.workspaceFolders![0];
+  const marker = () => path.join(folder().uri.fsPath, 'src', 'ran.marker');
+
+  before(async () => {
+    api = await activatedApi();
+  });
+
+  it('really is untrusted', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+  });
+
+  it('refuses Invoke Locally with the reason, and loads none of the folder’s code', async () => {
+    // By contextValue: the items come from the extension's bundle, whose classes are not this file's imports.
+    const items = (await api.localFunctions.getChildren()).filter((i): i is LocalFunctionItem => i.contextValue === 'localFunction');
+    const item = items.find((i) => i.definition.name === 'MarkerFunction');
+    assert.ok(item, 'the folder’s functions are still listed: reading a template runs nothing');
+    const outcome = (await vscode.commands.executeCommand('serverlessExplorer.invokeLocal', item, { payload: '{}' })) as { status: string; message?: string };
+    assert.equal(outcome.status, 'refused');
+    assert.match(outcome.message ?? '', /Restricted Mode: Invoke Locally is off because it runs code from this folder/);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(fs.existsSync(marker()), false, 'the handler was loaded');
+  });
+
+  it('refuses the local endpoint', async () => {
+    const outcome = (await vscode.commands.executeCommand('serverlessExplorer.startLocalEndpoint')) as { status: string };
+    assert.equal(outcome.status, 'refused');
+  });
+
+  it('starts no debug session and offers no local debug configurations', async () => {
+    assert.deepEqual(await api.debugConfigurations(folder()), []);
+    const started = await vscode.debug.startDebugging(folder(), { type: 'aws-lambda-local', request: 'launch', name: 'MarkerFunction', function: 'MarkerFunction' });
+    assert.equal(started, false);
+    assert.equal(vscode.debug.activeDebugSession, undefined);
+    assert.equal(fs.existsSync(marker()), false, 'the handler was loaded');
+  });
+
+  it('still browses AWS: the deployed functions are listed', async () => {
+    await setSetting('profiles', ['moto']);
+    await setSetting('endpointUrl', process.env.SE_MOTO_ENDPOINT);
+    const functions = await settledChildren(api, await walk(api, 'moto', 'us-east-1', 'Lambda'));
+    assert.ok(functions.map(label).includes('orders-api'), functions.map(label).join(', '));
+  });
+});
