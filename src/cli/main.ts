@@ -8,6 +8,7 @@ import { LIST_SUBJECTS, listCommand } from './commands/list';
 import { profilesCommand } from './commands/profiles';
 import { runTaskCommand } from './commands/runTask';
 import type { CliIo, CommonOptions } from './io';
+import { COMMAND_HELP } from './commandHelp';
 
 export type { CliIo };
 
@@ -134,6 +135,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const [command, ...rest] = positionals;
+  if (values.help && command !== undefined && COMMAND_HELP[command]) {
+    io.out(COMMAND_HELP[command]);
+    return 0;
+  }
   if (values.help || command === undefined || command === 'help') {
     io.out(HELP);
     return 0;

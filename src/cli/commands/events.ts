@@ -10,6 +10,11 @@ const USAGE = `Usage:
 /** `events list` and `events generate`; parameters are per event, so this command parses its own arguments. */
 export function eventsCommand(args: readonly string[], io: CliIo): number {
   const [sub, ...rest] = args;
+  const wantsHelp = (a: readonly string[]) => a.includes('--help') || a.includes('-h');
+  if (wantsHelp(sub === 'generate' ? rest.slice(0, 2) : args)) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
   if (sub === 'list') return list(rest, io);
   if (sub === 'generate') return generate(rest, io);
   return usage(io, sub === undefined ? 'events needs list or generate.' : `unknown events command "${sub}".`);

@@ -11,6 +11,7 @@ import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkPayload } from '../../core/lambda/payload';
 import { StreamedText } from '../../core/local/streamedText';
 import type { CliIo } from '../io';
+import { ENV_VARS_EXAMPLE, readEnvVarsFile } from '../envVarsFile';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
@@ -52,16 +53,15 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     definition = options.runtime ? { ...found, runtime: options.runtime } : found;
   }
   if (options.timeout !== undefined) {
-    const seconds = Number(options.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 900) return usage(io, `--timeout must be a number of seconds from 1 to 900, not "${options.timeout}".`);
+    // Lambda's Timeout is a whole number of seconds.
+    const seconds = /^\d+$/.test(options.timeout) ? Number(options.timeout) : NaN;
+    if (!(seconds >= 1 && seconds <= 900)) return usage(io, `--timeout must be a whole number of seconds from 1 to 900 (Lambda's limits), not "${options.timeout}".`);
     definition = { ...definition, timeoutSeconds: seconds };
   }
   if (options.envVars) {
-    try {
-      definition = applyEnvVars(definition, JSON.parse(fs.readFileSync(path.resolve(options.cwd, options.envVars), 'utf8')));
-    } catch (error) {
-      return usage(io, `--env-vars ${options.envVars}: ${(error as Error).message}`);
-    }
+    const read = readEnvVarsFile(path.resolve(options.cwd, options.envVars));
+    if ('problem' in read) return usage(io, `--env-vars ${options.envVars}: ${read.problem}\n${ENV_VARS_EXAMPLE}`);
+    definition = applyEnvVars(definition, read.overrides);
   }
   const interpreters = interpreterChoices(options, options.cwd);
   const problem = interpreterFlagProblem(interpreters);

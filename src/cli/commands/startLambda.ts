@@ -4,6 +4,7 @@ import { DEFAULT_INVOKE_PORT, LocalInvokeEndpoint } from '../../core/local/invok
 import { DEFAULT_IDLE_MINUTES, DEFAULT_MAX_CONCURRENCY, LocalInvoker } from '../../core/local/invoker';
 import { FreshFunctions } from '../../core/local/sources/freshFunctions';
 import type { CliIo } from '../io';
+import { isLoopbackHost } from '../../core/local/loopbackHost';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
@@ -89,8 +90,16 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     fetcher.dispose();
     return 1;
   }
+  const host = options.host ?? '127.0.0.1';
+  const boundPort = new URL(endpoint.url).port;
+  if (!isLoopbackHost(host)) {
+    io.err(
+      `Warning: listening on ${host.includes(':') ? `[${host}]` : host}:${boundPort}, not only on this machine's loopback: anyone who can reach this machine on port ${boundPort} ` +
+        `can run the workspace's functions, with the environment and credentials they are given. Leave out --host (127.0.0.1) unless that is meant.\n`,
+    );
+  }
   io.err(
-    `Local Lambda Invoke API on ${endpoint.url} for ${initial.map((f) => f.name).join(', ')}.\n` +
+    `Local Lambda Invoke API on ${endpoint.url}${isLoopbackHost(host) ? '' : ` (bound to ${host.includes(':') ? `[${host}]` : host}:${boundPort})`} for ${initial.map((f) => f.name).join(', ')}.\n` +
       `Try: aws lambda invoke --endpoint-url ${endpoint.url} --function-name ${initial[0].name} out.json\n` +
       'Press Ctrl+C to stop.\n',
   );
