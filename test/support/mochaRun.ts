@@ -44,3 +44,23 @@ export function writeSummary(file: string | undefined, summary: TestSummary): vo
 export function summaryLine(summary: Pick<TestSummary, 'passed' | 'failed' | 'skipped'>): string {
   return `${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`;
 }
+
+/** What a host run reported: its summary file, or a failure when the host ended without one or failed uncounted. */
+export function hostSummary(suite: string, summaryPath: string, exitCode: number): TestSummary {
+  const summary: TestSummary = fs.existsSync(summaryPath) ? JSON.parse(fs.readFileSync(summaryPath, 'utf8')) : { suite, passed: 0, failed: 1, skipped: 0 };
+  return exitCode !== 0 && summary.failed === 0 ? { ...summary, failed: 1 } : summary;
+}
+
+/** A runner started as a script: prints its summary line and sets the exit code. */
+export function runAsScript(suite: string, run: (summaryFile?: string) => Promise<TestSummary>): void {
+  run(process.env.SE_TEST_SUMMARY).then(
+    (summary) => {
+      console.log(`${suite}: ${summaryLine(summary)}`);
+      process.exitCode = summary.failed > 0 || summary.passed === 0 ? 1 : 0;
+    },
+    (error: Error) => {
+      console.error(`${suite}: ${error.message}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MotoServer } from './moto';
-import { summaryLine } from './mochaRun';
+import { hostSummary, runAsScript } from './mochaRun';
 import type { TestSummary } from './mochaRun';
 import { CACHE, ROOT } from './paths';
 import { runInHost } from './runInHost';
@@ -58,26 +58,11 @@ export async function runIntegration(summaryFile?: string, host: (run: HostRun) 
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     });
-    const summary: TestSummary = fs.existsSync(summaryPath)
-      ? JSON.parse(fs.readFileSync(summaryPath, 'utf8'))
-      : { suite: 'integration', passed: 0, failed: 1, skipped: 0 };
-    if (code !== 0 && summary.failed === 0) return { ...summary, failed: 1 };
-    return summary;
+    return hostSummary('integration', summaryPath, code);
   } finally {
     await moto.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-if (require.main === module) {
-  runIntegration(process.env.SE_TEST_SUMMARY).then(
-    (summary) => {
-      console.log(`integration: ${summaryLine(summary)}`);
-      process.exitCode = summary.failed > 0 || summary.passed === 0 ? 1 : 0;
-    },
-    (error: Error) => {
-      console.error(`integration: ${error.message}`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript('integration', runIntegration);

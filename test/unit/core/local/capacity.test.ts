@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { LocalInvokeEndpoint } from '../../../../src/core/local/invokeEndpoint';
 import { LocalInvoker } from '../../../../src/core/local/invoker';
 import type { LocalFunctionDefinition } from '../../../../src/core/local/types';
+import { processAlive as alive } from '../../../support/processGroup';
 
 // Capacity of the local runtime with real processes: the concurrency cap (Lambda's throttle), the idle reaper and
 // the runtime's whole process group going with it.
@@ -24,15 +25,6 @@ exports.leaveChild = async (event) => {
   process.exit(0);
 };
 `;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function until(condition: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;

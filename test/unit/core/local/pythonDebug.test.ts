@@ -14,6 +14,7 @@ import { DapClient } from '../../../support/dapClient';
 import type { DapEvent } from '../../../support/dapClient';
 import { freePort } from '../../../support/freePort';
 import { groupAlive } from '../../../support/processGroup';
+import { processAlive as alive } from '../../../support/processGroup';
 
 // The Python path of the `aws-lambda-local` debug type, with real processes: the debugpy launch configuration
 // debuggerConfiguration() resolves from the RuntimeLaunch an ExecutionEnvironment hands its launcher, then a
@@ -117,15 +118,6 @@ function debugpyLauncher(python: string, port: number, handler: string, started:
       },
     };
   };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function until(what: string, timeoutMs: number, check: () => boolean): Promise<void> {
