@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RuntimeApiServer } from './runtimeApi';
 import { newRuntimeToken, RUNTIME_TOKEN_VARIABLE } from './runtimeApiAccess';
+import { newOutputNonce, OUTPUT_MARKER_VARIABLE, RuntimeOutput } from './runtimeOutput';
 import type { RuntimeOutcome, StreamedOutcome } from './runtimeApi';
 import { defaultCacheDir } from './cacheDir';
 import type { LayerFetcher } from './layers/layerFetcher';
@@ -76,9 +77,10 @@ export interface EnvironmentResult {
 export class ExecutionEnvironment {
   private process?: RuntimeProcess;
   private api?: RuntimeApiServer;
-  private output: string[] = [];
-  /** How much of `output` the invocations so far have reported. */
-  private consumed = 0;
+  /** What the runtime wrote, told apart by invocation. */
+  private log = new RuntimeOutput();
+  /** Whether the runtime client writes end marks (ours does, through pipes of our own): see runtimeOutput.ts. */
+  private marked = false;
   private startedAt = 0;
   private initDurationMs?: number;
   private reportedInit = false;
@@ -87,8 +89,6 @@ export class ExecutionEnvironment {
   private settle?: (outcome: RuntimeOutcome | { kind: 'exit'; code: number | null; signal: NodeJS.Signals | null } | { kind: 'init-error'; body: string; errorType?: string }) => void;
   private exited = false;
   private timer?: PausableTimer;
-  /** Lines not yet ended, per stream. */
-  private readonly partial = { stdout: '', stderr: '' };
   readonly warning?: string;
   /** Which interpreter the runtime runs on. */
   readonly interpreter?: InterpreterInfo;
@@ -124,9 +124,9 @@ export class ExecutionEnvironment {
     if (cold) await this.start(options);
     const requestId = randomUUID();
     const timeoutMs = this.definition.timeoutSeconds * 1000;
-    // From where the previous invocation's log ended: a line printed after its response (a timer) shows here,
-    // as on Lambda, where the frozen environment runs it during the next invocation.
-    const outputStart = cold ? 0 : this.consumed;
+    // The log holds what came since the previous invocation's ended: a line printed after its response (a timer)
+    // shows here, as on Lambda, where the frozen environment runs it during the next invocation.
+    this.log.begin(requestId);
     let deliveredAt = 0;
     // Nothing streamed after the outcome (a timeout) reaches the caller.
     let settled = false;
@@ -174,13 +174,8 @@ export class ExecutionEnvironment {
     const maxMemoryUsedMb = reportedKb ? Math.ceil(reportedKb / 1024) : (peakMemoryMb(this.process?.pid) ?? peakMb);
     this.peakMb = maxMemoryUsedMb;
     const base = { requestId, durationMs, initDurationMs, maxMemoryUsedMb };
-    // Let output written just before the response reach us.
-    const grace = this.options.outputGraceMs;
-    await new Promise((r) => (grace ? setTimeout(r, grace) : setImmediate(r)));
-    const output = () => {
-      this.consumed = this.output.length;
-      return this.output.slice(outputStart);
-    };
+    await this.outputOf(result.kind);
+    const output = () => this.log.take();
     switch (result.kind) {
       case 'response':
         return { ...base, payload: result.body, output: output(), dead: false, streamed: result.streamed };
@@ -191,6 +186,8 @@ export class ExecutionEnvironment {
         return { ...base, payload: result.body, functionError: 'Unhandled', errorType: result.errorType ?? errorTypeOf(result.body), output: output(), dead: true };
       case 'timeout': {
         await this.dispose();
+        // What it wrote before it was stopped is still in the pipes.
+        await this.log.untilClosed(1000);
         const seconds = this.definition.timeoutSeconds.toFixed(2);
         const message = `${new Date().toISOString()} ${requestId} Task timed out after ${seconds} seconds`;
         return { ...base, durationMs: timeoutMs, payload: JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: message }), functionError: 'Unhandled', errorType: 'Sandbox.Timedout', output: [...output(), message], dead: true };
@@ -212,6 +209,17 @@ export class ExecutionEnvironment {
     // An invocation still waiting ends now (its runtime is gone), whether or not the launcher reports an exit.
     this.settle?.({ kind: 'exit', code: null, signal: 'SIGKILL' });
     await this.api?.stop();
+  }
+
+  /** Waits until what the function wrote before its outcome has come in. */
+  private async outputOf(kind: string): Promise<void> {
+    const grace = this.options.outputGraceMs;
+    if (grace) return new Promise((resolve) => setTimeout(resolve, grace));
+    // A timeout or an exit waits for the pipes to close instead.
+    if (kind === 'timeout' || kind === 'exit') return;
+    if (this.marked) return this.log.untilMarked(MARK_WAIT_MS);
+    await new Promise(setImmediate);
+    return this.log.untilQuiet(QUIET_MS, QUIET_WAIT_MS);
   }
 
   private region(): string {
@@ -262,6 +270,14 @@ export class ExecutionEnvironment {
       ...this.command.env,
     };
     env[RUNTIME_TOKEN_VARIABLE] = token;
+    // A debugger shows the output as it is (its events are no pipe of ours to mark), and a custom runtime's
+    // bootstrap is the user's own: both get a quiet period instead (outputOf).
+    this.marked = !this.options.launcher && this.command.marksOutputEnd === true;
+    if (this.marked) {
+      const nonce = newOutputNonce();
+      env[OUTPUT_MARKER_VARIABLE] = nonce;
+      this.log = new RuntimeOutput(nonce);
+    }
     if (code.path.length > 0) env.PATH = [env.PATH, ...code.path].join(path.delimiter);
     // The interpreter's own search path (the shell's GEM_PATH) joins what the preparation put there instead of hiding it.
     for (const [name, value] of Object.entries(this.command.env ?? {})) {
@@ -271,16 +287,9 @@ export class ExecutionEnvironment {
     this.process = launcher(
       { command: this.command.command, args: this.command.args, cwd: code.taskRoot, env },
       {
-        output: (stream, text) => {
-          const lines = (this.partial[stream] + text).split('\n');
-          this.partial[stream] = lines.pop() ?? '';
-          this.output.push(...lines);
-        },
+        output: (stream, text) => this.log.write(stream, text),
         exit: (code, signal) => {
-          for (const stream of ['stdout', 'stderr'] as const) {
-            if (this.partial[stream]) this.output.push(this.partial[stream]);
-            this.partial[stream] = '';
-          }
+          this.log.close();
           this.exited = true;
           this.settle?.({ kind: 'exit', code, signal });
         },
@@ -288,6 +297,13 @@ export class ExecutionEnvironment {
     );
   }
 }
+
+/** How long an outcome waits for its end marks: they are written before it, so only a slow reader is waited for. */
+const MARK_WAIT_MS = 3000;
+/** Without marks: the output is in once nothing came for this long… */
+const QUIET_MS = 25;
+/** …or after this long, whatever keeps coming. */
+const QUIET_WAIT_MS = 1000;
 
 function errorTypeOf(body: string): string | undefined {
   try {

@@ -27,16 +27,28 @@ export interface RuntimeProcess {
  */
 export type RuntimeLauncher = (launch: RuntimeLaunch, events: RuntimeEvents) => RuntimeProcess;
 
+/** How long after the runtime exits its pipes may take to deliver what it wrote. */
+const PIPES_AFTER_EXIT_MS = 500;
+
 export const spawnRuntime: RuntimeLauncher = (launch, events) => {
   // Its own process group, so that whatever the runtime starts is stopped with it.
   const child = spawn(launch.command, [...launch.args], { cwd: launch.cwd, env: launch.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  child.stdout.on('data', (chunk: Buffer) => events.output('stdout', chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => events.output('stderr', chunk.toString('utf8')));
+  // A decoder per stream: a character split between two reads arrives whole.
+  child.stdout.setEncoding('utf8').on('data', (text: string) => events.output('stdout', text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => events.output('stderr', text));
+  let reported = false;
+  const report = (code: number | null, signal: NodeJS.Signals | null) => {
+    if (reported) return;
+    reported = true;
+    events.exit(code, signal);
+  };
   child.on('error', (error) => {
     events.output('stderr', `Error: could not start ${launch.command}: ${error.message}\n`);
-    events.exit(127, null);
+    report(127, null);
   });
-  child.on('exit', (code, signal) => events.exit(code, signal));
+  // Once its pipes have given all it wrote ('close'); a child it left behind may hold them open, so not for long.
+  child.on('close', (code, signal) => report(code, signal));
+  child.on('exit', (code, signal) => setTimeout(() => report(code, signal), PIPES_AFTER_EXIT_MS).unref());
   return {
     pid: child.pid,
     // The whole group, even when its leader has exited already (a handler's grandchild after process.exit): the

@@ -13,6 +13,8 @@ export interface RuntimeCommand {
   readonly warning?: string;
   /** Which interpreter it runs and where it came from, to tell the user; absent for a compiled bootstrap. */
   readonly interpreter?: InterpreterInfo;
+  /** Its runtime client writes end marks on stdout and stderr before each outcome (ours do: runtimeOutput.ts). */
+  readonly marksOutputEnd?: boolean;
 }
 
 /** The module (relative to the code directory, no extension) and the export a Handler names. */

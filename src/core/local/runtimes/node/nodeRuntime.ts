@@ -36,6 +36,7 @@ export const nodeRuntime: LocalRuntime = {
       env: node.host ? { ELECTRON_RUN_AS_NODE: '1' } : undefined,
       warning: major && major !== wanted ? `${runtime} runs on the local Node ${node.version} (Lambda uses Node ${wanted}).` : undefined,
       interpreter: node.info,
+      marksOutputEnd: true,
     };
   },
 

@@ -19,7 +19,7 @@ export const pythonRuntime: LocalRuntime = {
 
   command({ runtime, codeDir, origin }, runtimesDir, chosen) {
     const python = findPythonInterpreter(runtime, codeDir, origin && path.dirname(origin.file), chosen?.python);
-    return { command: python.info.path, args: ['-u', path.join(runtimesDir, 'python', 'bootstrap.py')], env: python.env, warning: python.warning, interpreter: python.info };
+    return { command: python.info.path, args: ['-u', path.join(runtimesDir, 'python', 'bootstrap.py')], env: python.env, warning: python.warning, interpreter: python.info, marksOutputEnd: true };
   },
 
   languages: [{ id: 'python', extensions: ['.py'] }],

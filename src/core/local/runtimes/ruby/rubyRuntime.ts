@@ -35,6 +35,7 @@ export const rubyRuntime: LocalRuntime = {
       warning: warnings.length ? warnings.join(' ') : undefined,
       // ruby or ruby3.3 from PATH, else an install of a version manager (rbenv, chruby, asdf…).
       interpreter: { path: ruby.command, version: `Ruby ${ruby.version}`, source: ruby.onPath || path.basename(ruby.command) === `ruby${minor}` ? 'PATH' : 'Ruby version manager' },
+      marksOutputEnd: true,
     };
   },
 

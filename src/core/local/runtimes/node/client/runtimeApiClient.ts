@@ -1,4 +1,5 @@
 import * as net from 'node:net';
+import { markOutputEnd } from './outputEndMark';
 
 export interface RuntimeApiAnswer {
   readonly status: number;
@@ -36,6 +37,7 @@ export class RuntimeApiClient {
   private readonly waiters: Waiter[] = [];
   private buffered: Buffer = Buffer.alloc(0);
   private batch?: string[];
+  private chunkedRoute?: string;
 
   private readonly tokenHeader: string;
 
@@ -48,6 +50,8 @@ export class RuntimeApiClient {
   }
 
   request(method: 'GET' | 'POST', route: string, body?: string, headers: Record<string, string> = {}): Promise<RuntimeApiAnswer> {
+    // Every POST is an outcome (a response, an invocation's or the init's error).
+    if (method === 'POST') markOutputEnd(route);
     let head = `${method} /2018-06-01/runtime${route} HTTP/1.1\r\nHost: runtime\r\n${this.tokenHeader}`;
     for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
     const text = body === undefined ? `${head}\r\n` : `${head}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
@@ -62,6 +66,7 @@ export class RuntimeApiClient {
    * nothing else may be sent on the connection until {@link endChunked}. The answer comes once the body has ended.
    */
   startChunked(route: string, headers: Record<string, string>): Promise<RuntimeApiAnswer> {
+    this.chunkedRoute = route;
     let head = `POST /2018-06-01/runtime${route} HTTP/1.1\r\nHost: runtime\r\n${this.tokenHeader}Transfer-Encoding: chunked\r\n`;
     for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
     const answer = new Promise<RuntimeApiAnswer>((resolve, reject) => this.waiters.push({ resolve, reject }));
@@ -80,6 +85,8 @@ export class RuntimeApiClient {
 
   /** Ends a chunked body, with trailers (a streamed response's error). */
   endChunked(trailers: Record<string, string> = {}): void {
+    // The outcome is in once the body ends: what the handler wrote while it streamed is its output.
+    markOutputEnd(this.chunkedRoute ?? '');
     let text = '0\r\n';
     for (const [name, value] of Object.entries(trailers)) text += `${name}: ${value}\r\n`;
     this.socket.write(`${text}\r\n`);

@@ -20,10 +20,30 @@ API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
 # Proves to the Runtime API that we are the runtime it started; taken out of the environment before the handler
 # loads, so that neither the handler nor its children ever see it.
 TOKEN = os.environ.pop("SERVERLESS_EXPLORER_RUNTIME_TOKEN", None)
+# Written on stdout and stderr before each outcome, so that the host knows it has all the invocation wrote
+# (src/core/local/runtimes/outputEndMark.ts); taken out of the environment like the token.
+OUTPUT_NONCE = os.environ.pop("SERVERLESS_EXPLORER_OUTPUT_MARKER", None)
 current_request_id = None
 
 
+def mark_output_end(route):
+    if not OUTPUT_NONCE:
+        return
+    parts = route.split("/")
+    mark = "\x1eSE-END %s %s\n" % (OUTPUT_NONCE, parts[2] if parts[1] == "invocation" else "init")
+    # What the handler wrote first (sys.stdout may be its own wrapper), then the mark on the process's own streams.
+    for stream, marked in ((sys.stdout, False), (sys.stderr, False), (sys.__stdout__, True), (sys.__stderr__, True)):
+        try:
+            if marked:
+                stream.write(mark)
+            stream.flush()
+        except (AttributeError, OSError, ValueError):  # a handler that closed or replaced a stream: the host then waits a moment
+            pass
+
+
 def request(method, route, body=None, headers=None):
+    if method == "POST":  # every POST is an outcome
+        mark_output_end(route)
     data = None if body is None else body.encode("utf-8")
     req = urllib.request.Request(API + route, data=data, method=method, headers=headers or {})
     if TOKEN:

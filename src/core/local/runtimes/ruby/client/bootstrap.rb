@@ -22,6 +22,9 @@ module ServerlessExplorerRuntime
   # Proves to the Runtime API that we are the runtime it started; taken out of the environment before the handler
   # loads, so that neither the handler nor its children ever see it.
   TOKEN = ENV.delete('SERVERLESS_EXPLORER_RUNTIME_TOKEN')
+  # Written on stdout and stderr before each outcome, so that the host knows it has all the invocation wrote
+  # (src/core/local/runtimes/outputEndMark.ts); taken out of the environment like the token.
+  OUTPUT_NONCE = ENV.delete('SERVERLESS_EXPLORER_OUTPUT_MARKER')
   TASK_ROOT = ENV['LAMBDA_TASK_ROOT'] || Dir.pwd
   HANDLER = ENV['_HANDLER'].to_s
   # Our own addition to an outcome (src/core/local/runtimes/maxRssHeader.ts): the peak resident memory in KB.
@@ -60,7 +63,24 @@ module ServerlessExplorerRuntime
     frames
   end
 
+  def self.mark_output_end(route)
+    return unless OUTPUT_NONCE
+
+    parts = route.split('/')
+    mark = "\x1eSE-END #{OUTPUT_NONCE} #{parts[1] == 'invocation' ? parts[2] : 'init'}\n"
+    $stdout.flush
+    $stderr.flush
+    # The process's own streams, whatever a handler made of $stdout.
+    [STDOUT, STDERR].each do |stream|
+      stream.write(mark)
+      stream.flush
+    rescue IOError, SystemCallError # a handler that closed the stream: the host then waits a moment
+      nil
+    end
+  end
+
   def self.request(method, route, body = nil, headers = {})
+    mark_output_end(route) if method == :post # every POST is an outcome
     http = Net::HTTP.new(API_HOST, API_PORT.to_i)
     http.read_timeout = nil
     http.start do |connection|
