@@ -9,7 +9,10 @@ const originalLoad = loader._load;
 loader._load = (request, parent, isMain) => (request === 'vscode' ? fake : originalLoad(request, parent, isMain));
 
 const bundle = path.resolve(process.argv[2]);
-const context = { subscriptions: [] as unknown[], extensionPath: path.dirname(path.dirname(bundle)), extensionUri: { fsPath: path.dirname(path.dirname(bundle)) } };
+const context = { subscriptions: [] as unknown[], extensionPath: path.dirname(path.dirname(bundle)), extensionUri: { fsPath: path.dirname(path.dirname(bundle)) },
+  // Not a file: URI, so the loader keeps no code cache and every run measures the first window's cold load.
+  globalStorageUri: { scheme: 'memory', fsPath: '' },
+};
 
 const t0 = process.hrtime.bigint();
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, timed load is the point

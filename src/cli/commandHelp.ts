@@ -1,3 +1,7 @@
+const TIMEOUTS = `  --connect-timeout <s>  Fail an AWS call whose endpoint does not connect within s seconds (default 5)
+  --request-timeout <s>  Fail an AWS call not answered within s seconds, retries included (default 30)
+`;
+
 /** Each command's own usage, printed by `serverless-explorer <command> --help`. */
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   profiles: `Usage:
@@ -8,23 +12,26 @@ List the AWS profiles of the shared config files and the region each would use.
   list: `Usage:
   serverless-explorer list functions [--profile p …] [--region r …] [--endpoint-url url] [--json]
   serverless-explorer list services  [--profile p …] [--region r …] [--endpoint-url url] [--json]
+      [--connect-timeout s] [--request-timeout s]
 
 List the Lambda functions, or the Fargate services (all clusters), of the chosen profiles and regions.
-`,
+${TIMEOUTS}`,
   invoke: `Usage:
   serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml]
       [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout seconds]
       [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]
+      [--connect-timeout s] [--request-timeout s]
 
 Run a function locally, without Docker: the response on stdout, the logs on stderr, exit 1 on a function error.
   --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
   --timeout <s>       Whole seconds from 1 to 900 (Lambda's limits)
-`,
+${TIMEOUTS}`,
   'start-lambda': `Usage:
   serverless-explorer start-lambda [--template t.yaml] [--host 127.0.0.1] [--port 3001]
       [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]
+      [--connect-timeout s] [--request-timeout s]
 
 Serve the Lambda Invoke API for the template's functions, for AWS SDKs and the AWS CLI (--endpoint-url),
 like sam local start-lambda. A --host other than loopback lets anyone who can reach this machine run the functions.
-`,
+${TIMEOUTS}`,
 };

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/aws/endpoint';
-import { parseTimeoutSeconds } from '../core/aws/timeouts';
 import { eventsCommand } from './commands/events';
 import { invokeCommand } from './commands/invoke';
 import { startLambdaCommand } from './commands/startLambda';
@@ -9,6 +8,7 @@ import { profilesCommand } from './commands/profiles';
 import { runTaskCommand } from './commands/runTask';
 import type { CliIo, CommonOptions } from './io';
 import { COMMAND_HELP } from './commandHelp';
+import { parseTimeoutFlags } from './timeoutFlags';
 
 export type { CliIo };
 
@@ -143,12 +143,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(HELP);
     return 0;
   }
-  for (const flag of ['connect-timeout', 'request-timeout'] as const) {
-    if (values[flag] !== undefined && parseTimeoutSeconds(values[flag]) === undefined) return usageError(io, `--${flag} needs a positive number of seconds (not "${values[flag]}").`);
-  }
+  const timeouts = parseTimeoutFlags((flag) => values[flag]);
+  if ('error' in timeouts) return usageError(io, timeouts.error);
   const options: CommonOptions = {
-    connectTimeoutSeconds: parseTimeoutSeconds(values['connect-timeout']),
-    requestTimeoutSeconds: parseTimeoutSeconds(values['request-timeout']),
+    ...timeouts,
     profiles: values.profile ?? [],
     regions: values.region ?? [],
     endpointUrl: values['endpoint-url'],
@@ -169,10 +167,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'invoke':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
-        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), readStdin, interrupted: untilInterrupted() }, io);
+        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), readStdin, interrupted: untilInterrupted() }, io);
       case 'start-lambda':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
-        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], maxConcurrency: values['max-concurrency'], idleMinutes: values['idle-minutes'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
+        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], maxConcurrency: values['max-concurrency'], idleMinutes: values['idle-minutes'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }

@@ -27,6 +27,8 @@ export const SETTINGS = {
   profiles: { kind: 'stringList', default: [], affects: 'awsTree' },
   regions: { kind: 'stringList', default: [], affects: 'awsTree' },
   endpointUrl: { kind: 'string', default: '', affects: 'awsTree' },
+  'aws.connectTimeoutSeconds': { kind: 'number', default: 5, minimum: 0.1, maximum: 300, affects: 'awsTree' },
+  'aws.requestTimeoutSeconds': { kind: 'number', default: 30, minimum: 0.1, maximum: 900, affects: 'awsTree' },
   confirmInvoke: { kind: 'enum', values: ['production', 'always', 'never'], default: 'production', affects: 'deployedInvoke' },
   localAlwaysCold: { kind: 'boolean', default: false, affects: 'localInvoker' },
   localMaxConcurrency: { kind: 'integer', default: 10, minimum: 1, maximum: 1000, affects: 'localInvoker' },

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { ServerlessExplorerApi } from '../../src/extension';
@@ -85,6 +86,26 @@ describe('AWS explorer against moto_server', function () {
     await setSetting('endpointUrl', endpoint());
     await vscode.commands.executeCommand('serverlessExplorer.retry', error);
     assert.equal((await settledChildren(api, await walk(api, 'moto', 'us-east-1', 'Lambda'))).length, 60);
+  });
+
+  it('an endpoint that accepts and never answers: an error under Lambda within the timeout settings, not a spinner forever', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    try {
+      await setSetting('aws.connectTimeoutSeconds', 1);
+      await setSetting('aws.requestTimeoutSeconds', 2);
+      await setSetting('endpointUrl', url);
+      const started = Date.now();
+      const [error] = await settledChildren(api, await walk(api, 'moto', 'us-east-1', 'Lambda'));
+      assert.ok(Date.now() - started < 8000, `the listing took ${Date.now() - started} ms with a 2 s budget`);
+      assert.equal(label(error), 'No answer in time');
+      assert.match(String(error.tooltip), new RegExp(`${url.replace(/[.:/]/g, '\\$&')} did not answer[\\s\\S]*serverlessExplorer\\.aws\\.requestTimeoutSeconds`));
+    } finally {
+      await setSetting('aws.connectTimeoutSeconds', undefined);
+      await setSetting('aws.requestTimeoutSeconds', undefined);
+      silent.close();
+    }
   });
 
   it('keeps listings until refreshed, and a node refresh shows what changed', async () => {

@@ -15,7 +15,7 @@ export async function setSetting(name: string, value: unknown): Promise<void> {
 }
 
 export async function resetSettings(): Promise<void> {
-  for (const name of ['profiles', 'regions', 'endpointUrl']) await setSetting(name, undefined);
+  for (const name of ['profiles', 'regions', 'endpointUrl', 'aws.connectTimeoutSeconds', 'aws.requestTimeoutSeconds']) await setSetting(name, undefined);
 }
 
 export function label(node: AwsNode): string {

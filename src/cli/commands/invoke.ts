@@ -1,3 +1,4 @@
+import type { AwsTimeouts } from '../../core/aws/timeouts';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsClientFactory } from '../../core/aws/clients';
@@ -11,6 +12,7 @@ import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkPayload } from '../../core/lambda/payload';
 import { StreamedText } from '../../core/local/streamedText';
 import type { CliIo } from '../io';
+import { cliProjectRoot } from '../projectRoot';
 import { ENV_VARS_EXAMPLE, readEnvVarsFile } from '../envVarsFile';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
@@ -27,6 +29,8 @@ export interface InvokeCliOptions extends InterpreterFlags {
   readonly profile?: string;
   /** Where AWS calls go (layers named by ARN are downloaded through it). */
   readonly endpointUrl?: string;
+  /** --connect-timeout and --request-timeout, for the AWS calls (credentials, layers). */
+  readonly timeouts?: AwsTimeouts;
   /** Install the runtime's SDK packages the function imports when the project lacks them (--install-runtime-sdk). */
   readonly installRuntimeSdk?: boolean;
   readonly cwd: string;
@@ -82,7 +86,7 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
   if (!check.ok) return usage(io, check.message.replace('invoke again; nothing was sent', 'try again'));
   let credentials;
   if (options.profile) {
-    const factory = new AwsClientFactory();
+    const factory = new AwsClientFactory(options.timeouts);
     try {
       const { accessKeyId, secretAccessKey, sessionToken } = await factory.credentialsFor(options.profile)();
       credentials = { accessKeyId, secretAccessKey, sessionToken };
@@ -94,7 +98,7 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
     }
   }
   const fetcher = cliLayerFetcher(options, io);
-  const invoker = new LocalInvoker({ fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
+  const invoker = new LocalInvoker({ projectRoot: cliProjectRoot(options.cwd), fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   try {
     const body = new StreamedText({ prelude: (json) => io.err(`Function URL response: ${json}\n`), text: (text) => io.out(text) });
     const running = invoker.invoke(definition, check.text, { credentials, onChunk: (chunk, contentType) => body.push(chunk, contentType) });
@@ -137,6 +141,10 @@ async function findInTemplates(name: string, options: InvokeCliOptions, io: CliI
     } catch {
       return usage(io, `the template ${options.template} does not exist.`);
     }
+    if (read.functions.length === 0 && read.problems.length > 0) {
+      for (const problem of read.problems) io.err(`serverless-explorer: ${options.template}: ${problem.message}\n`);
+      return 1;
+    }
     for (const problem of read.problems) io.err(`Warning: ${options.template}: ${problem.message}\n`);
     functions = read.functions;
   } else {
@@ -145,7 +153,12 @@ async function findInTemplates(name: string, options: InvokeCliOptions, io: CliI
   const found = functions.find((f) => f.name === name);
   if (found) return found;
   if (functions.length === 0) {
-    return usage(io, `no function "${name}": no template with functions found${options.template ? ` in ${options.template}` : ' here'} (give --template, or path/to/dir:handler).`);
+    return usage(
+      io,
+      options.template
+        ? `no function "${name}": ${options.template} declares no AWS::Serverless::Function or AWS::Lambda::Function.`
+        : `no function "${name}": no template with functions found here (give --template, or path/to/dir:handler).`,
+    );
   }
   return usage(io, `no function "${name}" in the template. Functions: ${functions.map((f) => f.name).join(', ')}.`);
 }

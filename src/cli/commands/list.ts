@@ -1,6 +1,6 @@
 import { AwsClientFactory } from '../../core/aws/clients';
 import { parseEndpointUrl } from '../../core/aws/endpoint';
-import { describeAwsError } from '../../core/aws/errors';
+import { CLI_WORDS, describeAwsError } from '../../core/aws/errors';
 import { readProfiles } from '../../core/aws/profiles';
 import { regionsFor, selectProfiles } from '../../core/aws/sessions';
 import type { AwsSession } from '../../core/aws/sessions';
@@ -32,7 +32,7 @@ export async function listCommand(subject: Subject, options: CommonOptions, io: 
         return { session, items: subject === 'functions' ? await functionsOf(clients, session) : await servicesOf(clients, session) };
       } catch (error) {
         failed = true;
-        const problem = describeAwsError(error, session, subject === 'functions' ? 'list Lambda functions' : 'list ECS services', endpointUrl);
+        const problem = describeAwsError(error, session, subject === 'functions' ? 'list Lambda functions' : 'list ECS services', endpointUrl, CLI_WORDS);
         io.err(`serverless-explorer: ${session.profile} ${session.region}: ${problem.title}. ${problem.detail}\n`);
         return { session, items: [] };
       }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsClientFactory } from '../../core/aws/clients';
 import { parseEndpointUrl } from '../../core/aws/endpoint';
-import { describeAwsError } from '../../core/aws/errors';
+import { CLI_WORDS, describeAwsError } from '../../core/aws/errors';
 import { readProfiles } from '../../core/aws/profiles';
 import { regionsFor, selectProfiles } from '../../core/aws/sessions';
 import type { AwsSession } from '../../core/aws/sessions';
@@ -16,13 +16,15 @@ import { EVENT_ENV_NAME_PATTERN, runServiceTask } from '../../core/fargate/runTa
 import type { StartedTask } from '../../core/fargate/runTask';
 import { ECSClient } from '../../core/fargate/services';
 import type { CliIo } from '../io';
+import { parseTimeoutFlags, TIMEOUT_FLAGS } from '../timeoutFlags';
 
 export const RUN_TASK_USAGE = `Usage:
   serverless-explorer run-task --cluster <cluster> --service <service>
       [--event-id "<service> <event>" [--<parameter> <value> …] | --event <file.json | ->]
       [--env-name EVENT] [--container <name>] [--command "node job.js"]
       [--follow [--interval <seconds>]] [--json]
-      [--profile <name>] [--region <code>] [--endpoint-url <url>]`;
+      [--profile <name>] [--region <code>] [--endpoint-url <url>]
+      [--connect-timeout <seconds>] [--request-timeout <seconds>]`;
 
 const RUN_TASK_DESCRIPTION = `Runs a one-off task from the service's current task definition, with the service's network
 configuration and launch type or capacity providers. The event goes into an environment variable
@@ -43,7 +45,7 @@ interface RunTaskArgs {
   readonly params: Record<string, string>;
 }
 
-const VALUE_OPTIONS = ['cluster', 'service', 'event-id', 'event', 'env-name', 'container', 'command', 'interval', 'profile', 'region', 'endpoint-url'];
+const VALUE_OPTIONS = ['cluster', 'service', 'event-id', 'event', 'env-name', 'container', 'command', 'interval', 'profile', 'region', 'endpoint-url', ...TIMEOUT_FLAGS];
 const FLAG_OPTIONS = ['follow', 'json', 'help'];
 
 /**
@@ -80,10 +82,12 @@ export async function runTaskCommand(argv: readonly string[], context: RunTaskCl
   const event = await readEvent(value('event-id'), params, value('event'), context);
   if (event.text === undefined) return usage(io, event.error);
 
+  const timeouts = parseTimeoutFlags(value);
+  if ('error' in timeouts) return usage(io, timeouts.error);
   const endpointUrl = parseEndpointUrl(value('endpoint-url'));
   const session = await chooseSession(value('profile'), value('region'), io);
   if (typeof session === 'number') return session;
-  const clients = new AwsClientFactory({ endpointUrl });
+  const clients = new AwsClientFactory({ ...timeouts, endpointUrl });
   const ecs = clients.client(ECSClient, session);
   const json = options.has('json');
   let started: StartedTask | undefined;
@@ -115,7 +119,7 @@ export async function runTaskCommand(argv: readonly string[], context: RunTaskCl
       io.err(`serverless-explorer: ${error.message}\n`);
       return 1;
     }
-    const problem = describeAwsError(error, session, `run a task of service ${serviceName} in cluster ${cluster}`, endpointUrl);
+    const problem = describeAwsError(error, session, `run a task of service ${serviceName} in cluster ${cluster}`, endpointUrl, CLI_WORDS);
     io.err(`serverless-explorer: ${session.profile} ${session.region}: ${problem.title}. ${problem.detail}\n`);
     return 1;
   } finally {

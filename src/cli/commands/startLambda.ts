@@ -1,9 +1,12 @@
+import type { AwsTimeouts } from '../../core/aws/timeouts';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_INVOKE_PORT, LocalInvokeEndpoint } from '../../core/local/invokeEndpoint';
 import { DEFAULT_IDLE_MINUTES, DEFAULT_MAX_CONCURRENCY, LocalInvoker } from '../../core/local/invoker';
 import { FreshFunctions } from '../../core/local/sources/freshFunctions';
+import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { CliIo } from '../io';
+import { cliProjectRoot } from '../projectRoot';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
@@ -17,6 +20,8 @@ export interface StartLambdaOptions extends InterpreterFlags {
   /** Whose credentials download layers named by ARN, and where AWS calls go. */
   readonly profile?: string;
   readonly endpointUrl?: string;
+  /** --connect-timeout and --request-timeout, for the AWS calls (credentials, layers). */
+  readonly timeouts?: AwsTimeouts;
   /** Install the runtime's SDK packages a function imports when its project lacks them (--install-runtime-sdk). */
   readonly installRuntimeSdk?: boolean;
   /** --max-concurrency: runtimes a function may run at once; more are throttled (HTTP 429). */
@@ -57,17 +62,32 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     return 2;
   }
   // Kept between requests and read again when a template changes on disk, so that an edit is picked up without a restart.
+  const where = (problem: SourceProblem) => `${path.relative(options.cwd, problem.file) || problem.file}: ${problem.message}`;
+  // Held back until the first load is known: when it finds no function, its problems are the error, not warnings.
+  let firstProblems: SourceProblem[] | undefined = [];
   const fresh = await FreshFunctions.load(templateFile ? { file: templateFile } : { root: options.cwd }, {
-    onProblems: (problems) => problems.forEach((problem) => io.err(`Warning: ${path.relative(options.cwd, problem.file) || problem.file}: ${problem.message}\n`)),
+    onProblems: (problems) => (firstProblems ? firstProblems.push(...problems) : problems.forEach((problem) => io.err(`Warning: ${where(problem)}\n`))),
   });
   const functions = () => fresh.current();
   const initial = await functions();
+  const held = firstProblems;
+  firstProblems = undefined;
+  if (initial.length === 0 && held.length > 0) {
+    held.forEach((problem) => io.err(`serverless-explorer: ${where(problem)}\n`));
+    io.err('serverless-explorer: no function could be read, so there is nothing to serve.\n');
+    return 1;
+  }
+  held.forEach((problem) => io.err(`Warning: ${where(problem)}\n`));
   if (initial.length === 0) {
-    io.err(`serverless-explorer: no functions found ${templateFile ? `in ${options.template}` : 'in the templates here'}; give --template.\n`);
+    io.err(
+      templateFile
+        ? `serverless-explorer: ${options.template} declares no AWS::Serverless::Function or AWS::Lambda::Function.\n`
+        : `serverless-explorer: no template with functions found in ${options.cwd}; give --template path/to/template.yaml.\n`,
+    );
     return 2;
   }
   const fetcher = cliLayerFetcher(options, io);
-  const invoker = new LocalInvoker({ maxConcurrency, idleMinutes, fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
+  const invoker = new LocalInvoker({ projectRoot: cliProjectRoot(options.cwd), maxConcurrency, idleMinutes, fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   // Said once per function and interpreter: which one its cold starts run on.
   const told = new Set<string>();
   const telling = {

@@ -1,7 +1,7 @@
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { DEFAULT_CHAIN } from './sessions';
-import { callBudgetMs, timedRequestHandler, withinBudget } from './timeouts';
+import { AwsCallTimeoutError, callBudgetMs, timedRequestHandler, withinBudget } from './timeouts';
 import type { AwsTimeouts } from './timeouts';
 import type { AwsSession } from './sessions';
 
@@ -27,7 +27,7 @@ interface ClientConfig {
 type ClientClass<T> = new (config: ClientConfig) => T;
 
 interface Sendable {
-  send(command: { constructor: { name: string } }, options?: unknown): Promise<unknown>;
+  send(command: { constructor: { name: string } }, options?: unknown, callback?: unknown): Promise<unknown>;
 }
 
 /** Streams that stay open by design: their send resolves on the headers, but the body must not meet the idle timeout. */
@@ -90,10 +90,23 @@ export class AwsClientFactory {
   }
 }
 
-/** Every call of the client, retries included, fails after its budget instead of hanging. */
+/**
+ * Every call of the client, retries included, fails after its budget instead of hanging, and its request is
+ * aborted then, so that a socket that stopped mid-answer is closed, not left waiting. The caller's own abortSignal
+ * (a Cancel on a progress notification) still stops it at once.
+ */
 function boundCalls(client: Sendable, budgetMs: number): void {
   const send = client.send.bind(client);
-  client.send = (command, options) => (LONG_LIVED_COMMANDS.has(command.constructor.name) ? send(command, options) : withinBudget(send(command, options), budgetMs));
+  client.send = (command, options, callback) => {
+    if (LONG_LIVED_COMMANDS.has(command.constructor.name) || typeof options === 'function' || callback) return send(command, options, callback);
+    const budget = new AbortController();
+    const given = (options as { abortSignal?: AbortSignal } | undefined)?.abortSignal;
+    const abortSignal = given ? AbortSignal.any([given, budget.signal]) : budget.signal;
+    return withinBudget(send(command, { ...(options as object), abortSignal }), budgetMs).catch((error: unknown) => {
+      if (error instanceof AwsCallTimeoutError) budget.abort(error);
+      throw error;
+    });
+  };
 }
 
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;

@@ -22,6 +22,29 @@ export function isOptInRegion(region: string): boolean {
   return OPT_IN_REGIONS.has(region);
 }
 
+/** What the advice calls the knobs, in the words of the place it appears: the extension's settings or the CLI's flags. */
+export interface AwsAdviceWords {
+  readonly endpoint: string;
+  readonly regions: string;
+  readonly requestTimeout: string;
+  /** Where environment credentials come from. */
+  readonly environment: string;
+}
+
+export const EXTENSION_WORDS: AwsAdviceWords = {
+  endpoint: 'the serverlessExplorer.endpointUrl setting and AWS_ENDPOINT_URL',
+  regions: 'remove it from serverlessExplorer.regions',
+  requestTimeout: 'raise serverlessExplorer.aws.requestTimeoutSeconds',
+  environment: 'the environment VS Code was started from',
+};
+
+export const CLI_WORDS: AwsAdviceWords = {
+  endpoint: '--endpoint-url and AWS_ENDPOINT_URL',
+  regions: 'choose another with --region',
+  requestTimeout: 'raise --request-timeout',
+  environment: 'the environment',
+};
+
 interface ErrorLike {
   name?: string;
   message?: string;
@@ -32,7 +55,7 @@ interface ErrorLike {
 }
 
 /** Turns an SDK, credential-provider or network error into an AwsProblem for that profile and region. */
-export function describeAwsError(error: unknown, session: AwsSession, action: string, endpointUrl?: string): AwsProblem {
+export function describeAwsError(error: unknown, session: AwsSession, action: string, endpointUrl?: string, words: AwsAdviceWords = EXTENSION_WORDS): AwsProblem {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ErrorLike;
   const name = e.name ?? e.Code ?? '';
   const message = (e.message ?? '').replace(/\s+/g, ' ').trim();
@@ -53,7 +76,7 @@ export function describeAwsError(error: unknown, session: AwsSession, action: st
   if (name === 'ExpiredToken' || name === 'ExpiredTokenException' || name === 'RequestExpired') {
     const renew =
       session.profile === DEFAULT_CHAIN
-        ? 'Set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN in the environment VS Code was started from'
+        ? `Set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN in ${words.environment}`
         : `Renew them (for SSO: aws sso login --profile ${session.profile})`;
     return {
       kind: 'sso-expired',
@@ -73,7 +96,7 @@ export function describeAwsError(error: unknown, session: AwsSession, action: st
       return {
         kind: 'region-disabled',
         title: `${session.region} is not enabled`,
-        detail: `AWS refused the credentials of profile "${session.profile}" in ${session.region}, an opt-in region. Enable the region for the account (AWS console › Account › AWS Regions) or remove it from serverlessExplorer.regions.`,
+        detail: `AWS refused the credentials of profile "${session.profile}" in ${session.region}, an opt-in region. Enable the region for the account (AWS console › Account › AWS Regions) or ${words.regions}.`,
       };
     }
     return {
@@ -93,7 +116,7 @@ export function describeAwsError(error: unknown, session: AwsSession, action: st
     return {
       kind: 'region-disabled',
       title: `${session.region} is not enabled`,
-      detail: `${session.region} is not enabled for the account of profile "${session.profile}". Enable it in the AWS console (Account › AWS Regions) or remove it from serverlessExplorer.regions.`,
+      detail: `${session.region} is not enabled for the account of profile "${session.profile}". Enable it in the AWS console (Account › AWS Regions) or ${words.regions}.`,
     };
   }
   if (['ThrottlingException', 'TooManyRequestsException', 'Throttling', 'RequestLimitExceeded'].includes(name) || status === 429) {
@@ -107,14 +130,14 @@ export function describeAwsError(error: unknown, session: AwsSession, action: st
     return {
       kind: 'unreachable',
       title: 'No answer in time',
-      detail: `${endpointUrl ?? 'AWS'} did not answer ${action} in time for ${where} (${message || name}). Check the endpoint URL (--endpoint-url, serverlessExplorer.endpointUrl, AWS_ENDPOINT_URL) and the network, or raise the request timeout (--request-timeout, serverlessExplorer.aws.requestTimeoutSeconds).`,
+      detail: `${endpointUrl ?? 'AWS'} did not answer ${action} in time for ${where} (${message || name}). Check the endpoint URL (${words.endpoint}) and the network, or ${words.requestTimeout}.`,
     };
   }
   if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(code) || name === 'TimeoutError' || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up/.test(message)) {
     return {
       kind: 'unreachable',
       title: 'Endpoint unreachable',
-      detail: `Could not reach ${endpointUrl ?? 'AWS'} for ${where} (${code || name || message}). Check the network, a proxy, or the serverlessExplorer.endpointUrl setting and AWS_ENDPOINT_URL, then retry.`,
+      detail: `Could not reach ${endpointUrl ?? 'AWS'} for ${where} (${code || name || message}). Check the network, a proxy, or ${words.endpoint}, then retry.`,
     };
   }
   return {

@@ -15,6 +15,8 @@ export function timedRequestHandler(timeouts: AwsTimeouts): NodeHttpHandler {
   return new NodeHttpHandler({
     connectionTimeout: seconds(timeouts.connectTimeoutSeconds, DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
     requestTimeout: seconds(timeouts.requestTimeoutSeconds, DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
+    // Fail the attempt (the SDK may retry it) instead of only printing a warning and waiting on.
+    throwOnRequestTimeout: true,
   });
 }
 

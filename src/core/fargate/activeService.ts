@@ -18,11 +18,11 @@ export async function describeActiveService(
     described = await ecs.send(new DescribeServicesCommand({ cluster, services: [serviceName] }), { abortSignal: signal });
   } catch (error) {
     if ((error as Error).name !== 'ClusterNotFoundException') throw error;
-    throw fail(`There is no cluster ${cluster} in ${await ecs.config.region()}: it may have been deleted. Refresh the explorer.`, { cause: error });
+    throw fail(`There is no cluster ${cluster} in ${await ecs.config.region()}: it may have been deleted, or be in another region.`, { cause: error });
   }
   const service = described.services?.find((s) => s.status !== 'INACTIVE');
   if (!service) {
-    throw fail(`There is no service ${serviceName} in cluster ${cluster} (${await ecs.config.region()}): it may have been deleted. Refresh the explorer and try again.`);
+    throw fail(`There is no service ${serviceName} in cluster ${cluster} (${await ecs.config.region()}): it may have been deleted, or be in another region.`);
   }
   return service;
 }

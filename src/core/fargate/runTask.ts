@@ -126,14 +126,14 @@ export function buildRunTaskInput(service: Service, taskDefinition: TaskDefiniti
 export async function runServiceTask(ecs: ECSClient, request: RunTaskRequest, signal?: AbortSignal): Promise<StartedTask> {
   const service = await describeActiveService(ecs, request.cluster, request.serviceName, signal, (message, options) => new RunTaskError(message, options));
   const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition }), { abortSignal: signal });
-  if (!taskDefinition) throw new RunTaskError(`The task definition ${service.taskDefinition} of service ${request.serviceName} could not be read. Refresh the explorer and try again.`);
+  if (!taskDefinition) throw new RunTaskError(`The task definition ${service.taskDefinition} of service ${request.serviceName} could not be read: it may have been deregistered. Check the service's task definition, then try again.`);
   const input = buildRunTaskInput(service, taskDefinition, request);
   const definitionName = familyRevision(taskDefinition, service.taskDefinition);
   let output;
   try {
     output = await ecs.send(new RunTaskCommand(input), { abortSignal: signal });
   } catch (error) {
-    throw refusal(error, definitionName, request.cluster) ?? error;
+    throw refusal(error, definitionName, request.cluster, taskDefinition) ?? error;
   }
   if (output.failures?.length) {
     throw new RunTaskError(`ECS could not start a task of ${definitionName} in cluster ${request.cluster}: ${describeFailures(output.failures)}. Check the cluster's capacity and the service's subnets, then try again.`);
@@ -183,12 +183,16 @@ function describeFailures(failures: readonly Failure[]): string {
   return failures.map((f) => [f.reason, f.detail].filter(Boolean).join(': ') || 'no reason given').join('; ');
 }
 
-function refusal(error: unknown, definitionName: string, cluster: string): RunTaskError | undefined {
+function refusal(error: unknown, definitionName: string, cluster: string, taskDefinition: TaskDefinition): RunTaskError | undefined {
   const { name = '', message = '', $metadata } = error as Error & { $metadata?: { httpStatusCode?: number } };
   if ($metadata?.httpStatusCode === 500) {
+    // moto's RunTask fails with a 500 on a container without container-level memory; said only where that is so.
+    const withoutMemory = (taskDefinition.containerDefinitions ?? []).filter((c) => c.memory === undefined).map((c) => c.name ?? '?');
     return new RunTaskError(
-      `RunTask failed on the endpoint (HTTP 500) for ${definitionName} in cluster ${cluster}. On AWS this is an internal fault: try again in a moment. ` +
-        `A local emulator such as moto fails this way when a container definition has no container-level memory: set "memory" on each container definition.`,
+      `RunTask failed on the endpoint (HTTP 500) for ${definitionName} in cluster ${cluster}. On AWS this is an internal fault: try again in a moment.` +
+        (withoutMemory.length > 0
+          ? ` A local emulator such as moto fails this way when a container has no container-level memory, as ${withoutMemory.join(', ')} here: set "memory" on it.`
+          : ''),
       { cause: error },
     );
   }

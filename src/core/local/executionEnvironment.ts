@@ -43,6 +43,8 @@ export interface EnvironmentOptions {
   readonly outputGraceMs?: number;
   /** Our cache folder for builds, unpacked archives and layers; by default the platform's (cacheDir.ts). */
   readonly cacheDir?: string;
+  /** The folder a template's function and its layers must keep their code in: see preparation/codeLocationCheck.ts. */
+  readonly projectRoot?: string;
   /** Downloads layers named by ARN (the extension's or the CLI's AWS connection). */
   readonly fetchLayer?: LayerFetcher;
   /** The interpreters the user or the editor chose (a setting, a CLI flag, the Python extension's selection). */
@@ -230,6 +232,7 @@ export class ExecutionEnvironment {
     // Before the clock starts, as Lambda builds and lays out code before any cold start; a failure here leaves nothing running.
     const code = await prepareFunction(this.definition, {
       cacheDir: this.options.cacheDir ?? defaultCacheDir(),
+      projectRoot: this.options.projectRoot,
       fetchLayer: this.options.fetchLayer,
       provideRuntimeSdk: this.options.provideRuntimeSdk,
     });

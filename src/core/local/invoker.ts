@@ -59,6 +59,8 @@ export interface LocalInvokerOptions {
   readonly maxConcurrency?: number;
   /** Minutes an idle environment is kept before its runtime is stopped; 0 keeps it until dispose. */
   readonly idleMinutes?: number;
+  /** The folder a template's function must keep its code in (its workspace folder; the CLI's project): outside, it is refused. */
+  readonly projectRoot?: (definition: LocalFunctionDefinition) => string | undefined;
 }
 
 /**
@@ -106,6 +108,7 @@ export class LocalInvoker {
       if (!environment) {
         environment = new ExecutionEnvironment(definition, this.runtimesDir, {
           cacheDir: this.options.cacheDir,
+          projectRoot: this.options.projectRoot?.(definition),
           fetchLayer: this.options.fetchLayer,
           interpreters,
           provideRuntimeSdk: this.options.provideRuntimeSdk,

@@ -6,6 +6,7 @@ import type { AwsProfile } from '../../core/aws/profiles';
 import { regionsFor, selectProfiles } from '../../core/aws/sessions';
 import type { AwsSession } from '../../core/aws/sessions';
 import { readSettings } from '../settings';
+import { awsTimeoutSettings } from './awsTimeoutSettings';
 import { awsSdk } from './sdk';
 
 /** The profiles and regions the settings and the AWS config files select, with what is wrong in them. */
@@ -42,7 +43,10 @@ export class AwsConnection implements vscode.Disposable {
   private selection?: Promise<AwsSelection>;
 
   get clients(): AwsClientFactory {
-    this.factory ??= new (awsSdk().AwsClientFactory)({ endpointUrl: endpointOrUndefined(readSettings().endpointUrl) });
+    this.factory ??= new (awsSdk().AwsClientFactory)({
+      endpointUrl: endpointOrUndefined(readSettings().endpointUrl),
+      ...awsTimeoutSettings(),
+    });
     return this.factory;
   }
 

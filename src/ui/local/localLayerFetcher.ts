@@ -3,6 +3,7 @@ import { parseEndpointUrl } from '../../core/aws/endpoint';
 import { DEFAULT_CHAIN } from '../../core/aws/sessions';
 import type { LayerFetcher } from '../../core/local/layers/layerFetcher';
 import { awsSdk, lambdaSdk } from '../aws/sdk';
+import { awsTimeoutSettings } from '../aws/awsTimeoutSettings';
 import { setting } from '../settings';
 
 /**
@@ -15,7 +16,10 @@ export const localLayerFetcher: LayerFetcher = async (arn, parsed, signal) =>
     async (_progress, token) => {
       const cancelled = new AbortController();
       const listener = token.onCancellationRequested(() => cancelled.abort(new Error(`the download of layer ${arn} was cancelled.`)));
-      const factory = new (awsSdk().AwsClientFactory)({ endpointUrl: parseEndpointUrl(setting('endpointUrl')) });
+      const factory = new (awsSdk().AwsClientFactory)({
+        endpointUrl: parseEndpointUrl(setting('endpointUrl')),
+        ...awsTimeoutSettings(),
+      });
       try {
         const download = lambdaSdk().layerDownloader({
           factory,

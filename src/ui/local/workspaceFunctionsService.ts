@@ -64,6 +64,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
       fetchLayer: this.fetchLayer,
       interpreters: chosenInterpreters,
       provideRuntimeSdk: askToInstallRuntimeSdk,
+      projectRoot: workspaceFolderOf,
     });
     return this.sharedInvoker;
   }
@@ -112,4 +113,10 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
     }
     return { functions, problems };
   }
+}
+
+/** The open folder a function's code lies in (any of a multi-root workspace's), else its template's: code outside every one is refused. */
+function workspaceFolderOf(definition: LocalFunctionDefinition): string | undefined {
+  const folder = (file: string) => vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath;
+  return folder(definition.codeDir) ?? (definition.origin && folder(definition.origin.file));
 }

@@ -105,7 +105,7 @@ describe('cli serverless-explorer run-task', function () {
     const { code, stdout, stderr } = cli(['--cluster', 'jobs', '--service', 'nightly', '--endpoint-url', moto.endpoint]);
     assert.equal(code, 1);
     assert.equal(stdout, '');
-    assert.equal(stderr, 'serverless-explorer: There is no service nightly in cluster jobs (us-east-1): it may have been deleted. Refresh the explorer and try again.\n');
+    assert.equal(stderr, 'serverless-explorer: There is no service nightly in cluster jobs (us-east-1): it may have been deleted, or be in another region.\n');
   });
 
   it('exits 2 with what to fix for a usage error, before calling AWS', () => {

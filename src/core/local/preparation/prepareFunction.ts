@@ -3,11 +3,13 @@ import { esbuildStep } from '../build/esbuildStep';
 import { typescriptHandlerCheck } from '../build/typescriptHandler';
 import { layOutLayers } from '../layers/layerStep';
 import { runtimeSdkStep } from '../runtimeProvided/runtimeSdkStep';
+import { codeLocationCheck } from './codeLocationCheck';
 import type { LocalFunctionDefinition } from '../types';
 import type { PreparationContext, PreparationStep, PreparedCode } from './preparedCode';
 
 /** The steps, in order: what each makes, the next one receives. A new step is a module in core/local and a line here. */
 const STEPS: readonly PreparationStep[] = [
+  codeLocationCheck,
   // Lambda's order: the function's code as deployed (unpacked, built), then its layers under /opt…
   archiveStep,
   esbuildStep,

@@ -7,6 +7,8 @@ export interface PreparationContext {
   /** Our cache folder (builds, unpacked archives, layers): see ../cacheDir.ts. */
   readonly cacheDir: string;
   readonly signal?: AbortSignal;
+  /** The folder a template's function and its layers must keep their code in (the workspace folder, the CLI's project). */
+  readonly projectRoot?: string;
   /** Downloads layers named by ARN, with the AWS connection of the extension or the CLI; absent, they cannot be downloaded. */
   readonly fetchLayer?: LayerFetcher;
   /** Asked to install what the runtime's SDK provides and nothing else does; without it, such a function is refused with the command. */

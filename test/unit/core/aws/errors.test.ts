@@ -3,7 +3,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ListFunctionsCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import fc from 'fast-check';
-import { describeAwsError } from '../../../../src/core/aws/errors';
+import { AwsCallTimeoutError } from '../../../../src/core/aws/timeouts';
+import { CLI_WORDS, describeAwsError } from '../../../../src/core/aws/errors';
 import type { AwsProblem } from '../../../../src/core/aws/errors';
 import type { AwsSession } from '../../../../src/core/aws/sessions';
 
@@ -166,6 +167,22 @@ describe('core/aws errors: describeAwsError', () => {
       assert.match(problem.detail, /"dev", us-east-1/);
       assert.match(problem.detail, /endpointUrl/);
     }
+  });
+
+  it('gives its advice in the words of where it shows: settings in VS Code, flags in the CLI', () => {
+    const late = new AwsCallTimeoutError(35_000);
+    const inVsCode = describeAwsError(late, dev, LIST, 'http://127.0.0.1:4566');
+    assert.equal(inVsCode.title, 'No answer in time');
+    assert.match(inVsCode.detail, /^http:\/\/127\.0\.0\.1:4566 did not answer list Lambda functions in time for profile "dev", us-east-1 \(no answer within 35 s\)\./);
+    assert.match(inVsCode.detail, /serverlessExplorer\.aws\.requestTimeoutSeconds/);
+    assert.doesNotMatch(inVsCode.detail, /--/);
+    const inCli = describeAwsError(late, dev, LIST, 'http://127.0.0.1:4566', CLI_WORDS);
+    assert.match(inCli.detail, /--endpoint-url[\s\S]*--request-timeout/);
+    assert.doesNotMatch(inCli.detail, /serverlessExplorer/);
+    const unreachable = describeAwsError(socketError('ECONNREFUSED', 'connect ECONNREFUSED'), dev, LIST, undefined, CLI_WORDS);
+    assert.doesNotMatch(unreachable.detail, /serverlessExplorer/);
+    const optIn = describeAwsError(serviceError('OptInRequired', 'not subscribed', 400), { profile: 'dev', region: 'ap-east-1' }, LIST, undefined, CLI_WORDS);
+    assert.match(optIn.detail, /--region/);
   });
 
   it('says "AWS" is unreachable when no endpoint is configured', () => {

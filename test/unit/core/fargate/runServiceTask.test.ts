@@ -4,6 +4,7 @@ import { FargateError } from '../../../../src/core/fargate/fargateError';
 import { followTask } from '../../../../src/core/fargate/followTask';
 import type { TaskSnapshot } from '../../../../src/core/fargate/followTask';
 import { runServiceTask, RunTaskError } from '../../../../src/core/fargate/runTask';
+import { FaultProxy } from '../../../support/faultProxy';
 import { DEMO, seedDemo } from '../../../support/seed';
 import { useMoto } from '../../../support/useMoto';
 import { advanceTasksOnDescribe, clientConfig, container, keepTasksRunning, seedService } from './fargateFixtures';
@@ -54,7 +55,7 @@ describe('core/fargate runServiceTask and followTask, against moto_server', func
     const { ecs } = await seedService(moto.endpoint);
     await assert.rejects(runServiceTask(ecs, { cluster: 'jobs', serviceName: 'nightly', event: '{}' }), (error: Error) => {
       assert.ok(error instanceof RunTaskError);
-      assert.equal(error.message, 'There is no service nightly in cluster jobs (us-east-1): it may have been deleted. Refresh the explorer and try again.');
+      assert.equal(error.message, 'There is no service nightly in cluster jobs (us-east-1): it may have been deleted, or be in another region.');
       return true;
     });
     await assert.rejects(runServiceTask(ecs, { cluster: 'gone', serviceName: 'batch', event: '{}' }), (error: Error) => error instanceof RunTaskError && /There is no cluster gone in us-east-1/.test(error.message));
@@ -64,9 +65,27 @@ describe('core/fargate runServiceTask and followTask, against moto_server', func
     const { ecs } = await seedService(moto.endpoint, { containers: [container('app', { memory: undefined })] });
     await assert.rejects(runServiceTask(ecs, { cluster: 'jobs', serviceName: 'batch', event: '{}' }), (error: Error) => {
       assert.ok(error instanceof RunTaskError, `${error.name}: ${error.message}`);
-      assert.match(error.message, /^RunTask failed on the endpoint \(HTTP 500\) for batch:1 in cluster jobs\. .*set "memory" on each container definition\.$/);
+      assert.match(error.message, /^RunTask failed on the endpoint \(HTTP 500\) for batch:1 in cluster jobs\. .*when a container has no container-level memory, as app here: set "memory" on it\.$/);
       return true;
     });
+  });
+
+  it('an HTTP 500 for a definition whose containers all have memory does not blame memory', async () => {
+    await seedService(moto.endpoint);
+    // FaultProxy (a stand-in: moto answers RunTask 500 only for a missing memory) fails RunTask alone with a 500.
+    const proxy = await FaultProxy.start(moto.endpoint, (request) =>
+      request.target?.endsWith('.RunTask') ? { status: 500, error: 'ServerException', message: 'internal' } : 'pass',
+    );
+    try {
+      const ecs = new ECSClient(clientConfig(proxy.endpoint));
+      await assert.rejects(runServiceTask(ecs, { cluster: 'jobs', serviceName: 'batch', event: '{}' }), (error: Error) => {
+        assert.ok(error instanceof RunTaskError, `${error.name}: ${error.message}`);
+        assert.match(error.message, /^RunTask failed on the endpoint \(HTTP 500\) for batch:1 in cluster jobs\. On AWS this is an internal fault: try again in a moment\.$/);
+        return true;
+      });
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('follows a task to STOPPED, reporting each transition and the exit code, then resolves with the stopped snapshot', async () => {

@@ -3,6 +3,7 @@
 // LAMBDA_TASK_ROOT (CommonJS or ES module), builds the context object, supports async and callback
 // handlers, formats console output like Lambda, and reports errors with Lambda's types and shapes.
 // Bundled alone as dist/runtimes/node/bootstrap.js (scripts/build.mjs bundles every runtimes/<family>/client/bootstrap.ts); it imports only Node's own modules.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -88,7 +89,7 @@ async function loadHandler(): Promise<Handler> {
       module = require(file) as Record<string, unknown>;
     }
   } catch (error) {
-    if (error instanceof SyntaxError) throw new UserCodeSyntaxError(`${error.name}: ${error.message}`);
+    if (error instanceof SyntaxError) throw new UserCodeSyntaxError(`${error.name}: ${error.message}${syntaxErrorPlace(error, root, file)}`);
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
       const hint = missingPackageHint((error as Error).message, file);
       throw new ImportModuleError(`Error: ${(error as Error).message}${hint ? `\n${hint}` : ''}`);
@@ -99,6 +100,20 @@ async function loadHandler(): Promise<Handler> {
   for (const part of functionPath.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
   if (typeof target !== 'function') throw new HandlerNotFound(`${spec} is undefined or not exported`);
   return target as Handler;
+}
+
+/** " in src/app.js:3", from the first line of the stack, where Node puts a syntax error's file and line. */
+function syntaxErrorPlace(error: SyntaxError, root: string, file: string): string {
+  const place = /^(.+):(\d+)$/.exec((error.stack ?? '').split('\n')[0]) ?? /^(.+):(\d+)$/m.exec(checkSyntax(file));
+  return place ? ` in ${path.relative(root, place[1]) || place[1]}:${place[2]}` : '';
+}
+
+/** Node leaves the place out of an ES module's syntax error; `node --check` names it (the error is at init, once). */
+function checkSyntax(file: string): string {
+  // Without NODE_OPTIONS: under a debugger it would carry --inspect into the check.
+  const { NODE_OPTIONS: _ignored, ...env } = process.env;
+  const checked = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', timeout: 5000, env });
+  return checked.stderr ?? '';
 }
 
 function isModuleType(dir: string): boolean {
