@@ -1,0 +1,82 @@
+/** An HTTP request as the local API received it, before it becomes an API Gateway event. */
+export interface ApiRequest {
+  readonly method: string;
+  /** The path as sent, still percent-encoded, without the query string. */
+  readonly rawPath: string;
+  /** What follows "?", as sent ("" for none). */
+  readonly rawQuery: string;
+  /** Header names and values in the order received, names as sent (Node's rawHeaders, paired). */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: Buffer;
+  readonly sourceIp: string;
+  /** "HTTP/1.1". */
+  readonly protocol: string;
+}
+
+/** What an event says of the API and the moment it was called: the same for each kind of event. */
+export interface ApiEventContext {
+  readonly apiId: string;
+  readonly stage: string;
+  readonly stageVariables: Readonly<Record<string, string>>;
+  /** A REST API's BinaryMediaTypes ("image/png", "image/*", "*\/*"); HTTP APIs decide by text-ness instead. */
+  readonly binaryMediaTypes: readonly string[];
+  readonly requestId: string;
+  readonly now: Date;
+  /** The Host header's value, else 127.0.0.1:port. */
+  readonly domainName: string;
+}
+
+/** Local requests claim this account, as SAM's do. */
+export const LOCAL_ACCOUNT_ID = '123456789012';
+
+export function headerValue(request: ApiRequest, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return request.headers.find(([key]) => key.toLowerCase() === lower)?.[1];
+}
+
+/** The query string's pairs, decoded as API Gateway decodes them ("+" stays "+"); a malformed escape is kept as sent. */
+export function queryPairs(rawQuery: string): [string, string][] {
+  if (!rawQuery) return [];
+  return rawQuery
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const [key, value] = equals < 0 ? [pair, ''] : [pair.slice(0, equals), pair.slice(equals + 1)];
+      return [decodeLeniently(key), decodeLeniently(value)];
+    });
+}
+
+function decodeLeniently(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** "03/Dec/2026:12:00:00 +0000", the form of requestTime and time. */
+export function apiGatewayTime(date: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
+}
+
+/** Whether a content type matches one of the media types, wildcards ("image/*", "*\/*") included. */
+export function matchesMediaType(contentType: string | undefined, mediaTypes: readonly string[]): boolean {
+  if (!contentType) return mediaTypes.includes('*/*');
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  return mediaTypes.some((pattern) => {
+    const wanted = pattern.trim().toLowerCase().replace(/~1/g, '/');
+    if (wanted === '*/*') return true;
+    if (wanted.endsWith('/*')) return type.startsWith(wanted.slice(0, -1));
+    return type === wanted;
+  });
+}
+
+/** How an HTTP API tells text from binary: text/*, JSON, XML, JavaScript and forms are text; the rest is base64. */
+export function isTextContent(contentType: string | undefined): boolean {
+  if (!contentType) return true;
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  return type.startsWith('text/') || /json|xml|javascript|x-www-form-urlencoded|yaml|csv/.test(type);
+}
