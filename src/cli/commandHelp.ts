@@ -26,6 +26,15 @@ Run a function locally, without Docker: the response on stdout, the logs on stde
   --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
   --timeout <s>       Whole seconds from 1 to 900 (Lambda's limits)
 ${TIMEOUTS}`,
+  'start-api': `Usage:
+  serverless-explorer start-api [--template t.yaml] [--host 127.0.0.1] [--port 3000] [--python path] [--node path]
+
+Serve the template's Api (REST, payload 1.0) and HttpApi (payload 2.0, or 1.0 as the event says) events as a
+local API Gateway, like sam local start-api: one line per route on start, one per request after. Functions stay
+warm between requests; a changed template is read again on the next request. An unknown route answers 403
+{"message":"Missing Authentication Token"}; a function error or a malformed response 502, with the reason in the log.
+A --host other than loopback lets anyone who can reach this machine call the routes.
+`,
   'start-lambda': `Usage:
   serverless-explorer start-lambda [--template t.yaml] [--host 127.0.0.1] [--port 3001]
       [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/aws/endpoint';
 import { eventsCommand } from './commands/events';
 import { invokeCommand } from './commands/invoke';
+import { startApiCommand } from './commands/startApi';
 import { startLambdaCommand } from './commands/startLambda';
 import { LIST_SUBJECTS, listCommand } from './commands/list';
 import { profilesCommand } from './commands/profiles';
@@ -46,6 +47,11 @@ Commands:
                         more are throttled (429) like Lambda; default 10]
                         [--idle-minutes m: stop a runtime idle this long;
                         default 10]
+  start-api             Serve the template's Api and HttpApi events as a local
+                        API Gateway (REST and HTTP APIs), like sam local
+                        start-api, Docker-free and warm [--template t.yaml]
+                        [--host 127.0.0.1] [--port 3000] [--python path]
+                        [--node path]
   run-task --cluster <c> --service <s>
                         Run a one-off task of a Fargate service (its task
                         definition, network and launch type), the event in an
@@ -171,6 +177,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'start-lambda':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
         return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], maxConcurrency: values['max-concurrency'], idleMinutes: values['idle-minutes'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
+      case 'start-api':
+        if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-api".`);
+        return await startApiCommand({ template: values.template, host: values.host, port: values.port, python: values.python, node: values.node, cwd: process.cwd(), stopped: untilInterrupted() }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }

@@ -6,6 +6,7 @@ import { DEFAULT_IDLE_MINUTES, DEFAULT_MAX_CONCURRENCY, LocalInvoker } from '../
 import { FreshFunctions } from '../../core/local/sources/freshFunctions';
 import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { CliIo } from '../io';
+import { parsePortFlag } from '../portFlag';
 import { cliProjectRoot } from '../projectRoot';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
 import { cliLayerFetcher } from './layerFetcher';
@@ -35,11 +36,12 @@ export interface StartLambdaOptions extends InterpreterFlags {
 
 /** `start-lambda`: the Lambda Invoke API for the template's functions, for SDKs and the AWS CLI (--endpoint-url). */
 export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo): Promise<number> {
-  const port = options.port === undefined ? DEFAULT_INVOKE_PORT : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.err(`serverless-explorer: --port must be a port number (0–65535), not "${options.port}".\n`);
+  const portFlag = parsePortFlag(options.port, DEFAULT_INVOKE_PORT);
+  if ('problem' in portFlag) {
+    io.err(`serverless-explorer: ${portFlag.problem}\n`);
     return 2;
   }
+  const { port } = portFlag;
   const maxConcurrency = options.maxConcurrency === undefined ? DEFAULT_MAX_CONCURRENCY : Number(options.maxConcurrency);
   if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
     io.err(`serverless-explorer: --max-concurrency must be a whole number of 1 or more (runtimes per function at once), not "${options.maxConcurrency}".\n`);

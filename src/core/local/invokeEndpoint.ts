@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from './listening';
 import { MAX_REQUEST_BYTES } from './invoker';
 import type { LocalInvoker, LocalInvokeResult } from './invoker';
 import type { LocalInvokeOptions } from './executionEnvironment';
@@ -82,32 +82,16 @@ export class LocalInvokeEndpoint {
   ) {}
 
   static async start(options: LocalInvokeEndpointOptions): Promise<LocalInvokeEndpoint> {
-    const host = options.host ?? '127.0.0.1';
-    const port = options.port ?? DEFAULT_INVOKE_PORT;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port ${port} is not a port number (0–65535; 0 picks a free one)`);
     const server = http.createServer();
-    // SDK clients keep connections alive: don't close an idle one just as a client reuses it.
-    server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve, reject) => {
-      const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));
-      server.once('error', onError);
-      server.listen(port, host, () => {
-        server.off('error', onError);
-        resolve();
-      });
-    });
-    const address = server.address() as AddressInfo;
-    const endpoint = new LocalInvokeEndpoint(server, options, `http://${urlHost(host)}:${address.port}`);
+    const url = await listenOn(server, options.host ?? '127.0.0.1', options.port ?? DEFAULT_INVOKE_PORT);
+    const endpoint = new LocalInvokeEndpoint(server, options, url);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => void endpoint.handle(req, res));
     return endpoint;
   }
 
   /** Stops listening and drops open connections. Invocations already running finish in the invoker. */
   stop(): Promise<void> {
-    this.stopped ??= new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+    this.stopped ??= closeServer(this.server);
     return this.stopped;
   }
 
@@ -366,25 +350,4 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<{ buffer: B
     req.on('end', () => resolve({ buffer: Buffer.concat(chunks), size }));
     req.on('error', () => resolve({ buffer: Buffer.concat(chunks), size }));
   });
-}
-
-function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
-  switch (error.code) {
-    case 'EADDRINUSE':
-      return new Error(`port ${port} on ${host} is in use; choose another with --port`);
-    case 'EACCES':
-      return new Error(`port ${port} on ${host} needs more privileges than this process has; choose one above 1023 with --port`);
-    case 'EADDRNOTAVAIL':
-    case 'ENOTFOUND':
-      return new Error(`cannot listen on ${host}: it is not an address of this machine`);
-    default:
-      return new Error(`cannot listen on ${host}:${port}: ${error.message}`);
-  }
-}
-
-/** The host to put in the URL: a wildcard address is reached through loopback; IPv6 goes in brackets. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }

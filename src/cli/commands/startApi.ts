@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_API_PORT, LocalApiServer } from '../../core/local/api/localApiServer';
+import type { ApiRequestLog, ApiSite } from '../../core/local/api/localApiServer';
+import { readSamRoutes } from '../../core/local/api/samRoutes';
+import type { ApiStage } from '../../core/local/api/samRoutes';
+import type { ApiRoute } from '../../core/local/api/apiRoute';
+import { LocalInvoker } from '../../core/local/invoker';
+import { isLoopbackHost } from '../../core/local/loopbackHost';
+import { isRecord } from '../../core/local/sources/sam/intrinsics';
+import { findTemplates } from '../../core/local/sources/sam/templateDiscovery';
+import { parseTemplateDocument } from '../../core/local/sources/sam/templateFunctions';
+import { readFunctionsIn } from '../../core/local/sources/registry';
+import type { LocalFunctionDefinition } from '../../core/local/types';
+import type { CliIo } from '../io';
+import { parsePortFlag } from '../portFlag';
+import { cliProjectRoot } from '../projectRoot';
+import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
+
+export interface StartApiOptions extends InterpreterFlags {
+  readonly template?: string;
+  readonly host?: string;
+  readonly port?: string;
+  readonly cwd: string;
+  /** Resolves when the command should stop (Ctrl+C). */
+  readonly stopped: Promise<void>;
+}
+
+/** `start-api`: the template's Api and HttpApi events served as a local API Gateway, like sam local start-api. */
+export async function startApiCommand(options: StartApiOptions, io: CliIo): Promise<number> {
+  const portFlag = parsePortFlag(options.port, DEFAULT_API_PORT);
+  if ('problem' in portFlag) {
+    io.err(`serverless-explorer: ${portFlag.problem}\n`);
+    return 2;
+  }
+  const { port } = portFlag;
+  const interpreters = interpreterChoices(options, options.cwd);
+  const problem = interpreterFlagProblem(interpreters);
+  if (problem) {
+    io.err(`serverless-explorer: ${problem}\n`);
+    return 2;
+  }
+  const templates = options.template ? [path.resolve(options.cwd, options.template)] : await findTemplates(options.cwd);
+  if (options.template && !fs.existsSync(templates[0])) {
+    io.err(`serverless-explorer: the template ${options.template} does not exist.\n`);
+    return 2;
+  }
+  const site = new TemplateSite(templates, (line) => io.err(line));
+  const first = await site.current();
+  if (first.routes.length === 0) {
+    io.err(
+      `serverless-explorer: no Api or HttpApi events found in ${options.template ?? (templates.map((t) => path.relative(options.cwd, t)).join(', ') || 'the templates here')}. ` +
+        'Give a function an event such as { Type: Api, Properties: { Path: /hello, Method: get } }, or --template the template that has them.\n',
+    );
+    return 1;
+  }
+  const invoker = new LocalInvoker({ projectRoot: cliProjectRoot(options.cwd), interpreters: () => interpreters });
+  let server: LocalApiServer;
+  try {
+    server = await LocalApiServer.start({ site: () => site.current(), invoker, host: options.host, port, onRequest: (entry) => io.err(`${requestLine(entry)}\n`) });
+  } catch (error) {
+    io.err(`serverless-explorer: ${(error as Error).message}\n`);
+    await invoker.dispose();
+    return 1;
+  }
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    io.err(`Warning: listening on ${host}:${new URL(server.url).port}, not only on this machine's loopback: anyone who can reach this machine can call these routes and run the functions. Leave out --host (127.0.0.1) unless that is meant.\n`);
+  }
+  for (const route of first.routes) io.err(`${mountedLine(route, server.url)}\n`);
+  io.err(`Local API on ${server.url}. Press Ctrl+C to stop.\n`);
+  await options.stopped;
+  await server.stop();
+  await invoker.dispose();
+  return 0;
+}
+
+/** SAM's form: "Mounted GET /hello → HelloWorldFunction (REST, payload 1.0)". */
+export function mountedLine(route: ApiRoute, url: string): string {
+  const where = route.path === '$default' ? `${url}/* ($default)` : `${url}${route.path}`;
+  return `Mounted ${route.method} ${where} → ${route.functionName} (${route.kind === 'rest' ? 'REST' : 'HTTP API'}, payload ${route.payloadVersion})`;
+}
+
+function requestLine(entry: ApiRequestLog): string {
+  const fn = entry.functionName ? ` ${entry.functionName}` : '';
+  return `${entry.method} ${entry.path} ${entry.status}${fn} ${entry.ms.toFixed(1)} ms${entry.note ? ` (${entry.note})` : ''}`;
+}
+
+/** The routes and functions of the templates, read again when one changes on disk; a change is said once. */
+class TemplateSite {
+  private cached?: { stamp: string; site: ApiSite };
+
+  constructor(
+    private readonly templates: readonly string[],
+    private readonly say: (text: string) => void,
+  ) {}
+
+  async current(): Promise<ApiSite> {
+    const stamp = this.templates.map((file) => `${file}:${fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0}`).join('|');
+    if (this.cached?.stamp === stamp) return this.cached.site;
+    const site = await this.read();
+    if (this.cached) this.say(`Reloaded the routes: ${site.routes.length} route${site.routes.length === 1 ? '' : 's'}.\n`);
+    this.cached = { stamp, site };
+    return site;
+  }
+
+  private async read(): Promise<ApiSite> {
+    const routes: ApiRoute[] = [];
+    const functions: LocalFunctionDefinition[] = [];
+    const stages = new Map<string, ApiStage>();
+    for (const file of this.templates) {
+      const read = await readFunctionsIn(file).catch(() => undefined);
+      if (!read) continue;
+      for (const problem of read.problems) this.say(`Warning: ${path.basename(file)}: ${problem.message}\n`);
+      const parsed = parseTemplateDocument(fs.readFileSync(file, 'utf8'), file);
+      if ('problem' in parsed || !isRecord(parsed.value)) continue;
+      const sam = readSamRoutes(parsed.value, new Set(read.functions.map((f) => f.name)));
+      for (const problem of sam.problems) this.say(`Warning: ${path.basename(file)}: ${problem}\n`);
+      routes.push(...sam.routes);
+      functions.push(...read.functions);
+      for (const [id, stage] of sam.stages) stages.set(id, stage);
+    }
+    return { routes, functions, stages };
+  }
+}
