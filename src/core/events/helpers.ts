@@ -1,3 +1,4 @@
+import type { APIGatewayEventIdentity } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 
 /** Parameters most events share, with the same names and defaults everywhere. */
@@ -91,4 +92,25 @@ export function queryString(value: string): { single: Record<string, string>; mu
     (multi[k] ??= []).push(v);
   }
   return { single, multi };
+}
+
+/** A REST API event's requestContext.identity of an unauthenticated caller. */
+export function apiGatewayIdentity(sourceIp: string, userAgent: string | undefined): APIGatewayEventIdentity {
+  return {
+    accessKey: null,
+    accountId: null,
+    apiKey: null,
+    apiKeyId: null,
+    caller: null,
+    clientCert: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    sourceIp,
+    user: null,
+    userAgent: userAgent ?? null,
+    userArn: null,
+  };
 }

@@ -11,7 +11,7 @@ import type {
   APIGatewayTokenAuthorizerEvent,
 } from 'aws-lambda';
 import { defineEvent, type EventContext } from '../types';
-import { ACCOUNT, REGION, arn, base64, byteLength, clfTime, epochSeconds, headers, int, queryString, sha256 } from '../helpers';
+import { ACCOUNT, REGION, apiGatewayIdentity, arn, base64, byteLength, clfTime, epochSeconds, headers, int, queryString, sha256 } from '../helpers';
 
 const GROUP = 'API Gateway';
 
@@ -110,26 +110,6 @@ function restHeaders(p: Params<'apiId' | 'region' | 'headers' | 'sourceIp'>, ctx
   return mergeHeaders(base, headers('headers', p.headers));
 }
 
-function restIdentity(sourceIp: string, userAgent: string | undefined): APIGatewayEventIdentity {
-  return {
-    accessKey: null,
-    accountId: null,
-    apiKey: null,
-    apiKeyId: null,
-    caller: null,
-    clientCert: null,
-    cognitoAuthenticationProvider: null,
-    cognitoAuthenticationType: null,
-    cognitoIdentityId: null,
-    cognitoIdentityPoolId: null,
-    principalOrgId: null,
-    sourceIp,
-    user: null,
-    userAgent: userAgent ?? null,
-    userArn: null,
-  };
-}
-
 function restContext(
   p: Params<'account' | 'apiId' | 'region' | 'stage' | 'method' | 'resource' | 'path' | 'sourceIp'>,
   ctx: EventContext,
@@ -143,7 +123,7 @@ function restContext(
     domainPrefix: p.apiId,
     extendedRequestId: shortId(requestId),
     httpMethod: p.method,
-    identity: restIdentity(p.sourceIp, userAgent),
+    identity: apiGatewayIdentity(p.sourceIp, userAgent),
     path: `/${p.stage}${withSlash(p.path)}`,
     protocol: 'HTTP/1.1',
     requestId,
@@ -298,7 +278,7 @@ function webSocketContext(
   userAgent: string | null,
 ): WebSocketContext {
   const requestId = ctx.uuid();
-  const { clientCert: _clientCert, ...identity } = restIdentity(p.sourceIp, userAgent ?? undefined);
+  const { clientCert: _clientCert, ...identity } = apiGatewayIdentity(p.sourceIp, userAgent ?? undefined);
   return {
     routeKey,
     eventType,

@@ -26,9 +26,6 @@ export interface ApiEventContext {
   readonly domainName: string;
 }
 
-/** Local requests claim this account, as SAM's do. */
-export const LOCAL_ACCOUNT_ID = '123456789012';
-
 export function headerValue(request: ApiRequest, name: string): string | undefined {
   const lower = name.toLowerCase();
   return request.headers.find(([key]) => key.toLowerCase() === lower)?.[1];
@@ -53,13 +50,6 @@ function decodeLeniently(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** "03/Dec/2026:12:00:00 +0000", the form of requestTime and time. */
-export function apiGatewayTime(date: Date): string {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
 }
 
 /** Whether a content type matches one of the media types, wildcards ("image/*", "*\/*") included. */

@@ -1,5 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { apiGatewayTime, headerValue, isTextContent, LOCAL_ACCOUNT_ID, queryPairs } from './apiRequest';
+import { clfTime } from '../../events/helpers';
+import { LOCAL_ACCOUNT_ID } from '../sources/sam/intrinsics';
+import { headerValue, isTextContent, queryPairs } from './apiRequest';
 import type { ApiEventContext, ApiRequest } from './apiRequest';
 import type { RouteMatch } from './routeMatch';
 
@@ -45,7 +47,7 @@ export function httpEvent(request: ApiRequest, match: RouteMatch, context: ApiEv
       requestId: context.requestId,
       routeKey,
       stage: context.stage,
-      time: apiGatewayTime(context.now),
+      time: clfTime(context.now),
       timeEpoch: context.now.getTime(),
     },
     ...(request.body.length > 0 && { body: binary ? request.body.toString('base64') : request.body.toString('utf8') }),

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { randomBytes } from 'node:crypto';
-import { apiGatewayTime, headerValue, isTextContent, LOCAL_ACCOUNT_ID, matchesMediaType, queryPairs } from './apiRequest';
+import { apiGatewayIdentity, clfTime } from '../../events/helpers';
+import { LOCAL_ACCOUNT_ID } from '../sources/sam/intrinsics';
+import { headerValue, isTextContent, matchesMediaType, queryPairs } from './apiRequest';
 import type { ApiEventContext, ApiRequest } from './apiRequest';
 import type { RouteMatch } from './routeMatch';
 
@@ -28,7 +30,6 @@ export function restEvent(request: ApiRequest, match: RouteMatch, context: ApiEv
   const hasPathParameters = Object.keys(match.pathParameters).length > 0;
   const hasStageVariables = Object.keys(context.stageVariables).length > 0;
   const resource = match.route.path === '$default' ? '$default' : match.route.path;
-  const userAgent = headerValue(request, 'user-agent') ?? null;
   return {
     ...(options.httpApi && { version: '1.0' }),
     resource,
@@ -50,27 +51,11 @@ export function restEvent(request: ApiRequest, match: RouteMatch, context: ApiEv
       domainPrefix: context.domainName.split('.')[0].split(':')[0],
       extendedRequestId: randomBytes(8).toString('base64url'),
       httpMethod: request.method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: request.sourceIp,
-        user: null,
-        userAgent,
-        userArn: null,
-      },
+      identity: apiGatewayIdentity(request.sourceIp, headerValue(request, 'user-agent')),
       path: options.httpApi ? request.rawPath : `/${context.stage}${request.rawPath}`,
       protocol: request.protocol,
       requestId: context.requestId,
-      requestTime: apiGatewayTime(context.now),
+      requestTime: clfTime(context.now),
       requestTimeEpoch: context.now.getTime(),
       resourceId: randomBytes(3).toString('hex'),
       resourcePath: resource,
