@@ -1,17 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_API_PORT, LocalApiServer } from '../../core/local/api/localApiServer';
-import type { ApiRequestLog, ApiSite } from '../../core/local/api/localApiServer';
-import { readSamRoutes } from '../../core/local/api/samRoutes';
-import type { ApiStage } from '../../core/local/api/samRoutes';
+import type { ApiRequestLog } from '../../core/local/api/localApiServer';
+import { FileApiSite } from '../../core/local/api/apiSite';
 import type { ApiRoute } from '../../core/local/api/apiRoute';
 import { LocalInvoker } from '../../core/local/invoker';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
-import { isRecord } from '../../core/local/sources/sam/intrinsics';
 import { findTemplates } from '../../core/local/sources/sam/templateDiscovery';
-import { parseTemplateDocument } from '../../core/local/sources/sam/templateFunctions';
-import { readFunctionsIn } from '../../core/local/sources/registry';
-import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { CliIo } from '../io';
 import { parsePortFlag } from '../portFlag';
 import { cliProjectRoot } from '../projectRoot';
@@ -45,7 +40,11 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
     io.err(`serverless-explorer: the template ${options.template} does not exist.\n`);
     return 2;
   }
-  const site = new TemplateSite(templates, (line) => io.err(line));
+  const site = new FileApiSite(
+    templates,
+    (problem) => io.err(`Warning: ${problem}\n`),
+    (change, now) => io.err(`Reloaded the routes (${now.routes.length}): ${[...change.added.map((r) => `+ ${r}`), ...change.removed.map((r) => `- ${r}`)].join(', ') || 'no route changed'}.\n`),
+  );
   const first = await site.current();
   if (first.routes.length === 0) {
     io.err(
@@ -84,42 +83,4 @@ export function mountedLine(route: ApiRoute, url: string): string {
 function requestLine(entry: ApiRequestLog): string {
   const fn = entry.functionName ? ` ${entry.functionName}` : '';
   return `${entry.method} ${entry.path} ${entry.status}${fn} ${entry.ms.toFixed(1)} ms${entry.note ? ` (${entry.note})` : ''}`;
-}
-
-/** The routes and functions of the templates, read again when one changes on disk; a change is said once. */
-class TemplateSite {
-  private cached?: { stamp: string; site: ApiSite };
-
-  constructor(
-    private readonly templates: readonly string[],
-    private readonly say: (text: string) => void,
-  ) {}
-
-  async current(): Promise<ApiSite> {
-    const stamp = this.templates.map((file) => `${file}:${fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0}`).join('|');
-    if (this.cached?.stamp === stamp) return this.cached.site;
-    const site = await this.read();
-    if (this.cached) this.say(`Reloaded the routes: ${site.routes.length} route${site.routes.length === 1 ? '' : 's'}.\n`);
-    this.cached = { stamp, site };
-    return site;
-  }
-
-  private async read(): Promise<ApiSite> {
-    const routes: ApiRoute[] = [];
-    const functions: LocalFunctionDefinition[] = [];
-    const stages = new Map<string, ApiStage>();
-    for (const file of this.templates) {
-      const read = await readFunctionsIn(file).catch(() => undefined);
-      if (!read) continue;
-      for (const problem of read.problems) this.say(`Warning: ${path.basename(file)}: ${problem.message}\n`);
-      const parsed = parseTemplateDocument(fs.readFileSync(file, 'utf8'), file);
-      if ('problem' in parsed || !isRecord(parsed.value)) continue;
-      const sam = readSamRoutes(parsed.value, new Set(read.functions.map((f) => f.name)));
-      for (const problem of sam.problems) this.say(`Warning: ${path.basename(file)}: ${problem}\n`);
-      routes.push(...sam.routes);
-      functions.push(...read.functions);
-      for (const [id, stage] of sam.stages) stages.set(id, stage);
-    }
-    return { routes, functions, stages };
-  }
 }

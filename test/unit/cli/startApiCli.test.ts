@@ -147,6 +147,6 @@ describe('cli start-api: a local API Gateway for the template, curl as the clien
     fs.utimesSync(path.join(dir, 'template.yaml'), future, future);
     assert.equal((await curl(`${url}/greeting`)).status, 200);
     assert.equal((await curl(`${url}/hello`)).status, 403);
-    await until(/Reloaded the routes: 2 routes\./);
+    await until(/Reloaded the routes \(2\): \+ GET \/greeting → HelloWorldFunction, - GET \/hello → HelloWorldFunction\./);
   });
 });

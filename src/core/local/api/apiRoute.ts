@@ -14,6 +14,10 @@ export interface ApiRoute {
   readonly payloadVersion: '1.0' | '2.0';
   /** The API's logical id (ServerlessRestApi, ServerlessHttpApi, or the template's resource). */
   readonly apiId: string;
+  /** The name of its API's authorizer that guards it (ApiStage.authorizers); absent when the route is open. */
+  readonly authorizer?: string;
+  /** JWT authorizers: the scopes the token must carry one of. */
+  readonly authorizationScopes?: readonly string[];
 }
 
 /** The methods ANY stands for (API Gateway's list). */

@@ -2,27 +2,18 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { LocalInvoker } from '../invoker';
 import { closeServer, listenOn } from '../listening';
-import type { LocalFunctionDefinition } from '../types';
 import { internalServerError, jsonAnswer, mapAnswer, missingAuthenticationToken } from './apiAnswer';
 import type { ApiAnswer } from './apiAnswer';
 import type { ApiEventContext, ApiRequest } from './apiRequest';
-import type { ApiRoute } from './apiRoute';
 import { httpEvent } from './httpEvent';
 import { restEvent } from './restEvent';
 import { matchRoute } from './routeMatch';
-import type { ApiStage } from './samRoutes';
+import type { ApiSite } from './apiSite';
 
 /** `sam local start-api`'s port. */
 export const DEFAULT_API_PORT = 3000;
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-/** What the server serves, read again when the template changes (see start-api). */
-export interface ApiSite {
-  readonly routes: readonly ApiRoute[];
-  readonly stages: ReadonlyMap<string, ApiStage>;
-  readonly functions: readonly LocalFunctionDefinition[];
-}
 
 /** One line of the request log: what was asked, what answered, how long it took, and why it failed when it did. */
 export interface ApiRequestLog {

@@ -1,22 +1,6 @@
 import { isRecord, Resolver, type Json } from '../sources/sam/intrinsics';
+import type { ApiDefinitions, ApiStage } from './apiDefinitions';
 import type { ApiKind, ApiRoute } from './apiRoute';
-
-/** What an API's stage gives every request of its routes. */
-export interface ApiStage {
-  readonly apiId: string;
-  readonly kind: ApiKind;
-  readonly stage: string;
-  readonly stageVariables: Readonly<Record<string, string>>;
-  /** REST APIs only: the content types sent to and from the function as base64. */
-  readonly binaryMediaTypes: readonly string[];
-}
-
-export interface SamRoutes {
-  readonly routes: ApiRoute[];
-  readonly stages: ReadonlyMap<string, ApiStage>;
-  /** Events or APIs that could not be read, each with what to fix. */
-  readonly problems: string[];
-}
 
 /** The APIs SAM creates when an event names none. */
 export const IMPLICIT_REST_API = 'ServerlessRestApi';
@@ -28,7 +12,7 @@ export const IMPLICIT_HTTP_API = 'ServerlessHttpApi';
  * (`AWS::Serverless::Api` StageName, Variables, BinaryMediaTypes; `AWS::Serverless::HttpApi` StageName,
  * StageVariables). SAM's implicit REST stage is "Prod"; an HTTP API's default stage is "$default".
  */
-export function readSamRoutes(template: Json, functionNames: ReadonlySet<string>): SamRoutes {
+export function readSamRoutes(template: Json, functionNames: ReadonlySet<string>): ApiDefinitions {
   const resolver = new Resolver(template);
   const resolved = (value: unknown) => resolver.resolve(value).value;
   const resources = isRecord(template.Resources) ? template.Resources : {};
@@ -102,7 +86,7 @@ export function readSamRoutes(template: Json, functionNames: ReadonlySet<string>
       });
     }
   }
-  return { routes, stages, problems };
+  return { routes, stages, functionUrls: [], webSockets: [], problems };
 }
 
 function payloadVersion(properties: Json): '1.0' | '2.0' {

@@ -1,3 +1,4 @@
+import type { ApiDefinitions } from '../api/apiDefinitions';
 import type { LocalFunctionDefinition } from '../types';
 
 /** Something in a source file that keeps a function (or the whole file) from running locally, with how to fix it. */
@@ -37,4 +38,6 @@ export interface FunctionSource {
   readsFile(file: string): boolean;
   /** The functions a file of this kind defines; problems, never exceptions, for what cannot be read. */
   readFunctions(text: string, file: string): SourceFunctions;
+  /** What the file defines for the local API (routes, function URLs, WebSocket APIs) of the functions readFunctions found. */
+  readApis?(text: string, file: string, functions: readonly LocalFunctionDefinition[]): ApiDefinitions;
 }

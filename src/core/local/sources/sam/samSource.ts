@@ -1,7 +1,10 @@
+import { noApiDefinitions } from '../../api/apiDefinitions';
+import { readSamRoutes } from '../../api/samRoutes';
 import { staleBuiltTemplate } from '../../build/builtTemplate';
 import type { FunctionSource } from '../functionSource';
 import { TEMPLATE_WATCH_GLOB, findTemplates, mayBeTemplate } from './templateDiscovery';
-import { SAM_SOURCE, parseTemplate } from './templateFunctions';
+import { isRecord } from './intrinsics';
+import { SAM_SOURCE, parseTemplate, parseTemplateDocument } from './templateFunctions';
 
 /** SAM and CloudFormation templates (YAML or JSON): AWS::Serverless::Function and AWS::Lambda::Function resources. */
 export const samSource: FunctionSource = {
@@ -18,5 +21,10 @@ export const samSource: FunctionSource = {
     const stale = staleBuiltTemplate(file, functions.map((f) => f.name));
     if (stale) problems.push({ message: stale });
     return { functions, problems: problems.map(({ logicalId, ...problem }) => ({ ...problem, file, ...(logicalId !== undefined ? { functionId: logicalId } : {}) })) };
+  },
+  readApis(text, file, functions) {
+    const parsed = parseTemplateDocument(text, file);
+    if ('problem' in parsed || !isRecord(parsed.value)) return noApiDefinitions();
+    return readSamRoutes(parsed.value, new Set(functions.map((f) => f.name)));
   },
 };

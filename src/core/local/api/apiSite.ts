@@ -1,0 +1,81 @@
+import { promises as fs, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { sourceOfFile } from '../sources/registry';
+import type { LocalFunctionDefinition } from '../types';
+import type { ApiStage, FunctionUrl, WebSocketApi } from './apiDefinitions';
+import type { ApiRoute } from './apiRoute';
+
+/** What the local servers serve: every route, function URL and WebSocket API of the project files, and their functions. */
+export interface ApiSite {
+  readonly routes: readonly ApiRoute[];
+  readonly stages: ReadonlyMap<string, ApiStage>;
+  readonly functionUrls: readonly FunctionUrl[];
+  readonly webSockets: readonly WebSocketApi[];
+  readonly functions: readonly LocalFunctionDefinition[];
+}
+
+/** How a site changed when its files were read again: the routes added and removed, as "GET /hello → Fn". */
+export interface SiteChange {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * The site of some project files, read again when one changes on disk (by its modification time), so that a
+ * template edit is served by the next request without a restart. Problems are said once per read.
+ */
+export class FileApiSite {
+  private cached?: { stamp: string; site: ApiSite };
+
+  constructor(
+    private readonly files: readonly string[],
+    private readonly say: (problem: string) => void,
+    private readonly onChange?: (change: SiteChange, site: ApiSite) => void,
+  ) {}
+
+  async current(): Promise<ApiSite> {
+    const stamp = this.files.map((file) => `${file}:${statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0}`).join('|');
+    if (this.cached?.stamp === stamp) return this.cached.site;
+    const site = await this.read();
+    if (this.cached) this.onChange?.(siteChange(this.cached.site, site), site);
+    this.cached = { stamp, site };
+    return site;
+  }
+
+  private async read(): Promise<ApiSite> {
+    const routes: ApiRoute[] = [];
+    const functions: LocalFunctionDefinition[] = [];
+    const stages = new Map<string, ApiStage>();
+    const functionUrls: FunctionUrl[] = [];
+    const webSockets: WebSocketApi[] = [];
+    for (const file of this.files) {
+      const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) {
+        this.say(`${path.basename(file)} could not be read`);
+        continue;
+      }
+      const source = sourceOfFile(file);
+      const read = source.readFunctions(text, file);
+      for (const problem of read.problems) this.say(`${path.basename(file)}: ${problem.message}`);
+      const apis = source.readApis?.(text, file, read.functions);
+      functions.push(...read.functions);
+      if (!apis) continue;
+      for (const problem of apis.problems) this.say(`${path.basename(file)}: ${problem}`);
+      routes.push(...apis.routes);
+      for (const [id, stage] of apis.stages) stages.set(id, stage);
+      functionUrls.push(...apis.functionUrls);
+      webSockets.push(...apis.webSockets);
+    }
+    return { routes, stages, functionUrls, webSockets, functions };
+  }
+}
+
+export function routeLabel(route: ApiRoute): string {
+  return `${route.method} ${route.path} → ${route.functionName}`;
+}
+
+function siteChange(before: ApiSite, after: ApiSite): SiteChange {
+  const was = new Set(before.routes.map(routeLabel));
+  const is = new Set(after.routes.map(routeLabel));
+  return { added: [...is].filter((label) => !was.has(label)), removed: [...was].filter((label) => !is.has(label)) };
+}
