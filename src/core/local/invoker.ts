@@ -6,6 +6,7 @@ import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkProvider';
 import type { LocalFunctionDefinition } from './types';
 import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
 import { formatReportLine, type LambdaReport } from '../lambda/report';
+import { CodeStamps } from './reload/codeStamp';
 
 export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
@@ -61,6 +62,11 @@ export interface LocalInvokerOptions {
   readonly idleMinutes?: number;
   /** The folder a template's function must keep its code in (its workspace folder; the CLI's project): outside, it is refused. */
   readonly projectRoot?: (definition: LocalFunctionDefinition) => string | undefined;
+  /**
+   * Keep a warm environment even when its code changed since it started. By default a saved file is used by the
+   * next invocation: the environment that loaded the old code is replaced (and an esbuild function rebuilt).
+   */
+  readonly keepChangedCode?: boolean;
 }
 
 /**
@@ -74,6 +80,9 @@ export class LocalInvoker {
   private readonly running = new Map<string, number>();
   private readonly idleTimers = new Map<ExecutionEnvironment, NodeJS.Timeout>();
   private readonly runtimesDir: string;
+  /** What each environment's code folder looked like when it started. */
+  private readonly startedOn = new Map<ExecutionEnvironment, string>();
+  private readonly stamps = new CodeStamps();
 
   constructor(private readonly options: LocalInvokerOptions = {}) {
     this.runtimesDir = options.runtimesDir ?? path.join(__dirname, 'runtimes');
@@ -104,6 +113,11 @@ export class LocalInvoker {
       const pool = this.idle.get(key) ?? [];
       let environment = this.options.alwaysCold ? undefined : pool.pop();
       if (environment) this.keep(environment);
+      const stamp = this.options.keepChangedCode ? '' : await this.stamps.current(definition.codeDir);
+      if (environment && this.startedOn.get(environment) !== stamp) {
+        await this.drop(environment, key);
+        environment = undefined;
+      }
       const coldStart = !environment;
       if (!environment) {
         environment = new ExecutionEnvironment(definition, this.runtimesDir, {
@@ -114,11 +128,11 @@ export class LocalInvoker {
           provideRuntimeSdk: this.options.provideRuntimeSdk,
         });
         this.all.add(environment);
+        this.startedOn.set(environment, stamp);
       }
       const result = await environment.invoke(payload, options);
       if (result.dead || this.options.alwaysCold) {
-        this.all.delete(environment);
-        await environment.dispose();
+        await this.drop(environment, key);
       } else {
         this.idle.set(key, [...(this.idle.get(key) ?? []), environment]);
         this.reapLater(key, environment);
@@ -132,16 +146,20 @@ export class LocalInvoker {
   private reapLater(key: string, environment: ExecutionEnvironment): void {
     const minutes = this.options.idleMinutes ?? DEFAULT_IDLE_MINUTES;
     if (!(minutes > 0)) return;
-    const timer = setTimeout(() => {
-      this.idleTimers.delete(environment);
-      const pool = this.idle.get(key)?.filter((e) => e !== environment) ?? [];
-      if (pool.length > 0) this.idle.set(key, pool);
-      else this.idle.delete(key);
-      this.all.delete(environment);
-      void environment.dispose();
-    }, minutes * 60_000);
+    const timer = setTimeout(() => void this.drop(environment, key), minutes * 60_000);
     timer.unref();
     this.idleTimers.set(environment, timer);
+  }
+
+  /** Stops an environment for good: its code changed, its runtime died, or it sat idle too long. */
+  private async drop(environment: ExecutionEnvironment, key: string): Promise<void> {
+    this.keep(environment);
+    const pool = this.idle.get(key)?.filter((e) => e !== environment) ?? [];
+    if (pool.length > 0) this.idle.set(key, pool);
+    else this.idle.delete(key);
+    this.all.delete(environment);
+    this.startedOn.delete(environment);
+    await environment.dispose();
   }
 
   private keep(environment: ExecutionEnvironment): void {
@@ -154,6 +172,7 @@ export class LocalInvoker {
     const environments = [...this.all];
     this.all.clear();
     this.idle.clear();
+    this.startedOn.clear();
     this.idleTimers.forEach((timer) => clearTimeout(timer));
     this.idleTimers.clear();
     await Promise.all(environments.map((e) => e.dispose()));

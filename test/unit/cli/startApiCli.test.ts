@@ -59,7 +59,7 @@ const HELLO = `exports.lambdaHandler = async (event) => {
   };
 };
 `;
-const ITEMS = `exports.handler = async (event) => ({ route: event.routeKey, proxy: event.pathParameters.proxy, cookies: event.cookies, table: event.stageVariables.TABLE, body: event.body, method: event.requestContext.http.method });
+const ITEMS = `exports.handler = async (event) => ({ route: event.routeKey, proxy: event.pathParameters.proxy, cookies: event.cookies, table: event.stageVariables.TABLE, body: event.body, method: event.requestContext.http.method, pid: process.pid });
 `;
 
 async function curl(...args: string[]): Promise<{ status: number; headers: string[]; body: string }> {
@@ -119,7 +119,7 @@ describe('cli start-api: a local API Gateway for the template, curl as the clien
     const answer = await curl('-X', 'POST', '-H', 'Cookie: s=1; t=2', '-H', 'Content-Type: text/plain', '--data', 'hi', `${url}/items/a/b/c`);
     assert.equal(answer.status, 200);
     assert.match(answer.headers.join('\n'), /^Content-Type: application\/json$/m);
-    assert.deepEqual(JSON.parse(answer.body), { route: 'ANY /items/{proxy+}', proxy: 'a/b/c', cookies: ['s=1', 't=2'], table: 'items-local', body: 'hi', method: 'POST' });
+    assert.deepEqual(JSON.parse(answer.body), { route: 'ANY /items/{proxy+}', proxy: 'a/b/c', cookies: ['s=1', 't=2'], table: 'items-local', body: 'hi', method: 'POST', pid: JSON.parse(answer.body).pid });
   });
 
   it('an unknown route is 403 Missing Authentication Token, as API Gateway answers', async () => {
@@ -139,6 +139,17 @@ describe('cli start-api: a local API Gateway for the template, curl as the clien
     assert.equal(malformed.status, 502);
     assert.doesNotMatch(malformed.body, /string/);
     await until(/\(malformed response: body must be a string, not object/);
+  });
+
+  it('a saved handler is used by the next request; until then the warm runtime is reused', async () => {
+    const pidOf = async () => (JSON.parse((await curl(`${url}/items/x`)).body) as { pid: number; edited?: boolean }).pid;
+    const warm = await pidOf();
+    assert.equal(await pidOf(), warm, 'the second request ran in another runtime: warm environments are not reused');
+    fs.writeFileSync(path.join(dir, 'items', 'index.js'), ITEMS.replace('({ route', '({ edited: true, route'));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const answer = JSON.parse((await curl(`${url}/items/x`)).body) as { pid: number; edited?: boolean };
+    assert.equal(answer.edited, true, 'the request after the save ran the old code');
+    assert.notEqual(answer.pid, warm);
   });
 
   it('a template change is served on the next request, without a restart', async () => {
