@@ -1,3 +1,4 @@
+import { FUNCTION_URL_PORT_OFFSET } from './commands/startApi';
 const TIMEOUTS = `  --connect-timeout <s>  Fail an AWS call whose endpoint does not connect within s seconds (default 5)
   --request-timeout <s>  Fail an AWS call not answered within s seconds, retries included (default 30)
 `;
@@ -27,14 +28,22 @@ Run a function locally, without Docker: the response on stdout, the logs on stde
   --timeout <s>       Whole seconds from 1 to 900 (Lambda's limits)
 ${TIMEOUTS}`,
   'start-api': `Usage:
-  serverless-explorer start-api [--template t.yaml] [--host 127.0.0.1] [--port 3000] [--python path] [--node path]
+  serverless-explorer start-api [--template t.yaml] [--host 127.0.0.1] [--port 3000] [--stage s]
+      [--env-vars vars.json] [--profile p] [--endpoint-url url] [--python path] [--node path]
+      [--install-runtime-sdk] [--connect-timeout s] [--request-timeout s]
 
 Serve the template's Api (REST, payload 1.0) and HttpApi (payload 2.0, or 1.0 as the event says) events as a
-local API Gateway, like sam local start-api: one line per route on start, one per request after. Functions stay
-warm between requests; a changed template is read again on the next request. An unknown route answers 403
-{"message":"Missing Authentication Token"}; a function error or a malformed response 502, with the reason in the log.
+local API Gateway, like sam local start-api: one line per route on start, one per request after. Function URLs
+(FunctionUrlConfig, AWS::Lambda::Url) each get a port of their own, from --port + ${FUNCTION_URL_PORT_OFFSET} up; RESPONSE_STREAM
+ones stream. Functions stay warm between requests; a saved handler is used by the next request, and a changed
+template is read again. An unknown route answers 403 {"message":"Missing Authentication Token"}; a function error
+or a malformed response 502, with the reason in the log.
+
+  --stage <s>         Serve every API as this stage (requestContext.stage, a REST API's /s/ path)
+  --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
+  --profile <p>       The functions get this profile's credentials; it also downloads layers named by ARN
 A --host other than loopback lets anyone who can reach this machine call the routes.
-`,
+${TIMEOUTS}`,
   'start-lambda': `Usage:
   serverless-explorer start-lambda [--template t.yaml] [--host 127.0.0.1] [--port 3001]
       [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]

@@ -48,10 +48,12 @@ Commands:
                         [--idle-minutes m: stop a runtime idle this long;
                         default 10]
   start-api             Serve the template's Api and HttpApi events as a local
-                        API Gateway (REST and HTTP APIs), like sam local
-                        start-api, Docker-free and warm [--template t.yaml]
-                        [--host 127.0.0.1] [--port 3000] [--python path]
-                        [--node path]
+                        API Gateway (REST and HTTP APIs), and its function
+                        URLs, like sam local start-api, Docker-free and warm
+                        [--template t.yaml] [--host 127.0.0.1] [--port 3000]
+                        [--stage s] [--env-vars vars.json] [--profile p: give
+                        the functions that profile's credentials]
+                        [--python path] [--node path] [--install-runtime-sdk]
   run-task --cluster <c> --service <s>
                         Run a one-off task of a Fargate service (its task
                         definition, network and launch type), the event in an
@@ -130,6 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'install-runtime-sdk': { type: 'boolean' },
         'max-concurrency': { type: 'string' },
         'idle-minutes': { type: 'string' },
+        stage: { type: 'string' },
       },
     });
   } catch (error) {
@@ -179,7 +182,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], maxConcurrency: values['max-concurrency'], idleMinutes: values['idle-minutes'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
       case 'start-api':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-api".`);
-        return await startApiCommand({ template: values.template, host: values.host, port: values.port, python: values.python, node: values.node, cwd: process.cwd(), stopped: untilInterrupted() }, io);
+        return await startApiCommand(
+          { template: values.template, host: values.host, port: values.port, stage: values.stage, envVars: values['env-vars'], profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), stopped: untilInterrupted() },
+          io,
+        );
       default:
         return usageError(io, `unknown command "${command}".`);
     }

@@ -1,7 +1,6 @@
 import type { AwsTimeouts } from '../../core/aws/timeouts';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AwsClientFactory } from '../../core/aws/clients';
 import { adHocFunction, applyEnvVars } from '../../core/local/adHoc';
 import { LocalInvoker } from '../../core/local/invoker';
 import { RuntimeSdkMissingError } from '../../core/local/runtimeProvided/runtimeSdkStep';
@@ -14,6 +13,7 @@ import { StreamedText } from '../../core/local/streamedText';
 import type { CliIo } from '../io';
 import { cliProjectRoot } from '../projectRoot';
 import { ENV_VARS_EXAMPLE, readEnvVarsFile } from '../envVarsFile';
+import { credentialsFlag } from '../profileCredentials';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
@@ -84,19 +84,9 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
   }
   const check = checkPayload(event, 'RequestResponse');
   if (!check.ok) return usage(io, check.message.replace('invoke again; nothing was sent', 'try again'));
-  let credentials;
-  if (options.profile) {
-    const factory = new AwsClientFactory(options.timeouts);
-    try {
-      const { accessKeyId, secretAccessKey, sessionToken } = await factory.credentialsFor(options.profile)();
-      credentials = { accessKeyId, secretAccessKey, sessionToken };
-    } catch (error) {
-      io.err(`serverless-explorer: could not get the credentials of profile "${options.profile}": ${(error as Error).message}\n`);
-      return 1;
-    } finally {
-      factory.dispose();
-    }
-  }
+  const sandbox = await credentialsFlag(options, io);
+  if (!sandbox) return 1;
+  const { credentials } = sandbox;
   const fetcher = cliLayerFetcher(options, io);
   const invoker = new LocalInvoker({ projectRoot: cliProjectRoot(options.cwd), fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
   try {

@@ -1,76 +1,127 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { AwsTimeouts } from '../../core/aws/timeouts';
+import { applyEnvVars } from '../../core/local/adHoc';
 import { DEFAULT_API_PORT, LocalApiServer } from '../../core/local/api/localApiServer';
-import type { ApiRequestLog } from '../../core/local/api/localApiServer';
+import { LocalFunctionUrlServer } from '../../core/local/api/functionUrlServer';
 import { FileApiSite } from '../../core/local/api/apiSite';
+import type { ApiSite } from '../../core/local/api/apiSite';
 import type { ApiRoute } from '../../core/local/api/apiRoute';
+import type { FunctionUrl } from '../../core/local/api/apiDefinitions';
+import { requestLine } from '../../core/local/api/requestLine';
 import { LocalInvoker } from '../../core/local/invoker';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
 import { findTemplates } from '../../core/local/sources/sam/templateDiscovery';
+import { ENV_VARS_EXAMPLE, readEnvVarsFile } from '../envVarsFile';
 import type { CliIo } from '../io';
 import { parsePortFlag } from '../portFlag';
+import { credentialsFlag } from '../profileCredentials';
 import { cliProjectRoot } from '../projectRoot';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
+import { cliRuntimeSdkProvider } from '../runtimeSdk';
+import { cliLayerFetcher } from './layerFetcher';
 
 export interface StartApiOptions extends InterpreterFlags {
   readonly template?: string;
   readonly host?: string;
   readonly port?: string;
+  /** --stage: the stage every API is served as (its requestContext.stage, and a REST API's /stage/ path). */
+  readonly stage?: string;
+  /** --env-vars: SAM's file of environment overrides. */
+  readonly envVars?: string;
+  /** --profile: its credentials are the functions' (AWS_ACCESS_KEY_ID…), and it downloads layers named by ARN. */
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+  readonly timeouts?: AwsTimeouts;
+  readonly installRuntimeSdk?: boolean;
   readonly cwd: string;
   /** Resolves when the command should stop (Ctrl+C). */
   readonly stopped: Promise<void>;
 }
 
-/** `start-api`: the template's Api and HttpApi events served as a local API Gateway, like sam local start-api. */
+/** How far above --port the function URLs' own ports start (3100, 3101…): clear of start-lambda's 3001. */
+export const FUNCTION_URL_PORT_OFFSET = 100;
+
+/** `start-api`: the template's APIs and function URLs served locally, like sam local start-api. */
 export async function startApiCommand(options: StartApiOptions, io: CliIo): Promise<number> {
+  const usage = (problem: string) => (io.err(`serverless-explorer: ${problem}\n`), 2);
   const portFlag = parsePortFlag(options.port, DEFAULT_API_PORT);
-  if ('problem' in portFlag) {
-    io.err(`serverless-explorer: ${portFlag.problem}\n`);
-    return 2;
-  }
+  if ('problem' in portFlag) return usage(portFlag.problem);
   const { port } = portFlag;
+  if (options.stage !== undefined && !/^[A-Za-z0-9_$-]+$/.test(options.stage)) {
+    return usage(`--stage must be a stage name of letters, digits, "-", "_" (or "$default"), not "${options.stage}".`);
+  }
   const interpreters = interpreterChoices(options, options.cwd);
   const problem = interpreterFlagProblem(interpreters);
-  if (problem) {
-    io.err(`serverless-explorer: ${problem}\n`);
-    return 2;
+  if (problem) return usage(problem);
+  let overrides: Record<string, Record<string, string | number | boolean>> | undefined;
+  if (options.envVars) {
+    const read = readEnvVarsFile(path.resolve(options.cwd, options.envVars));
+    if ('problem' in read) return usage(`--env-vars ${options.envVars}: ${read.problem}\n${ENV_VARS_EXAMPLE}`);
+    overrides = read.overrides;
   }
   const templates = options.template ? [path.resolve(options.cwd, options.template)] : await findTemplates(options.cwd);
-  if (options.template && !fs.existsSync(templates[0])) {
-    io.err(`serverless-explorer: the template ${options.template} does not exist.\n`);
-    return 2;
-  }
-  const site = new FileApiSite(
+  if (options.template && !fs.existsSync(templates[0])) return usage(`the template ${options.template} does not exist.`);
+  const sandbox = await credentialsFlag(options, io);
+  if (!sandbox) return 1;
+  const { credentials } = sandbox;
+  const files = new FileApiSite(
     templates,
     (problem) => io.err(`Warning: ${problem}\n`),
     (change, now) => io.err(`Reloaded the routes (${now.routes.length}): ${[...change.added.map((r) => `+ ${r}`), ...change.removed.map((r) => `- ${r}`)].join(', ') || 'no route changed'}.\n`),
   );
-  const first = await site.current();
-  if (first.routes.length === 0) {
+  const adjust = siteAdjuster(options.stage, overrides);
+  const site = async () => adjust(await files.current());
+  const first = await site();
+  if (first.routes.length === 0 && first.functionUrls.length === 0) {
     io.err(
-      `serverless-explorer: no Api or HttpApi events found in ${options.template ?? (templates.map((t) => path.relative(options.cwd, t)).join(', ') || 'the templates here')}. ` +
+      `serverless-explorer: no Api or HttpApi events or function URLs found in ${options.template ?? (templates.map((t) => path.relative(options.cwd, t)).join(', ') || 'the templates here')}. ` +
         'Give a function an event such as { Type: Api, Properties: { Path: /hello, Method: get } }, or --template the template that has them.\n',
     );
     return 1;
   }
-  const invoker = new LocalInvoker({ projectRoot: cliProjectRoot(options.cwd), interpreters: () => interpreters });
-  let server: LocalApiServer;
-  try {
-    server = await LocalApiServer.start({ site: () => site.current(), invoker, host: options.host, port, onRequest: (entry) => io.err(`${requestLine(entry)}\n`) });
-  } catch (error) {
-    io.err(`serverless-explorer: ${(error as Error).message}\n`);
+  const fetcher = cliLayerFetcher(options, io);
+  const invoker = new LocalInvoker({
+    projectRoot: cliProjectRoot(options.cwd),
+    interpreters: () => interpreters,
+    fetchLayer: fetcher.fetchLayer,
+    provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined,
+  });
+  const common = { site, invoker, host: options.host, credentials, onRequest: (entry: Parameters<typeof requestLine>[0]) => io.err(`${requestLine(entry)}\n`) };
+  const servers: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
     await invoker.dispose();
+    fetcher.dispose();
+  };
+  let api: LocalApiServer | undefined;
+  const urls: [FunctionUrl, LocalFunctionUrlServer][] = [];
+  try {
+    if (first.routes.length > 0) servers.push((api = await LocalApiServer.start({ ...common, port })));
+    for (const [index, url] of first.functionUrls.entries()) {
+      const urlServer = await LocalFunctionUrlServer.start({
+        ...common,
+        functionName: url.functionName,
+        port: port === 0 ? 0 : port + FUNCTION_URL_PORT_OFFSET + index,
+        warn: (message) => io.err(`Warning: ${message}\n`),
+      });
+      servers.push(urlServer);
+      urls.push([url, urlServer]);
+    }
+  } catch (error) {
+    io.err(`serverless-explorer: ${(error as Error).message}${first.functionUrls.length > 0 ? ` (function URLs listen on --port + ${FUNCTION_URL_PORT_OFFSET} and up)` : ''}\n`);
+    await stopAll();
     return 1;
   }
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {
-    io.err(`Warning: listening on ${host}:${new URL(server.url).port}, not only on this machine's loopback: anyone who can reach this machine can call these routes and run the functions. Leave out --host (127.0.0.1) unless that is meant.\n`);
+    io.err(`Warning: listening on ${host}, not only on this machine's loopback: anyone who can reach this machine can call these routes and run the functions. Leave out --host (127.0.0.1) unless that is meant.\n`);
   }
-  for (const route of first.routes) io.err(`${mountedLine(route, server.url)}\n`);
-  io.err(`Local API on ${server.url}. Press Ctrl+C to stop.\n`);
+  if (api) for (const route of first.routes) io.err(`${mountedLine(route, api.url)}\n`);
+  for (const [url, server] of urls) io.err(`Mounted function URL ${server.url}/ → ${url.functionName} (${url.invokeMode}, AuthType ${url.authType})\n`);
+  io.err(`${api ? `Local API on ${api.url}` : `Function URLs on ${urls.map(([, server]) => server.url).join(', ')}`}. Press Ctrl+C to stop.\n`);
   await options.stopped;
-  await server.stop();
-  await invoker.dispose();
+  await stopAll();
   return 0;
 }
 
@@ -80,7 +131,21 @@ export function mountedLine(route: ApiRoute, url: string): string {
   return `Mounted ${route.method} ${where} → ${route.functionName} (${route.kind === 'rest' ? 'REST' : 'HTTP API'}, payload ${route.payloadVersion})`;
 }
 
-function requestLine(entry: ApiRequestLog): string {
-  const fn = entry.functionName ? ` ${entry.functionName}` : '';
-  return `${entry.method} ${entry.path} ${entry.status}${fn} ${entry.ms.toFixed(1)} ms${entry.note ? ` (${entry.note})` : ''}`;
+/** The site as the flags change it: every API on --stage, every function with --env-vars applied; made once per read of the files. */
+function siteAdjuster(stage: string | undefined, overrides: Record<string, Record<string, unknown>> | undefined): (site: ApiSite) => ApiSite {
+  if (stage === undefined && overrides === undefined) return (site) => site;
+  const made = new WeakMap<ApiSite, ApiSite>();
+  return (site) => {
+    let adjusted = made.get(site);
+    if (!adjusted) {
+      adjusted = {
+        ...site,
+        stages: stage === undefined ? site.stages : new Map([...site.stages].map(([id, s]) => [id, { ...s, stage }])),
+        webSockets: stage === undefined ? site.webSockets : site.webSockets.map((w) => ({ ...w, stage })),
+        functions: overrides === undefined ? site.functions : site.functions.map((f) => applyEnvVars(f, overrides)),
+      };
+      made.set(site, adjusted);
+    }
+    return adjusted;
+  };
 }

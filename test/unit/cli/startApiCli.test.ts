@@ -55,7 +55,7 @@ const HELLO = `exports.lambdaHandler = async (event) => {
   return {
     statusCode: 200,
     multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] },
-    body: JSON.stringify({ message: 'hello world', tags: event.multiValueQueryStringParameters, stage: event.requestContext.stage, path: event.requestContext.path }),
+    body: JSON.stringify({ message: 'hello world', tags: event.multiValueQueryStringParameters, stage: event.requestContext.stage, path: event.requestContext.path, greeting: process.env.GREETING }),
   };
 };
 `;
@@ -139,6 +139,26 @@ describe('cli start-api: a local API Gateway for the template, curl as the clien
     assert.equal(malformed.status, 502);
     assert.doesNotMatch(malformed.body, /string/);
     await until(/\(malformed response: body must be a string, not object/);
+  });
+
+  it('--stage serves every API as that stage, --env-vars sets the functions\' variables, a bad --stage is refused', async () => {
+    fs.writeFileSync(path.join(dir, 'vars.json'), JSON.stringify({ HelloWorldFunction: { GREETING: 'hi from vars' } }));
+    const flagged = spawn(process.execPath, [CLI, 'start-api', '--port', '0', '--stage', 'dev', '--env-vars', 'vars.json'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let text = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`never started: ${text}`)), 15_000);
+        flagged.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()) && /Press Ctrl\+C/.test(text) && (clearTimeout(timer), resolve()));
+      });
+      const flaggedUrl = /Local API on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1];
+      const answer = JSON.parse((await curl(`${flaggedUrl}/hello`)).body) as { stage: string; path: string; greeting: string };
+      assert.deepEqual([answer.stage, answer.path, answer.greeting], ['dev', '/dev/hello', 'hi from vars']);
+    } finally {
+      await stopGroup(flagged.pid);
+    }
+    const refused = await run(process.execPath, [CLI, 'start-api', '--stage', 'a/b'], { cwd: dir }).catch((error: { code: number; stderr: string }) => error);
+    assert.equal((refused as { code: number }).code, 2);
+    assert.match(refused.stderr, /--stage must be a stage name of letters, digits/);
   });
 
   it('a saved handler is used by the next request; until then the warm runtime is reused', async () => {
