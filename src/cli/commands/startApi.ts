@@ -7,7 +7,7 @@ import { LocalFunctionUrlServer } from '../../core/local/api/functionUrlServer';
 import { FileApiSite } from '../../core/local/api/apiSite';
 import type { ApiSite } from '../../core/local/api/apiSite';
 import type { ApiRoute } from '../../core/local/api/apiRoute';
-import type { FunctionUrl } from '../../core/local/api/apiDefinitions';
+import type { FunctionUrl, WebSocketApi } from '../../core/local/api/apiDefinitions';
 import { requestLine } from '../../core/local/api/requestLine';
 import { LocalInvoker } from '../../core/local/invoker';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
@@ -73,9 +73,9 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
   const adjust = siteAdjuster(options.stage, overrides);
   const site = async () => adjust(await files.current());
   const first = await site();
-  if (first.routes.length === 0 && first.functionUrls.length === 0) {
+  if (first.routes.length === 0 && first.functionUrls.length === 0 && first.webSockets.length === 0) {
     io.err(
-      `serverless-explorer: no Api or HttpApi events or function URLs found in ${options.template ?? (templates.map((t) => path.relative(options.cwd, t)).join(', ') || 'the templates here')}. ` +
+      `serverless-explorer: no Api or HttpApi events, function URLs or WebSocket APIs found in ${options.template ?? (templates.map((t) => path.relative(options.cwd, t)).join(', ') || 'the templates here')}. ` +
         'Give a function an event such as { Type: Api, Properties: { Path: /hello, Method: get } }, or --template the template that has them.\n',
     );
     return 1;
@@ -97,7 +97,7 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
   let api: LocalApiServer | undefined;
   const urls: [FunctionUrl, LocalFunctionUrlServer][] = [];
   try {
-    if (first.routes.length > 0) servers.push((api = await LocalApiServer.start({ ...common, port })));
+    if (first.routes.length > 0 || first.webSockets.length > 0) servers.push((api = await LocalApiServer.start({ ...common, port })));
     for (const [index, url] of first.functionUrls.entries()) {
       const urlServer = await LocalFunctionUrlServer.start({
         ...common,
@@ -118,6 +118,7 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
     io.err(`Warning: listening on ${host}, not only on this machine's loopback: anyone who can reach this machine can call these routes and run the functions. Leave out --host (127.0.0.1) unless that is meant.\n`);
   }
   if (api) for (const route of first.routes) io.err(`${mountedLine(route, api.url)}\n`);
+  if (api) for (const webSocket of first.webSockets) io.err(`${mountedWebSocketLine(webSocket, api.url, first.webSockets.length > 1)}\n`);
   for (const [url, server] of urls) io.err(`Mounted function URL ${server.url}/ → ${url.functionName} (${url.invokeMode}, AuthType ${url.authType})\n`);
   io.err(`${api ? `Local API on ${api.url}` : `Function URLs on ${urls.map(([, server]) => server.url).join(', ')}`}. Press Ctrl+C to stop.\n`);
   await options.stopped;
@@ -129,6 +130,12 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
 export function mountedLine(route: ApiRoute, url: string): string {
   const where = route.path === '$default' ? `${url}/* ($default)` : `${url}${route.path}`;
   return `Mounted ${route.method} ${where} → ${route.functionName} (${route.kind === 'rest' ? 'REST' : 'HTTP API'}, payload ${route.payloadVersion})`;
+}
+
+/** "Mounted WebSocket ws://127.0.0.1:3000/ → ChatApi ($connect → OnConnect, sendmessage → Send; selection $request.body.action)". */
+function mountedWebSocketLine(api: WebSocketApi, url: string, several: boolean): string {
+  const routes = api.routes.map((r) => `${r.routeKey} → ${r.functionName}`).join(', ');
+  return `Mounted WebSocket ${url.replace(/^http/, 'ws')}/${several ? api.apiId : ''} → ${api.apiId} (${routes}; selection ${api.routeSelectionExpression}; @connections at ${url}/${api.stage})`;
 }
 
 /** The site as the flags change it: every API on --stage, every function with --env-vars applied; made once per read of the files. */

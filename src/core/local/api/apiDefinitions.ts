@@ -76,7 +76,12 @@ export interface WebSocketApi {
   /** "$request.body.action" by default. */
   readonly routeSelectionExpression: string;
   /** By route key: "$connect", "$disconnect", "$default", or a value of the selection expression. */
-  readonly routes: readonly { readonly routeKey: string; readonly functionName: string }[];
+  readonly routes: readonly {
+    readonly routeKey: string;
+    readonly functionName: string;
+    /** The route has a route response (RouteResponseSelectionExpression): the function's answer body goes back to the client. */
+    readonly twoWay?: boolean;
+  }[];
   /** The $connect route's authorizer (a WebSocket API authorizes only on connect). */
   readonly connectAuthorizer?: AuthorizerConfig;
 }

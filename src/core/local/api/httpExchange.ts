@@ -50,7 +50,8 @@ export function errorSummary(payload: string): string {
   }
 }
 
-function headerPairs(raw: readonly string[]): [string, string][] {
+/** Node's rawHeaders as [name, value] pairs, names as sent. */
+export function headerPairs(raw: readonly string[]): [string, string][] {
   const out: [string, string][] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
   return out;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { LocalInvoker } from '../invoker';
 import { closeServer, listenOn } from '../listening';
 import { internalServerError, jsonAnswer, mapAnswer, missingAuthenticationToken } from './apiAnswer';
@@ -7,6 +8,7 @@ import type { ApiAnswer } from './apiAnswer';
 import type { ApiEventContext, ApiRequest } from './apiRequest';
 import { httpEvent } from './httpEvent';
 import { restEvent } from './restEvent';
+import { LocalWebSockets } from './localWebSockets';
 import { matchRoute } from './routeMatch';
 import type { ApiSite } from './apiSite';
 
@@ -42,26 +44,32 @@ export interface LocalApiServerOptions {
  */
 export class LocalApiServer {
   private stopped?: Promise<void>;
+  private readonly webSockets: LocalWebSockets;
 
   private constructor(
     private readonly server: http.Server,
     private readonly options: LocalApiServerOptions,
     readonly url: string,
-  ) {}
+  ) {
+    this.webSockets = new LocalWebSockets(options, () => this.url);
+  }
 
   static async start(options: LocalApiServerOptions): Promise<LocalApiServer> {
     const server = http.createServer();
     const api = new LocalApiServer(server, options, await listenOn(server, options.host ?? '127.0.0.1', options.port ?? DEFAULT_API_PORT));
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => void api.handle(req, res));
+    server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void api.webSockets.upgrade(req, socket, head).catch(() => socket.destroy()));
     return api;
   }
 
   stop(): Promise<void> {
+    this.webSockets.close();
     this.stopped ??= closeServer(this.server);
     return this.stopped;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (LocalWebSockets.isManagementRequest(req)) return this.webSockets.manage(req, res);
     const started = performance.now();
     const target = req.url ?? '/';
     const question = target.indexOf('?');
