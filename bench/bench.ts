@@ -10,21 +10,22 @@ import { benchLambdaLogs } from './lambdaLogsBench';
 import { benchMonitorFilter } from './monitorFilterBench';
 import { ESBUILD_NOTE, benchEsbuild, esbuildOver, esbuildRows } from './esbuildBench';
 import { LOCAL_RUNTIME_NOTE, benchLocalRuntime, localRuntimeOver, localRuntimeRows } from './localRuntimeBench';
+import { LOCAL_API_NOTE, benchLocalApi, localApiHeader, localApiOver, localApiRows } from './localApiBench';
 import { median } from './stats';
 import { printTable } from './table';
 
 // `npm run bench`: figures of the package as it ships, next to the AWS Toolkit's published ones
 // (../shared/notes/peers.md), then activation and first bundle loads in a real extension host (code-server),
 // next to a one-command extension. Run after `npm run package` (the npm script does it).
-// SE_BENCH_ONLY=host runs only the real-host section, SE_BENCH_ONLY=esbuild only the esbuild rows; SE_BENCH_HOST_RUNS=0 skips it; SE_BENCH_HOST_JSON=<file>
-// also writes its samples there.
+// SE_BENCH_ONLY=host runs only the real-host section, SE_BENCH_ONLY=esbuild only the esbuild rows, SE_BENCH_ONLY=api only the
+// local API next to serverless-offline; SE_BENCH_HOST_RUNS=0 skips the real host; SE_BENCH_HOST_JSON=<file> also writes its samples there.
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLE = path.join(ROOT, 'dist', 'extension.js');
 const VSIX = path.join(ROOT, 'serverless-explorer.vsix');
 const RUNS = Number(process.env.SE_BENCH_RUNS ?? 15);
 /** Fresh extension hosts per extension in the real-host section; 0 skips it. */
 const HOST_RUNS = Number(process.env.SE_BENCH_HOST_RUNS ?? 5);
-/** `host`: only the real-host section. */
+/** `host`, or one of ALONE's sections: only that section. */
 const ONLY = process.env.SE_BENCH_ONLY;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -38,6 +39,24 @@ function activationSamples(env: NodeJS.ProcessEnv = process.env): { loadMs: numb
   }
   return samples;
 }
+
+interface Section {
+  readonly table: string[][];
+  readonly note: string;
+  readonly over: string[];
+}
+
+/** The sections that also run alone (SE_BENCH_ONLY=<name>): they need dist/ (npm run build), not the .vsix. */
+const ALONE: Record<'esbuild' | 'api', () => Promise<Section>> = {
+  esbuild: async () => {
+    const built = await benchEsbuild(ROOT);
+    return { table: [['esbuild functions (metric)', 'Serverless Explorer', 'sam build', 'our goal'], ...esbuildRows(built)], note: ESBUILD_NOTE(built), over: esbuildOver(built) };
+  },
+  api: async () => {
+    const api = await benchLocalApi(ROOT);
+    return { table: [localApiHeader(api), ...localApiRows(api)], note: LOCAL_API_NOTE(api), over: localApiOver(api) };
+  },
+};
 
 /** Everything but the real host: its table, its notes, and what is over its limit (then exit code 1). */
 async function benchOutsideHost(): Promise<void> {
@@ -57,7 +76,8 @@ async function benchOutsideHost(): Promise<void> {
   const listing = await benchListing(10_000);
   const local = await benchLocalRuntime(ROOT);
   const find = await benchMonitorFilter(100_000);
-  const built = await benchEsbuild(ROOT);
+  const esbuild = await ALONE.esbuild();
+  const api = await ALONE.api();
   const dist = path.join(ROOT, 'dist');
   const lazyBytes = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'extension.js' && f !== 'cli.js').reduce((sum, f) => sum + fs.statSync(path.join(dist, f)).size, 0);
   const rows: [string, string, string, string][] = [
@@ -82,11 +102,11 @@ async function benchOutsideHost(): Promise<void> {
     ['activation events', 'onView, onCommand, onDebugResolve, workspaceContains', 'onStartupFinished (every start)', 'lazy only'],
   ];
   const localRows: [string, string, string, string][] = [['local runtime (metric)', 'Serverless Explorer', `lambda-local ${local.lambdaLocal.version}`, 'our goal'], ...localRuntimeRows(local)];
-  const esbuildTable: [string, string, string, string][] = [['esbuild functions (metric)', 'Serverless Explorer', 'sam build', 'our goal'], ...esbuildRows(built)];
-  printTable(rows, localRows, esbuildTable);
+  printTable(rows, localRows, esbuild.table, api.table);
   console.log('\nload + activate runs in plain Node with a stand-in vscode module (bench/fakeVscode.ts): it times our bundle, not VS Code.');
   console.log(LOCAL_RUNTIME_NOTE);
-  console.log(ESBUILD_NOTE(built));
+  console.log(esbuild.note);
+  console.log(api.note);
   console.log('The listing runs against a local paginating stand-in (test/support/pagingStandIn.ts), so it measures our overhead, not AWS latency.');
   const over = [
     fs.statSync(VSIX).size > 1.5 * 1024 * 1024 && '.vsix size',
@@ -96,8 +116,13 @@ async function benchOutsideHost(): Promise<void> {
     listing.fullListMs > 3000 && '10,000-function listing',
     find.p95Ms > 50 && 'Monitor find',
     ...localRuntimeOver(local),
-    ...esbuildOver(built),
-  ].filter(Boolean);
+    ...esbuild.over,
+    ...api.over,
+  ].filter((x): x is string => Boolean(x));
+  reportOver(over);
+}
+
+function reportOver(over: readonly string[]): void {
   if (over.length) {
     console.log(`OVER LIMIT: ${over.join(', ')}`);
     process.exitCode = 1;
@@ -122,21 +147,14 @@ async function benchInRealHost(): Promise<void> {
   if (notMet.length) console.log(`Issue 13 goals not met yet: ${notMet.join('; ')}`);
 }
 
-/** SE_BENCH_ONLY=esbuild: the esbuild rows alone (they need dist/runtimes, not the .vsix). */
-async function benchEsbuildOnly(): Promise<void> {
-  const built = await benchEsbuild(ROOT);
-  printTable([['esbuild functions (metric)', 'Serverless Explorer', 'sam build', 'our goal'], ...esbuildRows(built)]);
-  console.log(ESBUILD_NOTE(built));
-  const over = esbuildOver(built);
-  if (over.length) {
-    console.log(`OVER LIMIT: ${over.join(', ')}`);
-    process.exitCode = 1;
-  }
-}
-
 async function main(): Promise<void> {
-  if (ONLY === 'esbuild') return benchEsbuildOnly();
-  if (ONLY !== undefined && ONLY !== 'host') throw new Error(`SE_BENCH_ONLY=${ONLY}: the sections that run alone are "host" and "esbuild".`);
+  if (ONLY === 'esbuild' || ONLY === 'api') {
+    const section = await ALONE[ONLY]();
+    printTable(section.table);
+    console.log(section.note);
+    return reportOver(section.over);
+  }
+  if (ONLY !== undefined && ONLY !== 'host') throw new Error(`SE_BENCH_ONLY=${ONLY}: the sections that run alone are "host", "esbuild" and "api".`);
   for (const file of [BUNDLE, VSIX]) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run package" first.`);
   }

@@ -7,6 +7,7 @@ import { parseTemplate } from '../src/core/local/sources/sam/templateFunctions';
 import type { LocalFunctionDefinition } from '../src/core/local/types';
 import { installDependencies, writeHelloTs } from '../test/support/esbuildProjects';
 import { median } from './stats';
+import { ms } from './table';
 
 // An esbuild TypeScript function (the sam init hello-ts layout, test/support/esbuildProjects.ts) as a user meets it:
 // edit a source, invoke (our build with the project's own esbuild + a cold start), invoke again (warm). Beside it, the
@@ -113,8 +114,6 @@ export async function benchEsbuild(root: string): Promise<EsbuildFigures> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 
 /** Rows for bench.ts's table: metric | Serverless Explorer | sam build | our goal. */
 export function esbuildRows(f: EsbuildFigures): [string, string, string, string][] {

@@ -6,6 +6,8 @@ import { LocalInvoker } from '../src/core/local/invoker';
 import { benchEndpoint } from './endpointBench';
 import type { EndpointFigures } from './endpointBench';
 import type { LocalFunctionDefinition } from '../src/core/local/types';
+import { median, percentile } from './stats';
+import { ms, rate } from './table';
 
 // The local runtime (src/core/local) next to lambda-local (npm), with the same trivial Node handler.
 // Ours runs each function in its own Node process behind a Runtime API, as Lambda does; lambda-local
@@ -15,8 +17,8 @@ const HANDLER_SOURCE = 'exports.handler = async (event) => ({ ok: true, n: event
 // Warm means steady state: V8 optimises the hot paths (here in two processes: the host's HTTP server and the
 // runtime's client) only after a few hundred calls, and the first 500 of ours run about twice as slow as the rest.
 // Both sides get the same warm-up.
-const WARMUPS = 500;
-const WARM_RUNS = Number(process.env.SE_BENCH_LOCAL_RUNS ?? 1000);
+export const WARMUPS = 500;
+export const WARM_RUNS = Number(process.env.SE_BENCH_LOCAL_RUNS ?? 1000);
 const COLD_RUNS = 15;
 
 export interface LatencyFigures {
@@ -45,13 +47,8 @@ export interface LocalRuntimeFigures {
   };
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const median = (values: number[]) => percentile(values, 50);
-
-async function sequential(invoke: (n: number) => Promise<void>): Promise<LatencyFigures> {
+/** WARMUPS calls, then WARM_RUNS timed one after the other. */
+export async function sequential(invoke: (n: number) => Promise<void>): Promise<LatencyFigures> {
   for (let i = 0; i < WARMUPS; i++) await invoke(i);
   const times: number[] = [];
   const started = performance.now();
@@ -163,8 +160,6 @@ export async function benchLocalRuntime(root: string): Promise<LocalRuntimeFigur
   }
 }
 
-const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
-const rate = (value: number) => `${Math.round(value).toLocaleString('en-US')}/s`;
 
 /** Rows for bench.ts's table: metric | Serverless Explorer | lambda-local | our goal. */
 export function localRuntimeRows(f: LocalRuntimeFigures): [string, string, string, string][] {

@@ -1,6 +1,7 @@
 import type { MonitorInit } from '../src/shared/monitorMessages';
 import { openMonitorHarness } from '../test/support/monitorHarness';
 import { generateLambdaLogEvents } from './lambdaLogsBench';
+import { percentile } from './stats';
 
 // Find in the Monitor panel's Logs tab (media/monitor/logView.ts) with 100,000 Lambda log lines loaded: the built
 // page (dist/media/monitor.js) in headless Chromium with its real CSP, fed the lines as the panel sends them, then
@@ -32,8 +33,6 @@ function keystrokes(): string[] {
   values.push('slow downx', 'slow down');
   return values;
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 export async function benchMonitorFilter(lines = 100_000): Promise<{ p50Ms: number; p95Ms: number; maxMs: number; lines: number }> {
   const h = await openMonitorHarness({ width: 1400, height: 900 });

@@ -12,3 +12,8 @@ export function printTable(...sections: string[][][]): void {
     }
   }
 }
+
+/** A duration as the tables print it: two decimals under 10 ms. */
+export const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+/** A rate as the tables print it. */
+export const rate = (value: number): string => `${Math.round(value).toLocaleString('en-US')}/s`;
