@@ -89,6 +89,28 @@ describe('local builds: esbuild (Metadata.BuildMethod)', function () {
     assert.notDeepEqual(builds(), first);
   });
 
+  it('replaces a warm runtime after an edit: the next invocation runs the rebuilt code, in a new runtime', async () => {
+    const project = helloTs('hello-ts-warm');
+    const fn = functionOf(project);
+    const warm = new LocalInvoker({ runtimesDir: RUNTIMES, cacheDir });
+    try {
+      const call = async () => {
+        const result = await warm.invoke(fn, '{}');
+        return { message: JSON.parse(JSON.parse(result.payload).body).message as string, cold: result.coldStart };
+      };
+      assert.deepEqual(await call(), { message: 'hello world', cold: true });
+      assert.deepEqual(await call(), { message: 'hello world', cold: false });
+      const greeting = path.join(project, 'hello-world', 'greeting.ts');
+      fs.writeFileSync(greeting, fs.readFileSync(greeting, 'utf8').replace('hello', 'howdy'));
+      const later = new Date(Date.now() + 2000);
+      fs.utimesSync(greeting, later, later);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.deepEqual(await call(), { message: 'howdy world', cold: true });
+    } finally {
+      await warm.dispose();
+    }
+  });
+
   it('shows esbuild\'s messages with file:line when the code does not build, and runs nothing', async () => {
     const project = helloTs('hello-ts-broken');
     fs.writeFileSync(path.join(project, 'hello-world', 'greeting.ts'), 'export const greeting = (name: string): string => {\n  return `hello ${name}`\n;;\n}}\n');
