@@ -56,7 +56,14 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
   const invoker = new LocalInvoker({ projectRoot: cliProjectRoot(options.cwd), interpreters: () => interpreters });
   let server: LocalApiServer;
   try {
-    server = await LocalApiServer.start({ site: () => site.current(), invoker, host: options.host, port, onRequest: (entry) => io.err(`${requestLine(entry)}\n`) });
+    server = await LocalApiServer.start({
+      site: () => site.current(),
+      invoker,
+      host: options.host,
+      port,
+      onRequest: (entry) => io.err(`${requestLine(entry)}\n`),
+      onWarning: (message) => io.err(`Warning: ${message}\n`),
+    });
   } catch (error) {
     io.err(`serverless-explorer: ${(error as Error).message}\n`);
     await invoker.dispose();
