@@ -87,7 +87,14 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
     fetchLayer: fetcher.fetchLayer,
     provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined,
   });
-  const common = { site, invoker, host: options.host, credentials, onRequest: (entry: Parameters<typeof requestLine>[0]) => io.err(`${requestLine(entry)}\n`) };
+  const common = {
+    site,
+    invoker,
+    host: options.host,
+    credentials,
+    onRequest: (entry: Parameters<typeof requestLine>[0]) => io.err(`${requestLine(entry)}\n`),
+    onWarning: (message: string) => io.err(`Warning: ${message}\n`),
+  };
   const servers: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
     await Promise.all(servers.map((server) => server.stop()));
@@ -103,7 +110,6 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
         ...common,
         functionName: url.functionName,
         port: port === 0 ? 0 : port + FUNCTION_URL_PORT_OFFSET + index,
-        warn: (message) => io.err(`Warning: ${message}\n`),
       });
       servers.push(urlServer);
       urls.push([url, urlServer]);

@@ -23,6 +23,16 @@ export function missingAuthenticationToken(): ApiAnswer {
   return jsonAnswer(403, { message: 'Missing Authentication Token' });
 }
 
+/** What Lambda's error payload says ({ errorType, errorMessage }), and a one-line summary of it for the request log. */
+export function functionErrorOf(payload: string): { readonly message?: string; readonly summary: string } {
+  try {
+    const error = JSON.parse(payload) as { errorType?: string; errorMessage?: string };
+    return { message: error.errorMessage, summary: [error.errorType, error.errorMessage].filter(Boolean).join(': ') || payload.slice(0, 200) };
+  } catch {
+    return { summary: payload.slice(0, 200) };
+  }
+}
+
 export function jsonAnswer(statusCode: number, value: unknown): ApiAnswer {
   return { statusCode, headers: [['Content-Type', 'application/json']], body: Buffer.from(JSON.stringify(value)) };
 }

@@ -24,6 +24,8 @@ export interface ApiEventContext {
   readonly now: Date;
   /** The Host header's value, else 127.0.0.1:port. */
   readonly domainName: string;
+  /** What the route's authorizer handed on: the event's requestContext.authorizer (absent for an open route). */
+  readonly authorizer?: Readonly<Record<string, unknown>>;
 }
 
 export function headerValue(request: ApiRequest, name: string): string | undefined {

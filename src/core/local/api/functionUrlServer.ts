@@ -5,22 +5,23 @@ import { MAX_REQUEST_BYTES } from '../invoker';
 import type { LocalInvokeResult } from '../invoker';
 import { closeServer, listenOn } from '../listening';
 import type { LocalFunctionDefinition } from '../types';
-import { jsonAnswer, mapAnswer } from './apiAnswer';
+import { functionErrorOf, jsonAnswer, mapAnswer } from './apiAnswer';
 import type { ApiAnswer } from './apiAnswer';
 import type { FunctionUrl } from './apiDefinitions';
 import type { ApiRequest } from './apiRequest';
 import { headerValue } from './apiRequest';
 import { functionUrlEvent } from './functionUrlEvent';
-import { errorSummary, readApiRequest, requestPath, writeAnswer } from './httpExchange';
+import { isPreflight, preflightAnswer, withCors } from './cors';
+import { readApiRequest, requestPath, writeAnswer } from './httpExchange';
 import type { ApiRequestLog, LocalApiServerOptions } from './localApiServer';
 
 export interface FunctionUrlServerOptions extends Omit<LocalApiServerOptions, 'port'> {
   /** The function whose URL this is: its configuration is looked up in the site on every request (it may change). */
   readonly functionName: string;
   readonly port: number;
-  /** Something a user should know once (an AWS_IAM URL's signature is not checked). */
-  readonly warn?: (message: string) => void;
 }
+
+type Finish = (outcome: { answer: ApiAnswer; note?: string }) => { status: number; note?: string };
 
 /** A function URL's answer when the function failed or answered what it cannot read. */
 const FAILED: ApiAnswer = { statusCode: 502, headers: [['Content-Type', 'text/plain']], body: Buffer.from('Internal Server Error') };
@@ -69,35 +70,41 @@ export class LocalFunctionUrlServer {
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<{ status: number; note?: string }> {
-    const answer = (a: ApiAnswer, note?: string) => this.finish(req, res, { answer: a, note });
+    const plain = (a: ApiAnswer, note?: string) => this.finish(req, res, { answer: a, note });
     const request = await readApiRequest(req, MAX_REQUEST_BYTES);
-    if (!request) return answer(jsonAnswer(413, { Message: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation' }), 'the body is over 6 MB, Lambda\'s limit');
+    if (!request) return plain(jsonAnswer(413, { Message: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation' }), 'the body is over 6 MB, Lambda\'s limit');
     const site = await this.options.site();
     const config = site.functionUrls.find((u) => u.functionName === this.options.functionName);
     const definition = site.functions.find((f) => f.name === this.options.functionName);
-    if (!config || !definition) return answer(FORBIDDEN, `${this.options.functionName} has no function URL in the template anymore`);
+    if (!config || !definition) return plain(FORBIDDEN, `${this.options.functionName} has no function URL in the template anymore`);
+    // A URL with Cors answers preflights itself and puts its CORS headers on every answer, over the function's.
+    if (config.cors && isPreflight(request)) return this.finish(req, res, preflightAnswer(config.cors, request));
+    const cors = config.cors;
+    const answer = (a: ApiAnswer, note?: string) => this.finish(req, res, { answer: cors ? withCors('http', cors, request, a) : a, note });
     const caller = this.caller(config, request);
     if (caller === 'unsigned') return answer(FORBIDDEN, 'the URL\'s AuthType is AWS_IAM and the request is not SigV4-signed (sign it, e.g. curl --aws-sigv4, or set AuthType: NONE)');
     const now = new Date();
     const host = headerValue(request, 'host') ?? new URL(this.url).host;
     const event = functionUrlEvent(config, request, { apiId: urlId(config), stage: '$default', stageVariables: {}, binaryMediaTypes: [], requestId: randomUUID(), now, domainName: host }, caller);
-    return config.invokeMode === 'RESPONSE_STREAM' ? this.stream(req, res, definition, event) : this.buffered(req, res, definition, event);
+    const finish = (outcome: { answer: ApiAnswer; note?: string }) => answer(outcome.answer, outcome.note);
+    const streamHeaders = (headers: [string, string][]) => (cors ? withCors('http', cors, request, { statusCode: 200, headers, body: Buffer.alloc(0) }).headers : headers);
+    return config.invokeMode === 'RESPONSE_STREAM' ? this.stream(res, definition, event, finish, streamHeaders) : this.buffered(definition, event, finish);
   }
 
-  private async buffered(req: http.IncomingMessage, res: http.ServerResponse, definition: LocalFunctionDefinition, event: object): Promise<{ status: number; note?: string }> {
+  private async buffered(definition: LocalFunctionDefinition, event: object, finish: Finish): Promise<{ status: number; note?: string }> {
     // A streaming handler behind a BUFFERED URL: Lambda collects the stream and answers it whole.
     const streamed = new CollectedStream();
     const result = await this.options.invoker.invoke(definition, JSON.stringify(event), { credentials: this.options.credentials, onChunk: (chunk, type) => streamed.push(chunk, type) });
-    return this.finish(req, res, resultAnswer(result, definition.name, () => streamed.answer()));
+    return finish(resultAnswer(result, definition.name, () => streamed.answer()));
   }
 
-  private async stream(req: http.IncomingMessage, res: http.ServerResponse, definition: LocalFunctionDefinition, event: object): Promise<{ status: number; note?: string }> {
+  private async stream(res: http.ServerResponse, definition: LocalFunctionDefinition, event: object, finish: Finish, headersOf: (headers: [string, string][]) => readonly (readonly [string, string])[]): Promise<{ status: number; note?: string }> {
     let prelude: Prelude | undefined;
     let contentType = 'application/octet-stream';
     const begin = () => {
       if (res.headersSent) return;
       const head = prelude ?? { statusCode: 200, headers: [['Content-Type', contentType]] };
-      res.writeHead(head.statusCode, head.headers.flat());
+      res.writeHead(head.statusCode, headersOf(head.headers).flat());
     };
     const splitter = new PreludeSplitter({
       prelude: (json) => (prelude = readPrelude(json)),
@@ -115,12 +122,12 @@ export class LocalFunctionUrlServer {
     });
     splitter.end();
     // A handler that does not stream, behind a RESPONSE_STREAM URL, is answered as a buffered one; so is a stream that failed before its first byte.
-    if (!result.streamed || (result.functionError && !res.headersSent)) return this.finish(req, res, resultAnswer(result, definition.name));
+    if (!result.streamed || (result.functionError && !res.headersSent)) return finish(resultAnswer(result, definition.name));
     begin();
     if (result.functionError) {
       // Lambda ends a stream that failed midway without a proper end: the client sees it cut off.
       res.destroy();
-      return { status: res.statusCode, note: `the function failed while streaming: ${errorSummary(result.payload)}` };
+      return { status: res.statusCode, note: `the function failed while streaming: ${functionErrorOf(result.payload).summary}` };
     }
     res.end();
     return { status: res.statusCode };
@@ -139,7 +146,7 @@ export class LocalFunctionUrlServer {
     if (!credential) return 'unsigned';
     if (!this.warnedIam) {
       this.warnedIam = true;
-      this.options.warn?.(`${config.functionName}'s function URL has AuthType AWS_IAM: requests must be signed, but the signature is not checked locally.`);
+      this.options.onWarning?.(`${config.functionName}'s function URL has AuthType AWS_IAM: requests must be signed, but the signature is not checked locally.`);
     }
     return { accessKey: credential[1] };
   }
@@ -148,7 +155,7 @@ export class LocalFunctionUrlServer {
 /** What the URL answers for a finished invocation that was not streamed to the client. */
 function resultAnswer(result: LocalInvokeResult, functionName: string, streamedAnswer?: () => ApiAnswer): { answer: ApiAnswer; note?: string } {
   if (result.throttled) return { answer: jsonAnswer(429, { Message: 'Rate Exceeded.' }), note: 'the function is at its concurrency cap' };
-  if (result.functionError) return { answer: FAILED, note: `the function failed: ${errorSummary(result.payload)}` };
+  if (result.functionError) return { answer: FAILED, note: `the function failed: ${functionErrorOf(result.payload).summary}` };
   if (result.streamed && streamedAnswer) return { answer: streamedAnswer() };
   const mapped = mapAnswer(urlRoute(functionName), result.payload);
   return 'malformed' in mapped ? { answer: FAILED, note: `malformed response: ${mapped.malformed}` } : { answer: mapped.answer };

@@ -35,6 +35,7 @@ export function httpEvent(request: ApiRequest, match: RouteMatch, context: ApiEv
     requestContext: {
       accountId: LOCAL_ACCOUNT_ID,
       apiId: context.apiId,
+      ...(context.authorizer && { authorizer: context.authorizer }),
       domainName: context.domainName,
       domainPrefix: context.domainName.split('.')[0].split(':')[0],
       http: {

@@ -36,18 +36,10 @@ export function requestPath(req: http.IncomingMessage): string {
 export function writeAnswer(req: http.IncomingMessage, res: http.ServerResponse, answer: ApiAnswer): void {
   if (res.destroyed) return;
   const headers = answer.headers.filter(([name]) => name.toLowerCase() !== 'content-length');
-  res.writeHead(answer.statusCode, [...headers.flat(), 'Content-Length', String(answer.body.length)]);
+  // A 204 (a preflight's answer) has no body and so no Content-Length.
+  const length = answer.statusCode === 204 ? [] : ['Content-Length', String(answer.body.length)];
+  res.writeHead(answer.statusCode, [...headers.flat(), ...length]);
   res.end(req.method === 'HEAD' ? undefined : answer.body);
-}
-
-/** A function error's type and message, for the request log. */
-export function errorSummary(payload: string): string {
-  try {
-    const error = JSON.parse(payload) as { errorType?: string; errorMessage?: string };
-    return [error.errorType, error.errorMessage].filter(Boolean).join(': ') || payload.slice(0, 200);
-  } catch {
-    return payload.slice(0, 200);
-  }
 }
 
 /** Node's rawHeaders as [name, value] pairs, names as sent. */

@@ -3,14 +3,23 @@ import * as http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { LocalInvoker } from '../invoker';
 import { closeServer, listenOn } from '../listening';
-import { internalServerError, jsonAnswer, mapAnswer, missingAuthenticationToken } from './apiAnswer';
+import { functionErrorOf, internalServerError, jsonAnswer, mapAnswer, missingAuthenticationToken } from './apiAnswer';
 import type { ApiAnswer } from './apiAnswer';
 import type { ApiEventContext, ApiRequest } from './apiRequest';
+import type { ApiSite } from './apiSite';
+import { executeApiArn } from './authorizers/authorizationFacts';
+import type { AuthorizationResult } from './authorizers/authorizerAnswers';
+import { ApiAuthorizers } from './authorizers/authorize';
+import type { AuthorizerInvocation } from './authorizers/lambdaAuthorizer';
+import { withCors } from './cors';
+import { corsScopeFor, gatewayOptionsAnswer } from './corsScope';
+import type { CorsScope } from './corsScope';
 import { httpEvent } from './httpEvent';
+import { readApiRequest, requestPath, writeAnswer } from './httpExchange';
 import { restEvent } from './restEvent';
 import { LocalWebSockets } from './localWebSockets';
 import { matchRoute } from './routeMatch';
-import type { ApiSite } from './apiSite';
+import type { RouteMatch } from './routeMatch';
 
 /** `sam local start-api`'s port. */
 export const DEFAULT_API_PORT = 3000;
@@ -33,25 +42,32 @@ export interface LocalApiServerOptions {
   readonly host?: string;
   readonly port?: number;
   readonly onRequest?: (entry: ApiRequestLog) => void;
+  /** What the user should know once (an authorizer not checked locally, a JWT issuer out of reach); never holds a token. */
+  readonly onWarning?: (message: string) => void;
   /** Given to the function as its sandbox's credentials. */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
 }
 
+type Outcome = { answer: ApiAnswer; functionName?: string; note?: string };
+
 /**
- * A local API Gateway: requests matched to the workspace's routes, turned into the route's event (REST payload 1.0,
- * HTTP API 1.0 or 2.0), run by the shared invoker (warm environments reused), and the response read back as API
- * Gateway reads it. A function error or a malformed response is 502 with the reason in the log, never in the body.
+ * A local API Gateway: requests matched to the workspace's routes, CORS preflights answered and authorizers run
+ * as API Gateway does, turned into the route's event (REST payload 1.0, HTTP API 1.0 or 2.0), run by the shared
+ * invoker (warm environments reused), and the response read back as API Gateway reads it, with an HTTP API's CORS
+ * headers. A function error or a malformed response is 502 with the reason in the log, never in the body.
  */
 export class LocalApiServer {
   private stopped?: Promise<void>;
   private readonly webSockets: LocalWebSockets;
+  private readonly authorizers: ApiAuthorizers;
 
   private constructor(
     private readonly server: http.Server,
     private readonly options: LocalApiServerOptions,
     readonly url: string,
   ) {
-    this.webSockets = new LocalWebSockets(options, () => this.url);
+    this.authorizers = new ApiAuthorizers({ warn: options.onWarning });
+    this.webSockets = new LocalWebSockets(options, () => this.url, this.authorizers);
   }
 
   static async start(options: LocalApiServerOptions): Promise<LocalApiServer> {
@@ -71,43 +87,34 @@ export class LocalApiServer {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (LocalWebSockets.isManagementRequest(req)) return this.webSockets.manage(req, res);
     const started = performance.now();
-    const target = req.url ?? '/';
-    const question = target.indexOf('?');
-    const rawPath = question < 0 ? target : target.slice(0, question);
-    let outcome: { answer: ApiAnswer; functionName?: string; note?: string };
+    let outcome: Outcome;
     try {
-      outcome = await this.answer(req, rawPath, question < 0 ? '' : target.slice(question + 1));
+      outcome = await this.answer(req);
     } catch (error) {
       outcome = { answer: internalServerError(), note: (error as Error).message };
     }
-    const { answer } = outcome;
-    if (!res.destroyed) {
-      const headers: [string, string][] = answer.headers.filter(([name]) => name.toLowerCase() !== 'content-length').map(([name, value]) => [name, value]);
-      res.writeHead(answer.statusCode, [...headers.flat(), 'Content-Length', String(answer.body.length)]);
-      res.end(req.method === 'HEAD' ? undefined : answer.body);
-    }
-    this.options.onRequest?.({ method: req.method ?? 'GET', path: rawPath, status: answer.statusCode, functionName: outcome.functionName, ms: performance.now() - started, note: outcome.note });
+    writeAnswer(req, res, outcome.answer);
+    this.options.onRequest?.({ method: req.method ?? 'GET', path: requestPath(req), status: outcome.answer.statusCode, functionName: outcome.functionName, ms: performance.now() - started, note: outcome.note });
   }
 
-  private async answer(req: http.IncomingMessage, rawPath: string, rawQuery: string): Promise<{ answer: ApiAnswer; functionName?: string; note?: string }> {
-    const body = await readBody(req);
-    if (!body) return { answer: jsonAnswer(413, { message: 'Request Too Long' }), note: `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MB, API Gateway's limit` };
+  private async answer(req: http.IncomingMessage): Promise<Outcome> {
+    const request = await readApiRequest(req, MAX_BODY_BYTES);
+    if (!request) return { answer: jsonAnswer(413, { message: 'Request Too Long' }), note: `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MB, API Gateway's limit` };
     const site = await this.options.site();
-    const match = matchRoute(site.routes, req.method ?? 'GET', rawPath);
+    const match = matchRoute(site.routes, request.method, request.rawPath);
+    const cors = corsScopeFor(site, request, match);
+    const outcome = await this.route(site, request, match, cors, req.headers.host ?? new URL(this.url).host);
+    return cors ? { ...outcome, answer: withCors(cors.kind, cors.rules, request, outcome.answer) } : outcome;
+  }
+
+  private async route(site: ApiSite, request: ApiRequest, match: RouteMatch | undefined, cors: CorsScope | undefined, domainName: string): Promise<Outcome> {
+    const gateway = gatewayOptionsAnswer(site, request, match, cors);
+    if (gateway) return gateway;
     if (!match) return { answer: missingAuthenticationToken(), note: 'no route for this method and path' };
     const { route } = match;
     const definition = site.functions.find((f) => f.name === route.functionName);
     if (!definition) return { answer: internalServerError(), functionName: route.functionName, note: `the function ${route.functionName} is not in the template anymore` };
     const stage = site.stages.get(route.apiId);
-    const request: ApiRequest = {
-      method: req.method ?? 'GET',
-      rawPath,
-      rawQuery,
-      headers: pairs(req.rawHeaders),
-      body,
-      sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
-      protocol: `HTTP/${req.httpVersion}`,
-    };
     const context: ApiEventContext = {
       apiId: route.apiId,
       stage: stage?.stage ?? (route.kind === 'rest' ? 'Prod' : '$default'),
@@ -115,41 +122,29 @@ export class LocalApiServer {
       binaryMediaTypes: stage?.binaryMediaTypes ?? [],
       requestId: randomUUID(),
       now: new Date(),
-      domainName: req.headers.host ?? new URL(this.url).host,
+      domainName,
     };
-    const event = route.payloadVersion === '2.0' ? httpEvent(request, match, context) : restEvent(request, match, context, { httpApi: route.kind === 'http' });
+    const authorized = await this.authorize(site, match, request, context);
+    if (!authorized.ok) return { answer: authorized.answer, note: authorized.note };
+    const authorizedContext = { ...context, authorizer: authorized.eventAuthorizer };
+    const event = route.payloadVersion === '2.0' ? httpEvent(request, match, authorizedContext) : restEvent(request, match, authorizedContext, { httpApi: route.kind === 'http' });
     const result = await this.options.invoker.invoke(definition, JSON.stringify(event), { credentials: this.options.credentials });
     if (result.throttled) return { answer: jsonAnswer(429, { message: 'Too Many Requests' }), functionName: route.functionName, note: 'the function is at its concurrency cap' };
-    if (result.functionError) return { answer: internalServerError(), functionName: route.functionName, note: `the function failed: ${summary(result.payload)}` };
+    if (result.functionError) return { answer: internalServerError(), functionName: route.functionName, note: `the function failed: ${functionErrorOf(result.payload).summary}` };
     const mapped = mapAnswer(route, result.payload, context.binaryMediaTypes);
     if ('malformed' in mapped) return { answer: internalServerError(), functionName: route.functionName, note: `malformed response: ${mapped.malformed}` };
     return { answer: mapped.answer, functionName: route.functionName };
   }
-}
 
-/** The body's bytes, or undefined when it is over API Gateway's limit. */
-async function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-function pairs(raw: readonly string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
-  return out;
-}
-
-function summary(payload: string): string {
-  try {
-    const error = JSON.parse(payload) as { errorType?: string; errorMessage?: string };
-    return [error.errorType, error.errorMessage].filter(Boolean).join(': ') || payload.slice(0, 200);
-  } catch {
-    return payload.slice(0, 200);
+  /** The route's authorizer's decision (open routes go on), its functions run by the same invoker as the routes'. */
+  private async authorize(site: ApiSite, match: RouteMatch, request: ApiRequest, context: ApiEventContext): Promise<AuthorizationResult> {
+    const name = match.route.authorizer;
+    if (!name) return { ok: true };
+    const config = site.stages.get(match.route.apiId)?.authorizers?.[name];
+    const facts = { kind: match.route.kind, request, match, context, arn: executeApiArn(context, request.method, request.rawPath) };
+    return this.authorizers.authorize(name, config, facts, async (functionName, event): Promise<AuthorizerInvocation | undefined> => {
+      const definition = site.functions.find((f) => f.name === functionName);
+      return definition && this.options.invoker.invoke(definition, event, { credentials: this.options.credentials });
+    });
   }
 }

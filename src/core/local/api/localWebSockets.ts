@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type * as http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -7,7 +7,12 @@ import type { LocalInvokeResult } from '../invoker';
 import type { LocalFunctionDefinition } from '../types';
 import type { WebSocketApi } from './apiDefinitions';
 import type { ApiSite } from './apiSite';
-import { errorSummary, headerPairs, requestPath } from './httpExchange';
+import type { ApiEventContext, ApiRequest } from './apiRequest';
+import { executeApiArn } from './authorizers/authorizationFacts';
+import type { AuthorizationResult } from './authorizers/authorizerAnswers';
+import type { ApiAuthorizers } from './authorizers/authorize';
+import { headerPairs, requestPath } from './httpExchange';
+import { functionErrorOf } from './apiAnswer';
 import type { LocalApiServerOptions } from './localApiServer';
 import { connectEvent, disconnectEvent, messageEvent, selectedRouteKey } from './webSocketEvents';
 import type { ConnectionFacts } from './webSocketEvents';
@@ -39,6 +44,8 @@ export class LocalWebSockets {
     private readonly options: LocalApiServerOptions,
     /** The HTTP server's URL, known once it listens. */
     private readonly baseUrl: () => string,
+    /** The HTTP routes' authorizers (their caches and warnings): a WebSocket API authorizes on $connect. */
+    private readonly authorizers: ApiAuthorizers,
   ) {}
 
   static isManagementRequest(req: http.IncomingMessage): boolean {
@@ -53,7 +60,7 @@ export class LocalWebSockets {
     const log = (status: number, functionName?: string, note?: string) =>
       this.options.onRequest?.({ method: 'WS', path: path === '/' ? '$connect' : `${path} $connect`, status, functionName, ms: performance.now() - started, note });
     if (!api) {
-      refuse(socket, 404, site.webSockets.length === 0 ? 'no WebSocket API in the template' : `no WebSocket API at ${path}; these are at /${site.webSockets.map((w) => w.apiId).join(', /')}`);
+      refuse(socket, 404, { message: site.webSockets.length === 0 ? 'no WebSocket API in the template' : `no WebSocket API at ${path}; these are at /${site.webSockets.map((w) => w.apiId).join(', /')}` });
       log(404, undefined, site.webSockets.length === 0 ? 'the template has no WebSocket API' : 'no WebSocket API at this path');
       return;
     }
@@ -67,12 +74,23 @@ export class LocalWebSockets {
       userAgent: req.headers['user-agent'],
     };
     const route = api.routes.find((r) => r.routeKey === '$connect');
+    const headers = headerPairs(req.rawHeaders);
+    const rawQuery = new URL(req.url ?? '/', 'http://local').search.slice(1);
+    let event = connectEvent(facts, headers, rawQuery);
+    if (api.connectAuthorizer) {
+      const authorized = await this.authorizeConnect(site, api, facts, { headers, rawQuery, path, protocol: `HTTP/${req.httpVersion}` }, event);
+      if (!authorized.ok) {
+        refuse(socket, authorized.answer.statusCode, JSON.parse(authorized.answer.body.toString('utf8')) as object);
+        log(authorized.answer.statusCode, undefined, authorized.note);
+        return;
+      }
+      if (authorized.eventAuthorizer) event = { ...event, requestContext: { ...(event.requestContext as object), authorizer: authorized.eventAuthorizer } };
+    }
     if (route) {
-      const headers = headerPairs(req.rawHeaders);
-      const outcome = await this.run(site, api, route.functionName, connectEvent(facts, headers, new URL(req.url ?? '/', 'http://local').search.slice(1)));
+      const outcome = await this.run(site, api, route.functionName, event);
       const status = outcome.status;
       if (status < 200 || status > 299) {
-        refuse(socket, status, outcome.note ?? 'refused by $connect');
+        refuse(socket, status, { message: outcome.note ?? 'refused by $connect' });
         log(status, route.functionName, outcome.note ?? `$connect answered ${status}`);
         return;
       }
@@ -116,6 +134,24 @@ export class LocalWebSockets {
       default:
         return answer(405, { message: `${req.method} is not a method of the @connections API (POST, GET, DELETE)` }, 'BadRequestException');
     }
+  }
+
+  /** The $connect authorizer's decision, taken by the same authorizers (and caches) as the HTTP routes'. */
+  private authorizeConnect(
+    site: ApiSite,
+    api: WebSocketApi,
+    facts: ConnectionFacts,
+    handshake: { headers: [string, string][]; rawQuery: string; path: string; protocol: string },
+    event: Record<string, unknown>,
+  ): Promise<AuthorizationResult> {
+    const request: ApiRequest = { method: 'GET', rawPath: handshake.path, rawQuery: handshake.rawQuery, headers: handshake.headers, body: Buffer.alloc(0), sourceIp: facts.sourceIp, protocol: handshake.protocol };
+    const context: ApiEventContext = { apiId: api.apiId, stage: api.stage, stageVariables: api.stageVariables, binaryMediaTypes: [], requestId: randomUUID(), now: new Date(), domainName: facts.domainName };
+    const functionName = api.routes.find((r) => r.routeKey === '$connect')?.functionName ?? '';
+    const match = { route: { method: 'GET', path: '$connect', functionName, kind: 'http' as const, payloadVersion: '1.0' as const, apiId: api.apiId }, pathParameters: {} };
+    return this.authorizers.authorize('$connect', api.connectAuthorizer, { kind: 'websocket', request, match, context, arn: executeApiArn(context, '$connect'), connectEvent: event }, async (name, payload) => {
+      const definition = site.functions.find((f) => f.name === name);
+      return definition && this.options.invoker.invoke(definition, payload, { credentials: this.options.credentials });
+    });
   }
 
   /** Ends every connection (the server is stopping): no $disconnect runs, as the functions stop too. */
@@ -176,7 +212,7 @@ export class LocalWebSockets {
 function readResult(result: LocalInvokeResult): { status: number; failed?: boolean; body?: string; note?: string; requestId: string } {
   const { requestId } = result;
   if (result.throttled) return { status: 429, failed: true, note: 'the function is at its concurrency cap', requestId };
-  if (result.functionError) return { status: 500, failed: true, note: `the function failed: ${errorSummary(result.payload)}`, requestId };
+  if (result.functionError) return { status: 500, failed: true, note: `the function failed: ${functionErrorOf(result.payload).summary}`, requestId };
   let value: unknown;
   try {
     value = JSON.parse(result.payload);
@@ -202,8 +238,8 @@ function chooseApi(apis: readonly WebSocketApi[], path: string): WebSocketApi | 
   return apis.find((api) => api.apiId === first);
 }
 
-function refuse(socket: Duplex, status: number, reason: string): void {
-  const body = JSON.stringify({ message: reason });
+function refuse(socket: Duplex, status: number, answer: object): void {
+  const body = JSON.stringify(answer);
   socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Refused'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 

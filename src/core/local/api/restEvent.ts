@@ -46,7 +46,7 @@ export function restEvent(request: ApiRequest, match: RouteMatch, context: ApiEv
     requestContext: {
       accountId: LOCAL_ACCOUNT_ID,
       apiId: context.apiId,
-      authorizer: undefined,
+      authorizer: context.authorizer,
       domainName: context.domainName,
       domainPrefix: context.domainName.split('.')[0].split(':')[0],
       extendedRequestId: randomBytes(8).toString('base64url'),

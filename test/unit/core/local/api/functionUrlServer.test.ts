@@ -24,7 +24,12 @@ describe('core/local/api function URLs: a port per URL, buffered and streamed an
   const warnings: string[] = [];
 
   const urls: FunctionUrl[] = [
-    { functionName: 'BufferedFunction', authType: 'NONE', invokeMode: 'BUFFERED' },
+    {
+      functionName: 'BufferedFunction',
+      authType: 'NONE',
+      invokeMode: 'BUFFERED',
+      cors: { allowOrigins: ['https://app.example'], allowMethods: ['GET', 'PUT'], allowHeaders: ['content-type'], exposeHeaders: ['x-trace'], allowCredentials: false, maxAgeSeconds: 60 },
+    },
     { functionName: 'StreamingFunction', authType: 'NONE', invokeMode: 'RESPONSE_STREAM' },
     { functionName: 'StreamingEsmFunction', authType: 'NONE', invokeMode: 'BUFFERED' },
     { functionName: 'StreamingFailingFunction', authType: 'AWS_IAM', invokeMode: 'RESPONSE_STREAM' },
@@ -35,7 +40,7 @@ describe('core/local/api function URLs: a port per URL, buffered and streamed an
     const site: ApiSite = { routes: [], stages: new Map(), functionUrls: urls, webSockets: [], functions };
     invoker = new LocalInvoker({ runtimesDir: path.join(ROOT, 'dist', 'runtimes') });
     for (const url of urls) {
-      servers.set(url.functionName, await LocalFunctionUrlServer.start({ site: () => site, invoker, functionName: url.functionName, port: 0, onRequest: (entry) => log.push(entry), warn: (w) => warnings.push(w) }));
+      servers.set(url.functionName, await LocalFunctionUrlServer.start({ site: () => site, invoker, functionName: url.functionName, port: 0, onRequest: (entry) => log.push(entry), onWarning: (w) => warnings.push(w) }));
     }
   });
   after(async () => {
@@ -62,6 +67,19 @@ describe('core/local/api function URLs: a port per URL, buffered and streamed an
     assert.equal(echo.requestContext.stage, '$default');
     assert.equal(echo.requestContext.http.method, 'PUT');
     assert.equal(echo.requestContext.authentication, null);
+  });
+
+  it("Cors: the URL answers a preflight itself, and puts its headers on the function's answer", async () => {
+    const preflight = await run('curl', ['-s', '-i', '-X', 'OPTIONS', '-H', 'Origin: https://app.example', '-H', 'Access-Control-Request-Method: PUT', at('BufferedFunction', '/x')]);
+    assert.match(preflight.stdout, /^HTTP\/1\.1 204/);
+    assert.match(preflight.stdout, /access-control-allow-origin: https:\/\/app\.example/i);
+    assert.match(preflight.stdout, /access-control-max-age: 60/i);
+    assert.doesNotMatch(preflight.stdout, /"buffered"/, 'the preflight reached the function');
+    const put = await run('curl', ['-s', '-i', '-X', 'PUT', '-H', 'Origin: https://app.example', at('BufferedFunction', '/x')]);
+    assert.match(put.stdout, /access-control-allow-origin: https:\/\/app\.example/i);
+    assert.match(put.stdout, /access-control-expose-headers: x-trace/i);
+    const stranger = await run('curl', ['-s', '-i', '-H', 'Origin: https://evil.example', at('BufferedFunction', '/x')]);
+    assert.doesNotMatch(stranger.stdout, /access-control-allow-origin/i);
   });
 
   it('RESPONSE_STREAM: the prelude gives status and headers, and the first part reaches the client before the function ends', async () => {

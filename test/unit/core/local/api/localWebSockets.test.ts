@@ -21,7 +21,14 @@ const NODE_RUNTIME = `nodejs${process.versions.node.split('.')[0]}.x`;
 const run = promisify(execFile);
 
 const HANDLERS: Record<string, string> = {
-  'connect.js': `exports.handler = async (event) => ({ statusCode: (event.queryStringParameters || {}).token === 'letmein' ? 200 : 401 });`,
+  // The $connect authorizer: allows the one token, with who it is in the context.
+  'auth.js': `exports.handler = async (event) => ({
+  principalId: 'ada',
+  policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: event.queryStringParameters.token === 'letmein' ? 'Allow' : 'Deny', Resource: event.methodArn }] },
+  context: { user: 'ada' },
+});`,
+  // $connect itself refuses what the authorizer let through without a user, and a ?refuse.
+  'connect.js': `exports.handler = async (event) => ({ statusCode: event.requestContext.authorizer.user === 'ada' && !(event.queryStringParameters || {}).refuse ? 200 : 401 });`,
   'echo.js': `const { ApiGatewayManagementApiClient, PostToConnectionCommand, GetConnectionCommand } = require('@aws-sdk/client-apigatewaymanagementapi');
 const client = new ApiGatewayManagementApiClient({});
 exports.handler = async (event) => {
@@ -48,6 +55,7 @@ describe('core/local/api WebSocket APIs: $connect, route selection, $disconnect 
     stage: 'dev',
     stageVariables: {},
     routeSelectionExpression: '$request.body.action',
+    connectAuthorizer: { kind: 'lambda', functionName: 'Auth', type: 'REQUEST', identitySources: ['route.request.querystring.token'], payloadVersion: '1.0', simpleResponses: false, ttlSeconds: 0 },
     routes: [
       { routeKey: '$connect', functionName: 'Connect' },
       { routeKey: '$default', functionName: 'Echo' },
@@ -81,7 +89,7 @@ describe('core/local/api WebSocket APIs: $connect, route selection, $disconnect 
       environment: { OUT: path.join(dir, 'disconnected.txt') },
       architecture: 'x86_64',
     });
-    const functions = [fn('Connect', 'connect'), fn('Echo', 'echo'), fn('Ack', 'ack'), fn('Fail', 'fail'), fn('Disconnect', 'disconnect')];
+    const functions = [fn('Auth', 'auth'), fn('Connect', 'connect'), fn('Echo', 'echo'), fn('Ack', 'ack'), fn('Fail', 'fail'), fn('Disconnect', 'disconnect')];
     const site: ApiSite = { routes: [], stages: new Map(), functionUrls: [], webSockets: [api], functions };
     invoker = new LocalInvoker({ runtimesDir: path.join(ROOT, 'dist', 'runtimes') });
     server = await LocalApiServer.start({
@@ -98,8 +106,10 @@ describe('core/local/api WebSocket APIs: $connect, route selection, $disconnect 
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('$connect decides: its 401 refuses the handshake, its 200 opens the connection', async () => {
-    await assert.rejects(open('?token=wrong'), /refused with 401/);
+  it("the $connect authorizer decides first (401 without its identity source, 403 on Deny), then $connect's own answer", async () => {
+    await assert.rejects(open(''), /refused with 401/);
+    await assert.rejects(open('?token=wrong'), /refused with 403/);
+    await assert.rejects(open('?token=letmein&refuse=1'), /refused with 401/);
     const socket = await open('?token=letmein');
     socket.close();
   });
