@@ -47,9 +47,9 @@ export class ApiTemplate {
 
   /** The resources of a type, in template order. */
   ofType(type: string): TemplateResource[] {
-    return Object.keys(this.resources)
-      .map((id) => this.resource(id))
-      .filter((resource): resource is TemplateResource => resource?.type === type);
+    return Object.entries(this.resources)
+      .filter(([, resource]) => isRecord(resource) && resource.Type === type)
+      .map(([id]) => this.resource(id)!);
   }
 
   /** A section of Globals (`Function`, `Api`, `HttpApi`). */
