@@ -58,6 +58,12 @@ export interface ApiStage {
   readonly cors?: CorsRules;
   /** The API's authorizers by name; a route names one (ApiRoute.authorizer). */
   readonly authorizers?: Readonly<Record<string, AuthorizerConfig>>;
+  /**
+   * REST APIs with CORS: the authorizer (a name in `authorizers`) that also guards the CORS preflight, the OPTIONS
+   * request answered from `cors` (SAM's DefaultAuthorizer while AddDefaultAuthorizerToCorsPreflight is true, its
+   * default). Absent: the preflight is answered without authorization.
+   */
+  readonly preflightAuthorizer?: string;
 }
 
 /** A function's URL (FunctionUrlConfig / AWS::Lambda::Url): served on a port of its own, as it has a host of its own. */
@@ -95,6 +101,8 @@ export interface ApiDefinitions {
   readonly webSockets: WebSocketApi[];
   /** What could not be read, each with what to fix, in the file's words. */
   readonly problems: string[];
+  /** Other files the definitions were read from (a DefinitionUri, an AWS::Include Location): a change to one is a change to the APIs. */
+  readonly includedFiles?: readonly string[];
 }
 
 export function noApiDefinitions(): ApiDefinitions {

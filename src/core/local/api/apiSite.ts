@@ -21,11 +21,12 @@ export interface SiteChange {
 }
 
 /**
- * The site of some project files, read again when one changes on disk (by its modification time), so that a
- * template edit is served by the next request without a restart. Problems are said once per read.
+ * The site of some project files, read again when one of them or a file they include (an OpenAPI DefinitionUri)
+ * changes on disk (by its modification time), so that an edit is served by the next request without a restart.
+ * Problems are said once per read.
  */
 export class FileApiSite {
-  private cached?: { stamp: string; site: ApiSite };
+  private cached?: { stamp: string; site: ApiSite; included: readonly string[] };
 
   constructor(
     private readonly files: readonly string[],
@@ -34,15 +35,17 @@ export class FileApiSite {
   ) {}
 
   async current(): Promise<ApiSite> {
-    const stamp = this.files.map((file) => `${file}:${statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0}`).join('|');
-    if (this.cached?.stamp === stamp) return this.cached.site;
-    const site = await this.read();
+    if (this.cached && this.cached.stamp === stampOf([...this.files, ...this.cached.included])) return this.cached.site;
+    const included = new Set<string>();
+    const before = stampOf(this.files);
+    const site = await this.read(included);
     if (this.cached) this.onChange?.(siteChange(this.cached.site, site), site);
-    this.cached = { stamp, site };
+    // The files' stamp from before the read, so that a change made while reading is read next time.
+    this.cached = { stamp: [before, stampOf([...included])].filter(Boolean).join('|'), site, included: [...included] };
     return site;
   }
 
-  private async read(): Promise<ApiSite> {
+  private async read(included: Set<string>): Promise<ApiSite> {
     const routes: ApiRoute[] = [];
     const functions: LocalFunctionDefinition[] = [];
     const stages = new Map<string, ApiStage>();
@@ -61,6 +64,7 @@ export class FileApiSite {
       functions.push(...read.functions);
       if (!apis) continue;
       for (const problem of apis.problems) this.say(`${path.basename(file)}: ${problem}`);
+      for (const other of apis.includedFiles ?? []) included.add(other);
       routes.push(...apis.routes);
       for (const [id, stage] of apis.stages) stages.set(id, stage);
       functionUrls.push(...apis.functionUrls);
@@ -68,6 +72,10 @@ export class FileApiSite {
     }
     return { routes, stages, functionUrls, webSockets, functions };
   }
+}
+
+function stampOf(files: readonly string[]): string {
+  return files.map((file) => `${file}:${statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0}`).join('|');
 }
 
 export function routeLabel(route: ApiRoute): string {

@@ -26,7 +26,7 @@ interface Routes {
  */
 export function corsScopeFor(site: Routes, request: ApiRequest, match: RouteMatch | undefined): CorsScope | undefined {
   const apis = new Set(site.routes.map((route) => route.apiId));
-  const apiId = match?.route.apiId ?? resourceOf(site.routes, request.rawPath)?.route.apiId ?? (apis.size === 1 ? [...apis][0] : undefined);
+  const apiId = match?.route.apiId ?? resourceMatch(site.routes, request.rawPath)?.route.apiId ?? (apis.size === 1 ? [...apis][0] : undefined);
   const stage = apiId === undefined ? undefined : site.stages.get(apiId);
   return stage?.cors && { kind: stage.kind, apiId: stage.apiId, rules: stage.cors };
 }
@@ -39,20 +39,20 @@ export function corsScopeFor(site: Routes, request: ApiRequest, match: RouteMatc
  * - REST API: SAM's Cors gave each path an OPTIONS method with a mock integration, which answers any OPTIONS to
  *   the path, preflight or not, unless the template has its own OPTIONS method there. A path with no route has no
  *   such method and stays 403. SAM puts the API's default authorizer on that method unless
- *   AddDefaultAuthorizerToCorsPreflight is false; the model does not carry that flag, so the method is open.
+ *   AddDefaultAuthorizerToCorsPreflight is false (ApiStage.preflightAuthorizer): the server checks that first.
  */
 export function gatewayOptionsAnswer(site: Routes, request: ApiRequest, match: RouteMatch | undefined, scope: CorsScope | undefined): { readonly answer: ApiAnswer; readonly note?: string } | undefined {
   if (!scope || request.method.toUpperCase() !== 'OPTIONS') return undefined;
   if (scope.kind === 'http') return isPreflight(request) && !match ? preflightAnswer(scope.rules, request) : undefined;
   if (match?.route.method === 'OPTIONS') return undefined;
   const ownRoutes = site.routes.filter((route) => route.apiId === scope.apiId);
-  const resource = resourceOf(ownRoutes, request.rawPath);
+  const resource = resourceMatch(ownRoutes, request.rawPath);
   if (!resource) return undefined;
   return { answer: restOptionsAnswer(scope.rules, pathMethods(ownRoutes, resource.route.path)) };
 }
 
 /** The route whose path template matches, whatever its method: the resource API Gateway chooses first. */
-function resourceOf(routes: readonly ApiRoute[], rawPath: string): RouteMatch | undefined {
+export function resourceMatch(routes: readonly ApiRoute[], rawPath: string): RouteMatch | undefined {
   return matchRoute(routes.map((route) => ({ ...route, method: 'ANY' })), 'GET', rawPath);
 }
 

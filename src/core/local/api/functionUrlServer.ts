@@ -13,7 +13,7 @@ import { headerValue } from './apiRequest';
 import { functionUrlEvent } from './functionUrlEvent';
 import { isPreflight, preflightAnswer, withCors } from './cors';
 import { readApiRequest, requestPath, writeAnswer } from './httpExchange';
-import type { ApiRequestLog, LocalApiServerOptions } from './localApiServer';
+import type { ApiRequestLog, LocalApiServerOptions } from './localServerOptions';
 
 export interface FunctionUrlServerOptions extends Omit<LocalApiServerOptions, 'port'> {
   /** The function whose URL this is: its configuration is looked up in the site on every request (it may change). */

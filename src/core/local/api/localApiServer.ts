@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { LocalInvoker } from '../invoker';
 import { closeServer, listenOn } from '../listening';
 import { functionErrorOf, internalServerError, jsonAnswer, mapAnswer, missingAuthenticationToken } from './apiAnswer';
 import type { ApiAnswer } from './apiAnswer';
 import type { ApiEventContext, ApiRequest } from './apiRequest';
+import type { ApiRoute } from './apiRoute';
 import type { ApiSite } from './apiSite';
 import { executeApiArn } from './authorizers/authorizationFacts';
 import type { AuthorizationResult } from './authorizers/authorizerAnswers';
 import { ApiAuthorizers } from './authorizers/authorize';
 import type { AuthorizerInvocation } from './authorizers/lambdaAuthorizer';
 import { withCors } from './cors';
-import { corsScopeFor, gatewayOptionsAnswer } from './corsScope';
+import { corsScopeFor, gatewayOptionsAnswer, resourceMatch } from './corsScope';
 import type { CorsScope } from './corsScope';
 import { httpEvent } from './httpEvent';
 import { readApiRequest, requestPath, writeAnswer } from './httpExchange';
+import type { LocalApiServerOptions } from './localServerOptions';
 import { restEvent } from './restEvent';
 import { LocalWebSockets } from './localWebSockets';
 import { matchRoute } from './routeMatch';
@@ -25,28 +26,6 @@ import type { RouteMatch } from './routeMatch';
 export const DEFAULT_API_PORT = 3000;
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-/** One line of the request log: what was asked, what answered, how long it took, and why it failed when it did. */
-export interface ApiRequestLog {
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly functionName?: string;
-  readonly ms: number;
-  readonly note?: string;
-}
-
-export interface LocalApiServerOptions {
-  readonly site: () => ApiSite | Promise<ApiSite>;
-  readonly invoker: LocalInvoker;
-  readonly host?: string;
-  readonly port?: number;
-  readonly onRequest?: (entry: ApiRequestLog) => void;
-  /** What the user should know once (an authorizer not checked locally, a JWT issuer out of reach); never holds a token. */
-  readonly onWarning?: (message: string) => void;
-  /** Given to the function as its sandbox's credentials. */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
-}
 
 type Outcome = { answer: ApiAnswer; functionName?: string; note?: string };
 
@@ -109,21 +88,12 @@ export class LocalApiServer {
 
   private async route(site: ApiSite, request: ApiRequest, match: RouteMatch | undefined, cors: CorsScope | undefined, domainName: string): Promise<Outcome> {
     const gateway = gatewayOptionsAnswer(site, request, match, cors);
-    if (gateway) return gateway;
+    if (gateway) return (await this.guardPreflight(site, request, cors, domainName)) ?? gateway;
     if (!match) return { answer: missingAuthenticationToken(), note: 'no route for this method and path' };
     const { route } = match;
     const definition = site.functions.find((f) => f.name === route.functionName);
     if (!definition) return { answer: internalServerError(), functionName: route.functionName, note: `the function ${route.functionName} is not in the template anymore` };
-    const stage = site.stages.get(route.apiId);
-    const context: ApiEventContext = {
-      apiId: route.apiId,
-      stage: stage?.stage ?? (route.kind === 'rest' ? 'Prod' : '$default'),
-      stageVariables: stage?.stageVariables ?? {},
-      binaryMediaTypes: stage?.binaryMediaTypes ?? [],
-      requestId: randomUUID(),
-      now: new Date(),
-      domainName,
-    };
+    const context = eventContext(site, route, domainName);
     const authorized = await this.authorize(site, match, request, context);
     if (!authorized.ok) return { answer: authorized.answer, note: authorized.note };
     const authorizedContext = { ...context, authorizer: authorized.eventAuthorizer };
@@ -134,6 +104,20 @@ export class LocalApiServer {
     const mapped = mapAnswer(route, result.payload, context.binaryMediaTypes);
     if ('malformed' in mapped) return { answer: internalServerError(), functionName: route.functionName, note: `malformed response: ${mapped.malformed}` };
     return { answer: mapped.answer, functionName: route.functionName };
+  }
+
+  /**
+   * SAM puts a REST API's DefaultAuthorizer on the OPTIONS method its Cors adds (AddDefaultAuthorizerToCorsPreflight,
+   * true unless set false), so a browser's preflight, which carries no credentials, is refused there too: the
+   * refusal, or undefined when the preflight may be answered.
+   */
+  private async guardPreflight(site: ApiSite, request: ApiRequest, cors: CorsScope | undefined, domainName: string): Promise<Outcome | undefined> {
+    const guard = cors?.kind === 'rest' ? site.stages.get(cors.apiId)?.preflightAuthorizer : undefined;
+    const resource = guard && resourceMatch(site.routes.filter((r) => r.apiId === cors!.apiId), request.rawPath);
+    if (!guard || !resource) return undefined;
+    const match = { route: { ...resource.route, method: 'OPTIONS', authorizer: guard }, pathParameters: resource.pathParameters };
+    const authorized = await this.authorize(site, match, request, eventContext(site, match.route, domainName));
+    return authorized.ok ? undefined : { answer: authorized.answer, note: `${authorized.note} (the CORS preflight is guarded by ${guard}: set Auth.AddDefaultAuthorizerToCorsPreflight: false to leave it open)` };
   }
 
   /** The route's authorizer's decision (open routes go on), its functions run by the same invoker as the routes'. */
@@ -147,4 +131,18 @@ export class LocalApiServer {
       return definition && this.options.invoker.invoke(definition, event, { credentials: this.options.credentials });
     });
   }
+}
+
+/** What the event says of the route's API and of this moment. */
+function eventContext(site: ApiSite, route: ApiRoute, domainName: string): ApiEventContext {
+  const stage = site.stages.get(route.apiId);
+  return {
+    apiId: route.apiId,
+    stage: stage?.stage ?? (route.kind === 'rest' ? 'Prod' : '$default'),
+    stageVariables: stage?.stageVariables ?? {},
+    binaryMediaTypes: stage?.binaryMediaTypes ?? [],
+    requestId: randomUUID(),
+    now: new Date(),
+    domainName,
+  };
 }

@@ -13,7 +13,7 @@ import type { AuthorizationResult } from './authorizers/authorizerAnswers';
 import type { ApiAuthorizers } from './authorizers/authorize';
 import { headerPairs, requestPath } from './httpExchange';
 import { functionErrorOf } from './apiAnswer';
-import type { LocalApiServerOptions } from './localApiServer';
+import type { LocalApiServerOptions } from './localServerOptions';
 import { connectEvent, disconnectEvent, messageEvent, selectedRouteKey } from './webSocketEvents';
 import type { ConnectionFacts } from './webSocketEvents';
 

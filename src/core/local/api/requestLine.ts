@@ -1,4 +1,4 @@
-import type { ApiRequestLog } from './localApiServer';
+import type { ApiRequestLog } from './localServerOptions';
 
 /** One request as the CLI and the output channel print it: "GET /hello 200 HelloWorldFunction 3.1 ms (why, when it failed)". */
 export function requestLine(entry: ApiRequestLog): string {

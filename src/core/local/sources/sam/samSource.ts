@@ -1,5 +1,6 @@
+import * as path from 'node:path';
 import { noApiDefinitions } from '../../api/apiDefinitions';
-import { readSamRoutes } from '../../api/samRoutes';
+import { readTemplateApis } from '../../api/templateApis';
 import { staleBuiltTemplate } from '../../build/builtTemplate';
 import type { FunctionSource } from '../functionSource';
 import { TEMPLATE_WATCH_GLOB, findTemplates, mayBeTemplate } from './templateDiscovery';
@@ -25,6 +26,6 @@ export const samSource: FunctionSource = {
   readApis(text, file, functions) {
     const parsed = parseTemplateDocument(text, file);
     if ('problem' in parsed || !isRecord(parsed.value)) return noApiDefinitions();
-    return readSamRoutes(parsed.value, new Set(functions.map((f) => f.name)));
+    return readTemplateApis(parsed.value, new Set(functions.map((f) => f.name)), path.resolve(file));
   },
 };

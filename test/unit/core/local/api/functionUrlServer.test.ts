@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { FunctionUrl } from '../../../../../src/core/local/api/apiDefinitions';
 import type { ApiSite } from '../../../../../src/core/local/api/apiSite';
 import { LocalFunctionUrlServer } from '../../../../../src/core/local/api/functionUrlServer';
-import type { ApiRequestLog } from '../../../../../src/core/local/api/localApiServer';
+import type { ApiRequestLog } from '../../../../../src/core/local/api/localServerOptions';
 import { LocalInvoker } from '../../../../../src/core/local/invoker';
 import { readFunctionsIn } from '../../../../../src/core/local/sources/registry';
 

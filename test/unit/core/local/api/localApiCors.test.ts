@@ -6,7 +6,7 @@ import type { LocalApi } from './localApiFixture';
 
 const APP = 'https://app.example.com';
 const httpRoute = (method: string, path: string, extra: Partial<ApiRoute> = {}): ApiRoute => ({ method, path, functionName: 'Echo', kind: 'http', payloadVersion: '2.0', apiId: 'HttpApi', ...extra });
-const restRoute = (method: string, path: string): ApiRoute => ({ method, path, functionName: 'Echo', kind: 'rest', payloadVersion: '1.0', apiId: 'RestApi' });
+const restRoute = (method: string, path: string, apiId = 'RestApi'): ApiRoute => ({ method, path, functionName: 'Echo', kind: 'rest', payloadVersion: '1.0', apiId });
 
 const STAGES: ApiStage[] = [
   {
@@ -27,6 +27,17 @@ const STAGES: ApiStage[] = [
     // SAM's Cors: AllowOrigin "'https://app.example.com'", AllowHeaders "'Content-Type,Authorization'", MaxAge 300; no AllowMethods.
     cors: { allowOrigins: [APP], allowMethods: [], allowHeaders: ['Content-Type', 'Authorization'], exposeHeaders: [], maxAgeSeconds: 300, allowCredentials: false },
   },
+  {
+    // SAM's Cors with a DefaultAuthorizer and AddDefaultAuthorizerToCorsPreflight left at its default (true).
+    apiId: 'GuardedRestApi',
+    kind: 'rest',
+    stage: 'Prod',
+    stageVariables: {},
+    binaryMediaTypes: [],
+    cors: { allowOrigins: ['*'], allowMethods: [], allowHeaders: [], exposeHeaders: [], allowCredentials: false },
+    authorizers: { TokenAuth: { kind: 'lambda', functionName: 'Echo', type: 'TOKEN', identitySources: ['method.request.header.Authorization'], payloadVersion: '1.0', simpleResponses: false, ttlSeconds: 0 } },
+    preflightAuthorizer: 'TokenAuth',
+  },
 ];
 
 describe('core/local/api CORS in the request flow (HTTP API answers preflights and sets the headers; REST as SAM builds it), curl as the client', function () {
@@ -42,6 +53,7 @@ describe('core/local/api CORS in the request flow (HTTP API answers preflights a
         httpRoute('ANY', '/any/{proxy+}'),
         restRoute('GET', '/rest/items'),
         restRoute('POST', '/rest/items'),
+        restRoute('GET', '/guarded-rest', 'GuardedRestApi'),
       ],
       stages: STAGES,
     });
@@ -123,6 +135,13 @@ describe('core/local/api CORS in the request flow (HTTP API answers preflights a
     const nowhere = await preflight('/rest/nowhere', APP);
     assert.equal(nowhere.status, 403);
     assert.deepEqual(JSON.parse(nowhere.body), { message: 'Missing Authentication Token' });
+  });
+
+  it('REST API: with AddDefaultAuthorizerToCorsPreflight (SAM\'s default) the preflight meets the authorizer, and without credentials it is 401, as on AWS', async () => {
+    const answer = await preflight('/guarded-rest', APP, 'GET');
+    assert.equal(answer.status, 401);
+    assert.deepEqual(JSON.parse(answer.body), { message: 'Unauthorized' });
+    assert.match(api.log.at(-1)?.note ?? '', /the CORS preflight is guarded by TokenAuth: set Auth\.AddDefaultAuthorizerToCorsPreflight: false/);
   });
 
   it("Node's fetch sees the same answer: a preflight 204 with the origin allowed", async () => {

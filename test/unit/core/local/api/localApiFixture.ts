@@ -8,7 +8,7 @@ import type { ApiStage } from '../../../../../src/core/local/api/apiDefinitions'
 import type { ApiRoute } from '../../../../../src/core/local/api/apiRoute';
 import type { ApiSite } from '../../../../../src/core/local/api/apiSite';
 import { LocalApiServer } from '../../../../../src/core/local/api/localApiServer';
-import type { ApiRequestLog } from '../../../../../src/core/local/api/localApiServer';
+import type { ApiRequestLog } from '../../../../../src/core/local/api/localServerOptions';
 import { LocalInvoker } from '../../../../../src/core/local/invoker';
 import type { LocalFunctionDefinition } from '../../../../../src/core/local/types';
 

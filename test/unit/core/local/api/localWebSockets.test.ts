@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { WebSocketApi } from '../../../../../src/core/local/api/apiDefinitions';
 import type { ApiSite } from '../../../../../src/core/local/api/apiSite';
 import { LocalApiServer } from '../../../../../src/core/local/api/localApiServer';
-import type { ApiRequestLog } from '../../../../../src/core/local/api/localApiServer';
+import type { ApiRequestLog } from '../../../../../src/core/local/api/localServerOptions';
 import { LocalInvoker } from '../../../../../src/core/local/invoker';
 import type { LocalFunctionDefinition } from '../../../../../src/core/local/types';
 
