@@ -144,6 +144,11 @@ function mountedWebSocketLine(api: WebSocketApi, url: string, several: boolean):
   return `Mounted WebSocket ${url.replace(/^http/, 'ws')}/${several ? api.apiId : ''} → ${api.apiId} (${routes}; selection ${api.routeSelectionExpression}; @connections at ${url}/${api.stage})`;
 }
 
+/** An API served as another stage: that Stage resource's variables when the template has it, else the API's own. */
+function onStage<T extends { stage: string; stageVariables: Readonly<Record<string, string>>; variablesByStage?: Readonly<Record<string, Readonly<Record<string, string>>>> }>(api: T, stage: string): T {
+  return { ...api, stage, stageVariables: api.variablesByStage?.[stage] ?? api.stageVariables };
+}
+
 /** The site as the flags change it: every API on --stage, every function with --env-vars applied; made once per read of the files. */
 function siteAdjuster(stage: string | undefined, overrides: Record<string, Record<string, unknown>> | undefined): (site: ApiSite) => ApiSite {
   if (stage === undefined && overrides === undefined) return (site) => site;
@@ -153,8 +158,8 @@ function siteAdjuster(stage: string | undefined, overrides: Record<string, Recor
     if (!adjusted) {
       adjusted = {
         ...site,
-        stages: stage === undefined ? site.stages : new Map([...site.stages].map(([id, s]) => [id, { ...s, stage }])),
-        webSockets: stage === undefined ? site.webSockets : site.webSockets.map((w) => ({ ...w, stage })),
+        stages: stage === undefined ? site.stages : new Map([...site.stages].map(([id, s]) => [id, onStage(s, stage)])),
+        webSockets: stage === undefined ? site.webSockets : site.webSockets.map((w) => onStage(w, stage)),
         functions: overrides === undefined ? site.functions : site.functions.map((f) => applyEnvVars(f, overrides)),
       };
       made.set(site, adjusted);

@@ -53,6 +53,8 @@ export interface ApiStage {
   readonly kind: ApiKind;
   readonly stage: string;
   readonly stageVariables: Readonly<Record<string, string>>;
+  /** When the template has several Stage resources for the API: each one's variables, so that --stage can pick one. */
+  readonly variablesByStage?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** REST APIs only: the content types sent to and from the function as base64. */
   readonly binaryMediaTypes: readonly string[];
   readonly cors?: CorsRules;
@@ -79,6 +81,7 @@ export interface WebSocketApi {
   readonly apiId: string;
   readonly stage: string;
   readonly stageVariables: Readonly<Record<string, string>>;
+  readonly variablesByStage?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** "$request.body.action" by default. */
   readonly routeSelectionExpression: string;
   /** By route key: "$connect", "$disconnect", "$default", or a value of the selection expression. */

@@ -78,8 +78,9 @@ export function v2Authorizers(template: ApiTemplate, apiId: string, websocket: b
   return authorizers;
 }
 
-/** The API's first AWS::ApiGatewayV2::Stage: its StageName and StageVariables; undefined when it has none. */
-export function v2Stage(template: ApiTemplate, apiId: string): { stage: string; stageVariables: Record<string, string> } | undefined {
-  const stage = ofV2Api(template, 'AWS::ApiGatewayV2::Stage', apiId).find((s) => s.properties.StageName !== undefined);
-  return stage && { stage: asText(stage.properties.StageName), stageVariables: textMap(stage.properties.StageVariables) };
+/** The API's first AWS::ApiGatewayV2::Stage (StageName, StageVariables) and every stage's variables; undefined when it has none. */
+export function v2Stage(template: ApiTemplate, apiId: string): { stage: string; stageVariables: Record<string, string>; variablesByStage?: Record<string, Record<string, string>> } | undefined {
+  const stages = ofV2Api(template, 'AWS::ApiGatewayV2::Stage', apiId).filter((s) => s.properties.StageName !== undefined);
+  const variablesByStage = Object.fromEntries(stages.map((s) => [asText(s.properties.StageName), textMap(s.properties.StageVariables)]));
+  return stages[0] && { stage: asText(stages[0].properties.StageName), stageVariables: textMap(stages[0].properties.StageVariables), ...(stages.length > 1 && { variablesByStage }) };
 }

@@ -110,10 +110,16 @@ function authorizerResource(template: ApiTemplate, authorizer: TemplateResource,
   );
 }
 
-/** The first AWS::ApiGateway::Stage of the API, else the StageName of its first Deployment that has one. */
-function stageOf(apiId: string, stages: TemplateResource[], deployments: TemplateResource[], say: (problem: string) => void): { stage: string; stageVariables: Record<string, string> } {
-  const stage = stages.find((s) => s.properties.StageName !== undefined);
-  if (stage) return { stage: asText(stage.properties.StageName), stageVariables: textMap(stage.properties.Variables) };
+/** The first AWS::ApiGateway::Stage of the API (and every stage's variables, for --stage), else the StageName of its first Deployment that has one. */
+function stageOf(
+  apiId: string,
+  stages: TemplateResource[],
+  deployments: TemplateResource[],
+  say: (problem: string) => void,
+): { stage: string; stageVariables: Record<string, string>; variablesByStage?: Record<string, Record<string, string>> } {
+  const named = stages.filter((s) => s.properties.StageName !== undefined);
+  const variablesByStage = Object.fromEntries(named.map((s) => [asText(s.properties.StageName), textMap(s.properties.Variables)]));
+  if (named[0]) return { stage: asText(named[0].properties.StageName), stageVariables: textMap(named[0].properties.Variables), ...(named.length > 1 && { variablesByStage }) };
   const deployment = deployments.find((d) => d.properties.StageName !== undefined);
   if (deployment) {
     const description = isRecord(deployment.properties.StageDescription) ? deployment.properties.StageDescription : {};

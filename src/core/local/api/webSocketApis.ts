@@ -36,7 +36,9 @@ export function readWebSocketApis(template: ApiTemplate, out: ApiCollector): voi
         }
         continue;
       }
-      routes.push({ routeKey, functionName: integration.functionName });
+      // A route with a route response (RouteResponseSelectionExpression, "$default") sends its function's answer back.
+      const twoWay = route.properties.RouteResponseSelectionExpression !== undefined;
+      routes.push({ routeKey, functionName: integration.functionName, ...(twoWay && { twoWay }) });
       if (routeKey === '$connect') connectAuthorizer = resourceRouteAuth(template, route, 'AWS::ApiGatewayV2::Authorizer', authorizers, say).authorizer;
     }
     const stage = v2Stage(template, id);
