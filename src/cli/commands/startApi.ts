@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_API_PORT, LocalApiServer } from '../../core/local/api/localApiServer';
-import type { ApiRequestLog } from '../../core/local/api/localApiServer';
 import { FileApiSite } from '../../core/local/api/apiSite';
-import type { ApiRoute } from '../../core/local/api/apiRoute';
+import { mountedLine, reloadLine, requestLine } from '../../core/local/api/apiLogLines';
 import { LocalInvoker } from '../../core/local/invoker';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
 import { findTemplates } from '../../core/local/sources/sam/templateDiscovery';
@@ -43,7 +42,7 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
   const site = new FileApiSite(
     templates,
     (problem) => io.err(`Warning: ${problem}\n`),
-    (change, now) => io.err(`Reloaded the routes (${now.routes.length}): ${[...change.added.map((r) => `+ ${r}`), ...change.removed.map((r) => `- ${r}`)].join(', ') || 'no route changed'}.\n`),
+    (change, now) => io.err(`${reloadLine(change, now)}\n`),
   );
   const first = await site.current();
   if (first.routes.length === 0) {
@@ -72,15 +71,4 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
   await server.stop();
   await invoker.dispose();
   return 0;
-}
-
-/** SAM's form: "Mounted GET /hello → HelloWorldFunction (REST, payload 1.0)". */
-export function mountedLine(route: ApiRoute, url: string): string {
-  const where = route.path === '$default' ? `${url}/* ($default)` : `${url}${route.path}`;
-  return `Mounted ${route.method} ${where} → ${route.functionName} (${route.kind === 'rest' ? 'REST' : 'HTTP API'}, payload ${route.payloadVersion})`;
-}
-
-function requestLine(entry: ApiRequestLog): string {
-  const fn = entry.functionName ? ` ${entry.functionName}` : '';
-  return `${entry.method} ${entry.path} ${entry.status}${fn} ${entry.ms.toFixed(1)} ms${entry.note ? ` (${entry.note})` : ''}`;
 }
