@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
@@ -360,6 +361,27 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     await status.click();
     await choose('Stop Local API');
     await status.waitFor({ state: 'hidden', timeout: 10_000 });
+
+    // Its port taken by another program: the next free one is offered, and a click starts it there.
+    const other = net.createServer();
+    await new Promise<void>((resolve) => other.listen(apiPort, '127.0.0.1', resolve));
+    try {
+      await palette('View: Close All Editors');
+      await palette('Serverless Explorer: Start Local API');
+      await page.locator('.notifications-toasts', { hasText: `Port ${apiPort} on 127.0.0.1 is in use` }).waitFor({ timeout: 30_000 });
+      const offer = page.locator('.notifications-toasts .monaco-button', { hasText: /^Use Port \d+$/ });
+      const offered = Number(/\d+/.exec((await offer.textContent()) ?? '')?.[0]);
+      assert.ok(offered > apiPort, `offered port ${offered}`);
+      // The toast slides in: let it settle for the screenshot.
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(OUT, 'local-api-port-taken.png') });
+      await offer.click();
+      await page.locator('.statusbar-item', { hasText: `Local API :${offered}` }).waitFor({ timeout: 30_000 });
+      await palette('Serverless Explorer: Stop Local API');
+      await page.locator('.statusbar-item', { hasText: 'Local API :' }).waitFor({ state: 'hidden', timeout: 10_000 });
+    } finally {
+      other.close();
+    }
     await palette('View: Close All Editors');
     await sidebar.locator('.pane-header', { hasText: /^\s*AWS/ }).click();
   });

@@ -19,19 +19,21 @@ const KEPT_LINES = 2000;
 
 export type LocalApiMode = 'run' | 'debug';
 
-export interface LocalApiStart {
-  readonly mode: LocalApiMode;
-  /** Debug Local API: the folder whose launch this is (the functions' debug sessions start in it). */
-  readonly folder?: vscode.WorkspaceFolder;
-  /** A launch configuration's "port", over the setting. */
-  readonly port?: number;
-}
+export type LocalApiStart =
+  | { readonly mode: 'run' }
+  | {
+      readonly mode: 'debug';
+      /** The folder whose launch this is: the functions' debug sessions start in it. */
+      readonly folder: vscode.WorkspaceFolder;
+      /** A launch configuration's "port", over the setting. */
+      readonly port?: number;
+    };
 
 interface Running {
   readonly server: LocalApiServer;
   readonly mode: LocalApiMode;
   /** Debug Local API's own invoker (the functions under the debugger) and what ties its runtimes to their sessions. */
-  readonly debug?: { readonly invoker: LocalInvoker; readonly runtimes: ApiDebugRuntimes; adapter?: ApiDebugAdapter; session?: vscode.DebugSession };
+  readonly debug?: { readonly invoker: LocalInvoker; readonly runtimes: ApiDebugRuntimes; adapter?: ApiDebugAdapter };
 }
 
 /**
@@ -100,8 +102,7 @@ export class LocalApiController implements vscode.Disposable {
   /** Debug Local API's session started (its adapter is asked for): it lasts as long as the API. */
   debugAdapter(session: vscode.DebugSession): ApiDebugAdapter | undefined {
     const debug = this.running?.debug;
-    if (!debug) return undefined;
-    debug.session = session;
+    if (!debug || debug.adapter) return undefined;
     debug.runtimes.parent = session;
     debug.adapter = new ApiDebugAdapter(() => void this.stop());
     return debug.adapter;
@@ -149,22 +150,17 @@ export class LocalApiController implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Could not start the local API: ${(error as Error).message}`);
       return undefined;
     }
-    const folder = how.folder ?? vscode.workspace.workspaceFolders?.[0];
-    if (how.mode === 'debug' && !folder) {
-      void vscode.window.showErrorMessage('Debug Local API needs a folder: open the folder of your template.');
-      return undefined;
-    }
-    const debug = how.mode === 'debug' ? this.debugParts(folder!) : undefined;
+    const debug = how.mode === 'debug' ? this.debugParts(how.folder) : undefined;
+    // Else the workspace's shared invoker, asked per request: it is replaced when the functions change.
     const invoker = debug?.invoker ?? { invoke: (...args: Parameters<LocalInvoker['invoke']>) => this.workspace.invoker().invoke(...args) };
     const options: LocalApiServerOptions = {
       site: () => this.workspace.apiSite(),
-      // The workspace's shared invoker, asked per request: it is replaced when the functions change.
       invoker,
       host: HOST,
       onRequest: (entry) => this.log(`${new Date().toISOString()} ${requestLine(entry)}`),
       credentials,
     };
-    const server = await this.listen(options, how.port ?? setting('localApiPort'));
+    const server = await this.listen(options, (how.mode === 'debug' ? how.port : undefined) ?? setting('localApiPort'));
     if (!server) {
       await debug?.invoker.dispose();
       debug?.runtimes.dispose();
