@@ -13,11 +13,23 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
+function isHttpView(value: unknown): boolean {
+  const http = value as { method?: unknown; url?: unknown; status?: unknown; statusText?: unknown; headers?: unknown } | null;
+  return (
+    typeof http?.method === 'string' &&
+    typeof http.url === 'string' &&
+    typeof http.status === 'number' &&
+    typeof http.statusText === 'string' &&
+    Array.isArray(http.headers) &&
+    http.headers.every((pair: unknown) => Array.isArray(pair) && pair.length === 2 && pair.every((part: unknown) => typeof part === 'string'))
+  );
+}
+
 function isHostMessage(value: unknown): value is HostMessage {
-  const message = value as { type?: unknown; view?: { functionName?: unknown }; functionName?: unknown; text?: unknown; prelude?: unknown } | null;
+  const message = value as { type?: unknown; view?: { functionName?: unknown; http?: unknown }; functionName?: unknown; text?: unknown; prelude?: unknown } | null;
   if (message?.type === 'running') return typeof message.functionName === 'string';
   if (message?.type === 'streaming') return typeof message.functionName === 'string' && typeof message.text === 'string' && (message.prelude === undefined || typeof message.prelude === 'string');
-  return message?.type === 'result' && typeof message.view?.functionName === 'string';
+  return message?.type === 'result' && typeof message.view?.functionName === 'string' && (message.view.http === undefined || isHttpView(message.view.http));
 }
 
 /** A REPORT figure, undefined when the line did not give it (the parser's NaN). */
@@ -42,17 +54,38 @@ function section(title: string, body: HTMLElement): HTMLElement {
   return node;
 }
 
-function render(view: InvokeView): void {
-  root.replaceChildren();
-  const header = el('header');
-  const title = el('h1', undefined, view.functionName);
-  const failed = Boolean(view.error || view.functionError);
-  const status = el('span', `status ${failed ? 'failed' : 'ok'}`, view.error ? 'Not invoked' : view.functionError ? `Function error: ${view.functionError}` : `Succeeded (${view.statusCode ?? '?'})`);
-  const again = el('button', undefined, 'Run again');
+function header(title: string, statusText: string, failed: boolean, againLabel = 'Run again'): HTMLElement {
+  const node = el('header');
+  const status = el('span', `status ${failed ? 'failed' : 'ok'}`, statusText);
+  const again = el('button', undefined, againLabel);
   again.id = 'run-again';
   again.addEventListener('click', () => vscode.postMessage({ type: 'runAgain' }));
-  header.append(title, status, again);
-  root.append(header);
+  node.append(el('h1', undefined, title), status, again);
+  return node;
+}
+
+/** A request to the local API: its status, the response's headers and body, and which function answered. */
+function renderHttp(view: InvokeView, http: NonNullable<InvokeView['http']>): void {
+  root.replaceChildren(header(view.eventLabel, `${http.status} ${http.statusText}`.trim(), http.status >= 400, 'Send again'));
+  root.append(el('p', 'meta', `${http.url} · ${view.functionName} · local API · ${new Date(view.at).toLocaleTimeString()}`));
+  const badges = el('div', 'badges');
+  const roundTrip = badge('Round trip', fmt(Math.round(view.elapsedMs)));
+  if (roundTrip) badges.append(roundTrip);
+  root.append(badges);
+  const headers = el('pre', 'log', http.headers.map(([name, value]) => `${name}: ${value}`).join('\n'));
+  headers.id = 'headers';
+  root.append(section('Response headers', headers));
+  const body = el('pre', 'payload', view.payload || '(empty body)');
+  body.id = 'payload';
+  root.append(section('Response body', body));
+  vscode.setState(view);
+}
+
+function render(view: InvokeView): void {
+  if (view.http) return renderHttp(view, view.http);
+  root.replaceChildren();
+  const failed = Boolean(view.error || view.functionError);
+  root.append(header(view.functionName, view.error ? 'Not invoked' : view.functionError ? `Function error: ${view.functionError}` : `Succeeded (${view.statusCode ?? '?'})`, failed));
   root.append(el('p', 'meta', `${view.profile} · ${view.region} · ${view.qualifier} · ${view.invocationType} · event: ${view.eventLabel} · ${new Date(view.at).toLocaleTimeString()}`));
   if (view.interpreter) {
     const interpreter = el('p', 'meta', `Ran on ${view.interpreter}`);
@@ -119,5 +152,5 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 const previous = vscode.getState() as InvokeView | undefined;
-if (previous && typeof previous.functionName === 'string') render(previous);
+if (previous && typeof previous.functionName === 'string' && (previous.http === undefined || isHttpView(previous.http))) render(previous);
 vscode.postMessage({ type: 'ready' });

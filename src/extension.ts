@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEBUG_TYPE } from './ui/debug/debugType';
 import type { LambdaDebugRuns } from './ui/debug/lambdaDebugRuns';
+import type { LocalApiController } from './ui/api/localApiController';
 import type { AwsExplorer } from './ui/explorer/awsExplorer';
 import type { LocalFunctionsTree } from './ui/explorer/localFunctionsTree';
 import type { AwsNode } from './ui/explorer/nodes/awsNode';
@@ -29,6 +30,8 @@ export interface ServerlessExplorerApi {
   readonly invokeResult: () => InvokeResultPanel | undefined;
   readonly localFunctions: LocalFunctionsTree;
   readonly lambdaDebug: LambdaDebugRuns;
+  /** The local HTTP API (Start/Debug Local API): its URL, mode and log. */
+  readonly localApi: LocalApiController;
   /** What the Run and Debug picker offers for a folder (aws-lambda-local's dynamic configurations). */
   readonly debugConfigurations: (folder: vscode.WorkspaceFolder | undefined) => Promise<vscode.DebugConfiguration[]>;
   /** The open Monitor panels. */
@@ -112,10 +115,15 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     ),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, {
       provideDebugConfigurations: (folder) => feature('debug').provider.provideDebugConfigurations(folder),
-      // Undefined stops the launch: no session starts in Restricted Mode.
-      resolveDebugConfiguration: (folder, configuration) =>
-        refuseInRestrictedMode('Debug Locally') ? undefined : feature('debug').provider.resolveDebugConfiguration(folder, configuration),
+      // Undefined stops the launch: no session starts in Restricted Mode. "api": true is Debug Local API.
+      resolveDebugConfiguration: (folder, configuration) => {
+        const api = configuration.api === true;
+        if (refuseInRestrictedMode(api ? 'Debug Local API' : 'Debug Locally')) return undefined;
+        return api ? feature('api').resolveDebugConfiguration(folder, configuration) : feature('debug').provider.resolveDebugConfiguration(folder, configuration);
+      },
     }),
+    // Only Debug Local API's session keeps the type: every other configuration resolves into the language's debugger.
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, { createDebugAdapterDescriptor: (session) => feature('api').debugAdapter(session) }),
     // Dynamic: every workspace function in the Run and Debug picker. A second object, so that resolving happens once.
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: debugConfigurations }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
     codeLensChanged,
@@ -149,6 +157,9 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     },
     get lambdaDebug() {
       return feature('debug').runs;
+    },
+    get localApi() {
+      return feature('api').controller;
     },
     debugConfigurations,
     monitors: () => feature('monitor').panels(),

@@ -1,4 +1,4 @@
-import { FUNCTION_URL_PORT_OFFSET } from './commands/startApi';
+import { FUNCTION_URL_PORT_OFFSET } from '../core/local/api/functionUrlPorts';
 const TIMEOUTS = `  --connect-timeout <s>  Fail an AWS call whose endpoint does not connect within s seconds (default 5)
   --request-timeout <s>  Fail an AWS call not answered within s seconds, retries included (default 30)
 `;

@@ -27,6 +27,18 @@ export interface InvokeView {
   readonly streamed?: StreamedView;
   /** Set when the invocation itself failed (credentials, network, throttling…). */
   readonly error?: { readonly title: string; readonly detail: string };
+  /** Set when the view shows a request to the local API (Send Request…): the payload is then the response's body. */
+  readonly http?: HttpExchangeView;
+}
+
+/** A request sent to the local API and the response it got. */
+export interface HttpExchangeView {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly statusText: string;
+  /** The response's headers in the order received (Set-Cookie may repeat). */
+  readonly headers: readonly (readonly [string, string])[];
 }
 
 /** A streamed response as far as it has come. */

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { AwsConnection } from './aws/awsConnection';
 import { registerAwsCommands } from './aws/registerAwsCommands';
+import type * as ApiFeature from './api/registerApiCommands';
 import type * as CodeLensFeature from './codelens/registerCodeLens';
 import type * as DebugFeature from './debug/registerDebugCommands';
 import type * as EventsFeature from './events/registerEventCommands';
@@ -30,6 +31,7 @@ const FEATURES = {
   invoke: (deps: UiDeps) => (require('./ui-invoke.js') as typeof InvokeFeature).registerInvokeCommands(deps),
   local: (deps: UiDeps) => (require('./ui-local.js') as typeof LocalFeature).registerLocalCommands(deps),
   debug: (deps: UiDeps) => (require('./ui-debug.js') as typeof DebugFeature).registerDebugCommands(deps),
+  api: (deps: UiDeps) => (require('./ui-api.js') as typeof ApiFeature).registerApiCommands(deps),
   codelens: (deps: UiDeps) => (require('./ui-codelens.js') as typeof CodeLensFeature).registerHandlerCodeLens(deps),
   monitor: (deps: UiDeps) => (require('./ui-monitor.js') as typeof MonitorFeature).registerMonitorCommands(deps),
   fargate: (deps: UiDeps) => (require('./ui-fargate.js') as typeof FargateFeature).registerFargateCommands(deps),

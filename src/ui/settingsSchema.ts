@@ -7,7 +7,7 @@ export const SECTION = 'serverlessExplorer';
  * The part of the UI a setting changes. The AWS tree, the local invoker (its warm environments) and
  * CodeLens keep what a setting gave them and are refreshed when it changes; the others read it on each use.
  */
-export type SettingConsumer = 'awsTree' | 'deployedInvoke' | 'localInvoker' | 'localEndpoint' | 'localRuns' | 'codeLens' | 'monitor' | 'fargateRunTask';
+export type SettingConsumer = 'awsTree' | 'deployedInvoke' | 'localInvoker' | 'localEndpoint' | 'localApi' | 'localRuns' | 'codeLens' | 'monitor' | 'fargateRunTask';
 
 interface Affects {
   readonly affects: SettingConsumer;
@@ -34,6 +34,7 @@ export const SETTINGS = {
   localMaxConcurrency: { kind: 'integer', default: 10, minimum: 1, maximum: 1000, affects: 'localInvoker' },
   localIdleMinutes: { kind: 'number', default: 10, minimum: 0, maximum: 1440, affects: 'localInvoker' },
   localEndpointPort: { kind: 'integer', default: 3001, minimum: 0, maximum: 65535, affects: 'localEndpoint' },
+  localApiPort: { kind: 'integer', default: 3000, minimum: 0, maximum: 65535, affects: 'localApi' },
   localCredentialsProfile: { kind: 'string', default: '', affects: 'localRuns' },
   localPythonPath: { kind: 'string', default: '', affects: 'localRuns' },
   localNodePath: { kind: 'string', default: '', affects: 'localRuns' },

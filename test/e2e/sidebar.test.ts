@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
@@ -8,6 +9,8 @@ import { MotoServer } from '../support/moto';
 import { CACHE, ROOT, VSIX } from '../support/paths';
 import { HOSTILE_LOG_TEXT, seedDemo } from '../support/seed';
 import { BREAKPOINT_LINE, writeTypeScriptApp } from '../support/typescriptApp';
+import { writeApiApp } from '../support/apiApp';
+import { freePort } from '../support/freePort';
 
 const OUT = path.join(ROOT, 'test', 'e2e', 'out');
 
@@ -20,6 +23,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
   let page: Page;
   let awsConfig: string;
   let workspace: string;
+  let apiPort: number;
 
   before(async () => {
     assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run "npm run package" first`);
@@ -41,10 +45,12 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     installExtension(scratch, VSIX);
     moto = await MotoServer.start();
     await seedDemo(moto.endpoint);
+    // The local API's port: one free now, so that another server on 3000 does not turn the screenshot into a question.
+    apiPort = await freePort();
     server = await CodeServer.start({
       home: scratch,
       env: { AWS_CONFIG_FILE: awsConfig, AWS_SHARED_CREDENTIALS_FILE: path.join(scratch, 'none') },
-      settings: { 'serverlessExplorer.endpointUrl': moto.endpoint },
+      settings: { 'serverlessExplorer.endpointUrl': moto.endpoint, 'serverlessExplorer.localApiPort': apiPort },
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -284,6 +290,100 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await frame.locator('#payload', { hasText: 's3://e2e-bucket/' }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(OUT, 'debug-result.png') });
+  });
+
+  it('serves the local API from the Local Functions view: routes under their function, the status bar item, Send Request… and its response', async () => {
+    writeApiApp(workspace);
+    await palette('View: Close All Editors');
+    // The debugging test leaves its Debug Console open.
+    if (await page.locator('#workbench\\.parts\\.panel').isVisible()) await palette('View: Hide Panel');
+    const sidebar = await openSidebar();
+    await palette('Serverless Explorer: Refresh Local Functions');
+    // The Local Functions view gets the height: fold the two others.
+    for (const title of [/^\s*AWS/, 'Sample Events']) {
+      const header = sidebar.locator('.pane-header', { hasText: title });
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    const local = sidebar.locator('.pane-header', { hasText: 'Local Functions' });
+    if ((await local.getAttribute('aria-expanded')) !== 'true') await local.click();
+    const row = (text: string | RegExp) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
+    await row('ItemsFunction').waitFor({ timeout: 30_000 });
+    await row('ANY /items/{id}').waitFor({ timeout: 30_000 });
+    assert.match((await row('ANY /items/{id}').textContent()) ?? '', /HTTP API · payload 2\.0/);
+    assert.match((await row('POST /items').textContent()) ?? '', /REST · payload 1\.0/);
+
+    // The view's own button starts it.
+    await local.hover();
+    await local.locator('.action-label[aria-label^="Start Local API"]').click();
+    const status = page.locator('.statusbar-item', { hasText: `Local API :${apiPort}` });
+    await status.waitFor({ timeout: 30_000 });
+    // Wide enough for the routes' descriptions (an earlier test may have widened it already).
+    const box = await sidebar.boundingBox();
+    if (box && box.width < 500) {
+      await page.mouse.move(box.x + box.width + 2, 400);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 560, 400, { steps: 5 });
+      await page.mouse.up();
+    }
+    await row('ANY /items/{id}').hover();
+    await page.screenshot({ path: path.join(OUT, 'local-api.png') });
+
+    // Send Request… from the route's inline action, through its quick inputs.
+    await row('ANY /items/{id}').locator('.action-label[aria-label^="Send Request"]').click();
+    const input = page.locator('.quick-input-widget input');
+    const choose = async (text: string) => {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 10_000 });
+      await input.fill(text);
+      await input.press('Enter');
+    };
+    await choose('PUT');
+    // The path comes with {id} selected: typing replaces it.
+    await page.locator('.quick-input-widget', { hasText: 'its {parameters} filled in' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.type('42');
+    await page.keyboard.type('?color=blue');
+    await input.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Headers (optional)' }).waitFor({ timeout: 10_000 });
+    await input.fill('X-Trace: e2e');
+    await input.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'The body of the PUT request' }).waitFor({ timeout: 10_000 });
+    await input.fill('{"name": "widget"}');
+    await input.press('Enter');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('.status', { hasText: '200' }).waitFor({ timeout: 30_000 });
+    await frame.locator('#payload', { hasText: '"widget"' }).waitFor();
+    const body = JSON.parse((await frame.locator('#payload').textContent()) ?? '') as Record<string, unknown>;
+    assert.deepEqual(body, { method: 'PUT', path: '/items/42', id: '42', trace: 'e2e', query: { color: 'blue' }, body: { name: 'widget' } });
+    assert.match((await frame.locator('#headers').textContent()) ?? '', /x-served-by: ItemsFunction/);
+    await page.mouse.move(1200, 780);
+    await page.screenshot({ path: path.join(OUT, 'local-api-response.png') });
+
+    // The status bar item's actions: Stop.
+    await status.click();
+    await choose('Stop Local API');
+    await status.waitFor({ state: 'hidden', timeout: 10_000 });
+
+    // Its port taken by another program: the next free one is offered, and a click starts it there.
+    const other = net.createServer();
+    await new Promise<void>((resolve) => other.listen(apiPort, '127.0.0.1', resolve));
+    try {
+      await palette('View: Close All Editors');
+      await palette('Serverless Explorer: Start Local API');
+      await page.locator('.notifications-toasts', { hasText: `Port ${apiPort} on 127.0.0.1 is in use` }).waitFor({ timeout: 30_000 });
+      const offer = page.locator('.notifications-toasts .monaco-button', { hasText: /^Use Port \d+$/ });
+      const offered = Number(/\d+/.exec((await offer.textContent()) ?? '')?.[0]);
+      assert.ok(offered > apiPort, `offered port ${offered}`);
+      // The toast slides in: let it settle for the screenshot.
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(OUT, 'local-api-port-taken.png') });
+      await offer.click();
+      await page.locator('.statusbar-item', { hasText: `Local API :${offered}` }).waitFor({ timeout: 30_000 });
+      await palette('Serverless Explorer: Stop Local API');
+      await page.locator('.statusbar-item', { hasText: 'Local API :' }).waitFor({ state: 'hidden', timeout: 10_000 });
+    } finally {
+      other.close();
+    }
+    await palette('View: Close All Editors');
+    await sidebar.locator('.pane-header', { hasText: /^\s*AWS/ }).click();
   });
 
   it('guides a user without AWS profiles to the config file, and opens it with an example', async () => {

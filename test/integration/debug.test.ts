@@ -6,49 +6,11 @@ import type { ServerlessExplorerApi } from '../../src/extension';
 import type { FinishedInvocation } from '../../src/ui/debug/lambdaDebugRun';
 import { APP_BREAKPOINT_LINE } from '../support/esbuildProjects';
 import { BREAKPOINT_LINE } from '../support/typescriptApp';
+import { SessionWatcher, StopWatcher, topFrame } from './debugStops';
 import { activatedApi } from './helpers';
 
 // The `aws-lambda-local` debug type in a real VS Code, with its built-in JavaScript debugger: breakpoints in the
 // TypeScript sources of ts-app (test/support/typescriptApp.ts), compiled by tsc and bundled by esbuild.
-
-interface Stop {
-  readonly session: vscode.DebugSession;
-  readonly threadId: number;
-}
-
-/** Records the `stopped` events of every debug session (js-debug reports them on its child session). */
-class StopWatcher implements vscode.Disposable {
-  private readonly waiting: ((stop: Stop) => void)[] = [];
-  private readonly stops: Stop[] = [];
-  private readonly registration = vscode.debug.registerDebugAdapterTrackerFactory('*', {
-    createDebugAdapterTracker: (session) => ({
-      onDidSendMessage: (message: DebugProtocol.ProtocolMessage) => {
-        if (message.type === 'event' && (message as DebugProtocol.Event).event === 'stopped') {
-          const stop = { session, threadId: (message as DebugProtocol.StoppedEvent).body.threadId ?? 0 };
-          const waiter = this.waiting.shift();
-          if (waiter) waiter(stop);
-          else this.stops.push(stop);
-        }
-      },
-    }),
-  });
-
-  next(timeoutMs = 60_000): Promise<Stop> {
-    const ready = this.stops.shift();
-    if (ready) return Promise.resolve(ready);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no breakpoint was hit within ${timeoutMs} ms`)), timeoutMs);
-      this.waiting.push((stop) => {
-        clearTimeout(timer);
-        resolve(stop);
-      });
-    });
-  }
-
-  dispose(): void {
-    this.registration.dispose();
-  }
-}
 
 describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
   this.timeout(180_000);
@@ -56,24 +18,19 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
   let folder: vscode.WorkspaceFolder;
   let stops: StopWatcher;
   let handlerTs: vscode.Uri;
-  const started = new Set<vscode.DebugSession>();
-  const terminated = new Set<vscode.DebugSession>();
-  const watchers: vscode.Disposable[] = [];
+  let sessions: SessionWatcher;
 
   before(async () => {
     api = await activatedApi();
     folder = vscode.workspace.workspaceFolders![0];
     handlerTs = vscode.Uri.file(path.join(folder.uri.fsPath, 'ts-app', 'src', 'handler.ts'));
     stops = new StopWatcher();
-    watchers.push(
-      vscode.debug.onDidStartDebugSession((s) => started.add(s)),
-      vscode.debug.onDidTerminateDebugSession((s) => terminated.add(s)),
-    );
+    sessions = new SessionWatcher();
   });
 
   after(() => {
     stops.dispose();
-    watchers.forEach((w) => w.dispose());
+    sessions.dispose();
   });
 
   afterEach(async () => {
@@ -108,17 +65,7 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
   }
 
   /** Resolves when every session started so far (the one resolved from our configuration, and js-debug's child) has ended. */
-  const sessionsEnded = () =>
-    new Promise<void>((resolve, reject) => {
-      const deadline = Date.now() + 20_000;
-      const check = () => {
-        const live = [...started].filter((s) => !terminated.has(s));
-        if (live.length === 0) resolve();
-        else if (Date.now() > deadline) reject(new Error(`the debug session(s) ${live.map((s) => s.name).join(', ')} still run 20 s after the invocation ended`));
-        else setTimeout(check, 100);
-      };
-      check();
-    });
+  const sessionsEnded = () => sessions.allEnded();
 
   const config = (logicalId: string, extra: Record<string, unknown> = {}): vscode.DebugConfiguration => ({
     type: 'aws-lambda-local',
@@ -136,11 +83,8 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
       const started = await vscode.debug.startDebugging(folder, config(logicalId, { event: { id: 's3 put', params: { bucket: 'debug-bucket', key: 'in/a.txt' } } }));
       assert.equal(started, true, 'the debug session starts');
       const stop = await stops.next();
-      const trace = (await stop.session.customRequest('stackTrace', { threadId: stop.threadId, startFrame: 0, levels: 1 })) as DebugProtocol.StackTraceResponse['body'];
-      const top = trace.stackFrames[0];
-      // In code-server the path comes as a vscode-remote: URI.
-      const stoppedIn = top.source?.path ?? '';
-      assert.equal(stoppedIn.includes('://') ? vscode.Uri.parse(stoppedIn).fsPath : path.normalize(stoppedIn), handlerTs.fsPath, `stopped in ${stoppedIn}`);
+      const top = await topFrame(stop);
+      assert.equal(top.file, handlerTs.fsPath);
       assert.equal(top.line, BREAKPOINT_LINE);
       const evaluated = (await stop.session.customRequest('evaluate', { expression: 'event.Records[0].s3.bucket.name', frameId: top.id, context: 'repl' })) as DebugProtocol.EvaluateResponse['body'];
       assert.match(evaluated.result, /^['"]debug-bucket['"]$/);
@@ -171,10 +115,8 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
     });
     assert.equal(launched, true, 'the debug session starts');
     const stop = await stops.next();
-    const trace = (await stop.session.customRequest('stackTrace', { threadId: stop.threadId, startFrame: 0, levels: 1 })) as DebugProtocol.StackTraceResponse['body'];
-    const top = trace.stackFrames[0];
-    const stoppedIn = top.source?.path ?? '';
-    assert.equal(stoppedIn.includes('://') ? vscode.Uri.parse(stoppedIn).fsPath : path.normalize(stoppedIn), appTs.fsPath, `stopped in ${stoppedIn}`);
+    const top = await topFrame(stop);
+    assert.equal(top.file, appTs.fsPath);
     assert.equal(top.line, APP_BREAKPOINT_LINE);
     const evaluated = (await stop.session.customRequest('evaluate', { expression: 'event.queryStringParameters.name', frameId: top.id, context: 'repl' })) as DebugProtocol.EvaluateResponse['body'];
     assert.match(evaluated.result, /^['"]ada['"]$/);
@@ -243,9 +185,9 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
     await sessionsEnded();
   });
 
-  it('offers every function of the two workspace templates that can be debugged as a dynamic configuration (not HelloRuby)', async () => {
+  it('offers every function of the workspace templates that can be debugged as a dynamic configuration (not HelloRuby)', async () => {
     const configs = await api.debugConfigurations(folder);
-    assert.deepEqual(configs.map((c) => c.logicalId).sort(), ['FailingNode', 'GreetFunction', 'HelloNode', 'HelloPython', 'TsHandlerEsbuild', 'TsHandlerTsc']);
+    assert.deepEqual(configs.map((c) => c.logicalId).sort(), ['FailingNode', 'GreetFunction', 'HelloNode', 'HelloPython', 'ItemsFunction', 'TsHandlerEsbuild', 'TsHandlerTsc']);
     const tsc = configs.find((c) => c.logicalId === 'TsHandlerTsc')!;
     assert.deepEqual(tsc, { type: 'aws-lambda-local', request: 'launch', name: 'Lambda: TsHandlerTsc (ts-app/ts.template.yaml)', template: '${workspaceFolder}/ts-app/ts.template.yaml', logicalId: 'TsHandlerTsc' });
   });

@@ -22,7 +22,7 @@ describe('local functions: the workspace template, run without Docker', function
     (await vscode.commands.executeCommand('serverlessExplorer.invokeLocal', item(name), options)) as LocalInvokeOutcome;
 
   it("lists the template's functions in the Local Functions view, with runtime and code folder", () => {
-    assert.deepEqual(items.map((i) => i.definition.name).sort(), ['FailingNode', 'GreetFunction', 'HelloNode', 'HelloPython', 'HelloRuby', 'TsHandlerEsbuild', 'TsHandlerTsc']);
+    assert.deepEqual(items.map((i) => i.definition.name).sort(), ['FailingNode', 'GreetFunction', 'HelloNode', 'HelloPython', 'HelloRuby', 'ItemsFunction', 'TsHandlerEsbuild', 'TsHandlerTsc']);
     assert.equal(item('HelloNode').description, 'nodejs20.x · app/node');
     assert.equal(item('HelloNode').definition.memoryMb, 256);
     assert.equal(item('HelloNode').definition.environment.STAGE, 'local');

@@ -44,7 +44,10 @@ export const lambdaHandler = async (event: { orderId?: string }) => {
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { target: 'es2020', strict: true, preserveConstEnums: true, noEmit: true, sourceMap: false, module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, skipLibCheck: true }, exclude: ['node_modules'] }, null, 2);
 
-function template(functionId: string, buildProperties: string[]): string {
+/** sam init hello-ts's event: GET /hello on the implicit REST API. */
+const HELLO_EVENT = ['Events:', '  HelloWorld:', '    Type: Api', '    Properties:', '      Path: /hello', '      Method: get'];
+
+function template(functionId: string, buildProperties: string[], events: string[] = []): string {
   return [
     "AWSTemplateFormatVersion: '2010-09-09'",
     'Transform: AWS::Serverless-2016-10-31',
@@ -60,6 +63,7 @@ function template(functionId: string, buildProperties: string[]): string {
     '      Runtime: nodejs20.x',
     '      Architectures:',
     '        - x86_64',
+    ...events.map((line) => `      ${line}`),
     '    Metadata:',
     '      BuildMethod: esbuild',
     '      BuildProperties:',
@@ -75,10 +79,10 @@ function write(root: string, files: Record<string, string>): void {
   }
 }
 
-/** hello-ts: one function, GreetFunction, bundled from app.ts (and greeting.ts). Without node_modules: see installDependencies. */
+/** hello-ts: one function, GreetFunction (GET /hello), bundled from app.ts (and greeting.ts). Without node_modules: see installDependencies. */
 export function writeHelloTs(root: string, templateName = 'template.yaml'): string {
   write(root, {
-    [templateName]: template('GreetFunction', ['Minify: true', 'Target: "es2020"', 'Sourcemap: true', 'EntryPoints:', '  - app.ts']),
+    [templateName]: template('GreetFunction', ['Minify: true', 'Target: "es2020"', 'Sourcemap: true', 'EntryPoints:', '  - app.ts'], HELLO_EVENT),
     'events/event.json': JSON.stringify({ path: '/hello', queryStringParameters: { name: 'ada' } }, null, 2),
     'hello-world/app.ts': APP,
     'hello-world/greeting.ts': GREETING,

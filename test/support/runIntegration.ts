@@ -10,6 +10,7 @@ import { DEMO, seedDemo, seedManyFunctions } from './seed';
 import { writeSampleApp } from './sampleApp';
 import { installDependencies, writeHelloTs } from './esbuildProjects';
 import { writeTypeScriptApp } from './typescriptApp';
+import { writeApiApp } from './apiApp';
 import { packPythonExtensionStandIn } from './pythonExtensionStandIn';
 
 /** Integration tests: the mocha suite of test/integration inside a real extension host, against a seeded moto_server. */
@@ -23,6 +24,7 @@ export async function runIntegration(summaryFile?: string, host: (run: HostRun) 
   // Not template.yaml: that name would activate the extension at startup (workspaceContains), which the activation test must not see.
   writeSampleApp(workspace, 'app.template.yaml');
   writeTypeScriptApp(workspace);
+  writeApiApp(workspace);
   // The sam init hello-ts layout (Metadata: BuildMethod: esbuild), with its esbuild installed as npm install does.
   installDependencies(path.join(writeHelloTs(path.join(workspace, 'hello-ts'), 'esbuild.template.yaml'), 'hello-world'));
   const awsConfig = path.join(scratch, 'aws-config');

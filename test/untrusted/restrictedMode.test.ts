@@ -39,6 +39,19 @@ describe('Restricted Mode (an untrusted workspace)', function () {
     assert.equal(outcome.status, 'refused');
   });
 
+  it('refuses the local API: Start, Debug, Send Request… and Open in Browser, each with the reason', async () => {
+    for (const [command, what] of [
+      ['serverlessExplorer.startLocalApi', 'the local API'],
+      ['serverlessExplorer.sendApiRequest', 'the local API'],
+      ['serverlessExplorer.openRouteInBrowser', 'the local API'],
+      ['serverlessExplorer.debugLocalApi', 'Debug Local API'],
+    ]) {
+      const outcome = (await vscode.commands.executeCommand(command)) as { status: string; message?: string };
+      assert.equal(outcome.status, 'refused', command);
+      assert.equal(outcome.message, `Restricted Mode: ${what} is off because it runs code from this folder, which you have not trusted. Trust the folder to turn it on.`);
+    }
+  });
+
   it('offers no local debug configurations in the Run and Debug picker', async () => {
     assert.deepEqual(await api.debugConfigurations(folder()), []);
   });

@@ -4,11 +4,11 @@ import type { AwsTimeouts } from '../../core/aws/timeouts';
 import { applyEnvVars } from '../../core/local/adHoc';
 import { DEFAULT_API_PORT, LocalApiServer } from '../../core/local/api/localApiServer';
 import { LocalFunctionUrlServer } from '../../core/local/api/functionUrlServer';
+import { FUNCTION_URL_PORT_OFFSET } from '../../core/local/api/functionUrlPorts';
 import { FileApiSite } from '../../core/local/api/apiSite';
 import type { ApiSite } from '../../core/local/api/apiSite';
-import type { ApiRoute } from '../../core/local/api/apiRoute';
-import type { FunctionUrl, WebSocketApi } from '../../core/local/api/apiDefinitions';
-import { requestLine } from '../../core/local/api/requestLine';
+import type { FunctionUrl } from '../../core/local/api/apiDefinitions';
+import { mountedLine, mountedUrlLine, mountedWebSocketLine, reloadLine, requestLine } from '../../core/local/api/apiLogLines';
 import { LocalInvoker } from '../../core/local/invoker';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
 import { findTemplates } from '../../core/local/sources/sam/templateDiscovery';
@@ -39,8 +39,6 @@ export interface StartApiOptions extends InterpreterFlags {
   readonly stopped: Promise<void>;
 }
 
-/** How far above --port the function URLs' own ports start (3100, 3101…): clear of start-lambda's 3001. */
-export const FUNCTION_URL_PORT_OFFSET = 100;
 
 /** `start-api`: the template's APIs and function URLs served locally, like sam local start-api. */
 export async function startApiCommand(options: StartApiOptions, io: CliIo): Promise<number> {
@@ -68,7 +66,7 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
   const files = new FileApiSite(
     templates,
     (problem) => io.err(`Warning: ${problem}\n`),
-    (change, now) => io.err(`Reloaded the routes (${now.routes.length}): ${[...change.added.map((r) => `+ ${r}`), ...change.removed.map((r) => `- ${r}`)].join(', ') || 'no route changed'}.\n`),
+    (change, now) => io.err(`${reloadLine(change, now)}\n`),
   );
   const adjust = siteAdjuster(options.stage, overrides);
   const site = async () => adjust(await files.current());
@@ -125,23 +123,11 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
   }
   if (api) for (const route of first.routes) io.err(`${mountedLine(route, api.url)}\n`);
   if (api) for (const webSocket of first.webSockets) io.err(`${mountedWebSocketLine(webSocket, api.url, first.webSockets.length > 1)}\n`);
-  for (const [url, server] of urls) io.err(`Mounted function URL ${server.url}/ → ${url.functionName} (${url.invokeMode}, AuthType ${url.authType})\n`);
+  for (const [url, server] of urls) io.err(`${mountedUrlLine(url, server.url)}\n`);
   io.err(`${api ? `Local API on ${api.url}` : `Function URLs on ${urls.map(([, server]) => server.url).join(', ')}`}. Press Ctrl+C to stop.\n`);
   await options.stopped;
   await stopAll();
   return 0;
-}
-
-/** SAM's form: "Mounted GET /hello → HelloWorldFunction (REST, payload 1.0)". */
-export function mountedLine(route: ApiRoute, url: string): string {
-  const where = route.path === '$default' ? `${url}/* ($default)` : `${url}${route.path}`;
-  return `Mounted ${route.method} ${where} → ${route.functionName} (${route.kind === 'rest' ? 'REST' : 'HTTP API'}, payload ${route.payloadVersion})`;
-}
-
-/** "Mounted WebSocket ws://127.0.0.1:3000/ → ChatApi ($connect → OnConnect, sendmessage → Send; selection $request.body.action)". */
-function mountedWebSocketLine(api: WebSocketApi, url: string, several: boolean): string {
-  const routes = api.routes.map((r) => `${r.routeKey} → ${r.functionName}`).join(', ');
-  return `Mounted WebSocket ${url.replace(/^http/, 'ws')}/${several ? api.apiId : ''} → ${api.apiId} (${routes}; selection ${api.routeSelectionExpression}; @connections at ${url}/${api.stage})`;
 }
 
 /** An API served as another stage: that Stage resource's variables when the template has it, else the API's own. */

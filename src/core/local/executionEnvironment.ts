@@ -296,6 +296,8 @@ export class ExecutionEnvironment {
           this.exited = true;
           this.settle?.({ kind: 'exit', code, signal });
         },
+        paused: () => this.pause(),
+        resumed: () => this.resume(),
       },
     );
   }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ExecutionEnvironment } from './executionEnvironment';
 import type { EnvironmentResult, LocalInvokeOptions } from './executionEnvironment';
 import type { LayerFetcher } from './layers/layerFetcher';
+import type { RuntimeLauncher } from './runtimeProcess';
 import type { RuntimeSdkProvider } from './runtimeProvided/runtimeSdkProvider';
 import type { LocalFunctionDefinition } from './types';
 import type { InterpreterChoices, InterpreterInfo } from './runtimes/interpreters';
@@ -67,6 +68,12 @@ export interface LocalInvokerOptions {
    * next invocation: the environment that loaded the old code is replaced (and an esbuild function rebuilt).
    */
   readonly keepChangedCode?: boolean;
+  /** Starts a function's runtimes another way than a process of our own (a debugger launches them); undefined: our own. */
+  readonly launcher?: (definition: LocalFunctionDefinition) => RuntimeLauncher | undefined;
+  /** With a launcher: how long a cold start may take (attaching, a breakpoint in the init) before the timeout counts. */
+  readonly initGraceMs?: number;
+  /** With a launcher: how long output may trail the outcome (a debugger forwards it as events). */
+  readonly outputGraceMs?: number;
 }
 
 /**
@@ -126,6 +133,9 @@ export class LocalInvoker {
           fetchLayer: this.options.fetchLayer,
           interpreters,
           provideRuntimeSdk: this.options.provideRuntimeSdk,
+          launcher: this.options.launcher?.(definition),
+          initGraceMs: this.options.initGraceMs,
+          outputGraceMs: this.options.outputGraceMs,
         });
         this.all.add(environment);
         this.startedOn.set(environment, stamp);

@@ -1,4 +1,5 @@
 import type * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 /** Starts a local server listening on host:port (0 picks a free port) and gives its URL; rejects with what to change. */
@@ -23,6 +24,29 @@ export function closeServer(server: http.Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/** Whether a server could listen on host:port now (0: whether any port is free). */
+export function canListen(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+/** The port to offer when `port` is taken: the first free one of the next hundred, else one the system picks. */
+export async function nextFreePort(host: string, port: number): Promise<number> {
+  for (let candidate = port + 1; candidate <= Math.min(port + 100, 65535); candidate++) {
+    if (await canListen(host, candidate)) return candidate;
+  }
+  const server = net.createServer();
+  server.unref();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
+  const { port: picked } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return picked;
 }
 
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {

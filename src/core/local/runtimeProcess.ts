@@ -12,6 +12,10 @@ export interface RuntimeLaunch {
 export interface RuntimeEvents {
   output(stream: 'stdout' | 'stderr', text: string): void;
   exit(code: number | null, signal: NodeJS.Signals | null): void;
+  /** A debugger stopped the runtime (a breakpoint): the invocation's clock stops… */
+  paused(): void;
+  /** …until it runs again. */
+  resumed(): void;
 }
 
 /** A started runtime, as far as its environment needs to know it. */

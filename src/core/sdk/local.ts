@@ -7,3 +7,7 @@ export { mayDefineFunctions, readWorkspaceFunctions, sourceWatchGlobs } from '..
 export { adHocFunction } from '../local/adHoc';
 export { localRuntime } from '../local/runtimes/registry';
 export { LocalInvokeEndpoint } from '../local/invokeEndpoint';
+export { LocalApiServer } from '../local/api/localApiServer';
+export { LocalFunctionUrlServer } from '../local/api/functionUrlServer';
+export { FileApiSite } from '../local/api/apiSite';
+export { canListen, nextFreePort } from '../local/listening';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExecutionEnvironment } from '../../core/local/executionEnvironment';
 import type { LocalInvokeResult } from '../../core/local/invoker';
 import type { LayerFetcher } from '../../core/local/layers/layerFetcher';
-import type { RuntimeEvents, RuntimeLaunch } from '../../core/local/runtimeProcess';
+import type { RuntimeLaunch } from '../../core/local/runtimeProcess';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { LocalCredentials } from '../local/localCredentials';
 import { InvokeResultPanel } from '../invoke/invokeResultPanel';
@@ -11,6 +11,7 @@ import { localResultView, pretty } from '../invoke/localResultView';
 import { localSdk } from '../aws/sdk';
 import { chosenInterpreters } from '../local/chosenInterpreters';
 import { askToInstallRuntimeSdk } from '../local/runtimeSdkPrompt';
+import { DEBUGGED_TIMING, DebuggedRuntime } from './debuggedRuntime';
 
 /** The launch configuration property that ties a language debugger's session to its run. */
 export const RUN_MARKER = '__serverlessExplorerRun';
@@ -38,9 +39,6 @@ export interface RunOptions {
   readonly onError?: (error: Error) => void;
 }
 
-// Lines Node and debugpy print for the debugger itself: not the function's.
-const DEBUGGER_NOISE = /^(Debugger attached\.|Waiting for the debugger to disconnect\.\.\.|Debugger listening on .*|For help, see: https:\/\/nodejs\.org\/en\/docs\/inspector)$/;
-
 /**
  * One `aws-lambda-local` debug session: an execution environment whose runtime the language debugger starts.
  * The Lambda part is ours: the event, the timeout (paused while the debugger is stopped), the result in the Debug
@@ -49,10 +47,8 @@ const DEBUGGER_NOISE = /^(Debugger attached\.|Waiting for the debugger to discon
 export class LambdaDebugRun {
   readonly id = randomUUID();
   private environment?: ExecutionEnvironment;
-  private events?: RuntimeEvents;
-  private session?: vscode.DebugSession;
-  private pid?: number;
-  private exitCode: number | null = null;
+  /** The runtime the debugger launched, and its session. */
+  runtime?: DebuggedRuntime;
   private ended = false;
   private readonly queue: string[] = [];
   private wake?: () => void;
@@ -70,27 +66,17 @@ export class LambdaDebugRun {
 
   /** Starts the Runtime API and the first invocation; resolves with what the debugger must launch. */
   async start(runtimesDir: string): Promise<RuntimeLaunch> {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the runtime handle reads the pid as it becomes known
-    const run = this;
     // The interpreter Invoke Locally would run: the debugger launches that one.
     const interpreters = await chosenInterpreters(this.o.definition);
     return new Promise<RuntimeLaunch>((resolve, reject) => {
       this.environment = new (localSdk().ExecutionEnvironment)(this.o.definition, runtimesDir, {
         interpreters,
         launcher: (launch, events) => {
-          this.events = events;
+          this.runtime = new DebuggedRuntime(events, () => this.end());
           resolve(launch);
-          return {
-            get pid() {
-              return run.pid;
-            },
-            kill: () => run.stopSession(),
-          };
+          return this.runtime;
         },
-        // Attaching takes a moment, and a breakpoint in the module's own code may stop the init for long.
-        initGraceMs: 10 * 60_000,
-        // The debugger forwards the function's output as events, which may trail its response.
-        outputGraceMs: 200,
+        ...DEBUGGED_TIMING,
         cacheDir: this.o.cacheDir,
         fetchLayer: this.o.fetchLayer,
         provideRuntimeSdk: askToInstallRuntimeSdk,
@@ -106,42 +92,6 @@ export class LambdaDebugRun {
     });
   }
 
-  /** The debugger's session (or one of its children, as js-debug makes) belongs to this run. */
-  attach(session: vscode.DebugSession): void {
-    this.session ??= session;
-  }
-
-  stopped(): void {
-    this.environment?.pause();
-  }
-
-  continued(): void {
-    this.environment?.resume();
-  }
-
-  output(category: string | undefined, text: string): void {
-    if (category !== 'stdout' && category !== 'stderr') return;
-    const kept = text
-      .split(/(?<=\n)/)
-      .filter((line) => !DEBUGGER_NOISE.test(line.trim()))
-      .join('');
-    if (kept) this.events?.output(category, kept);
-  }
-
-  processStarted(pid: number | undefined): void {
-    this.pid ??= pid;
-  }
-
-  exited(code: number | undefined): void {
-    this.exitCode = code ?? null;
-  }
-
-  /** The debugger's session ended: for the environment, its runtime exited. */
-  terminated(): void {
-    this.events?.exit(this.exitCode, null);
-    this.end();
-  }
-
   /** Invoke Again: with the same event, on the warm runtime, in this session. */
   invokeAgain(): void {
     this.queue.push(this.o.event.json);
@@ -153,7 +103,7 @@ export class LambdaDebugRun {
   }
 
   stopSession(): void {
-    if (this.session) void vscode.debug.stopDebugging(this.session);
+    this.runtime?.stopSession();
   }
 
   private async loop(): Promise<void> {

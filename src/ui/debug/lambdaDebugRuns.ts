@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { DebugProtocol } from '@vscode/debugprotocol';
 import { LambdaDebugRun, RUN_MARKER } from './lambdaDebugRun';
 import type { FinishedInvocation, RunOptions } from './lambdaDebugRun';
+import { trackDebuggedRuntimes } from './debuggedRuntime';
 
 /**
  * The live `aws-lambda-local` runs, and what ties them to the language debuggers' sessions: a tracker on every
@@ -22,34 +22,7 @@ export class LambdaDebugRuns implements vscode.Disposable {
     this.disposables.push(
       this.finished,
       this.refused,
-      vscode.debug.registerDebugAdapterTrackerFactory('*', {
-        createDebugAdapterTracker: (session) => {
-          const run = this.runOf(session);
-          if (!run) return undefined;
-          run.attach(session);
-          return {
-            onDidSendMessage: (message: DebugProtocol.ProtocolMessage) => {
-              if (message.type !== 'event') return;
-              const event = message as DebugProtocol.Event;
-              if (event.event === 'stopped') run.stopped();
-              else if (event.event === 'continued') run.continued();
-              else if (event.event === 'output') run.output((event as DebugProtocol.OutputEvent).body.category, (event as DebugProtocol.OutputEvent).body.output);
-              else if (event.event === 'process') run.processStarted((event as DebugProtocol.ProcessEvent).body.systemProcessId);
-              else if (event.event === 'exited') run.exited((event as DebugProtocol.ExitedEvent).body.exitCode);
-            },
-            // A "continue" the user asks for resumes the clock before the adapter says so.
-            onWillReceiveMessage: (message: DebugProtocol.ProtocolMessage) => {
-              const command = (message as DebugProtocol.Request).command;
-              if (message.type === 'request' && ['continue', 'next', 'stepIn', 'stepOut'].includes(command)) run.continued();
-            },
-          };
-        },
-      }),
-      vscode.debug.onDidTerminateDebugSession((session) => {
-        // The session we resolved ends last (js-debug's child session, the process itself, may end first).
-        const id = session.configuration[RUN_MARKER] as string | undefined;
-        if (id) this.runs.get(id)?.terminated();
-      }),
+      trackDebuggedRuntimes(RUN_MARKER, (id) => this.runs.get(id)?.runtime),
     );
   }
 
@@ -98,13 +71,5 @@ export class LambdaDebugRuns implements vscode.Disposable {
   /** For the debug toolbar's Invoke Again button. */
   private showActive(): void {
     void vscode.commands.executeCommand('setContext', 'serverlessExplorer.lambdaDebugActive', this.runs.size > 0);
-  }
-
-  private runOf(session: vscode.DebugSession): LambdaDebugRun | undefined {
-    for (let s: vscode.DebugSession | undefined = session; s; s = s.parentSession) {
-      const id = s.configuration[RUN_MARKER] as string | undefined;
-      if (id) return this.runs.get(id);
-    }
-    return undefined;
   }
 }

@@ -29,6 +29,9 @@ export const CONTEXT_VALUE = {
   eksFargateProfile: 'eksFargateProfile',
   localFunction: 'localFunction',
   localProblem: 'localProblem',
+  localRoute: 'localRoute',
+  /** A route a browser can open (GET or ANY). */
+  localRouteGet: 'localRoute.get',
   triggerSource: 'triggerSource',
   sampleEvent: 'sampleEvent',
 } as const;

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { localSdk } from '../aws/sdk';
+import { apiKindLabel } from '../../core/local/api/apiLogLines';
+import type { ApiRoute } from '../../core/local/api/apiRoute';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { CONTEXT_VALUE } from './contextValues';
@@ -10,8 +12,12 @@ const FAMILY_COLOR: Readonly<Record<string, string>> = { node: 'charts.green', p
 export class LocalFunctionItem extends vscode.TreeItem {
   override readonly contextValue = CONTEXT_VALUE.localFunction;
 
-  constructor(readonly definition: LocalFunctionDefinition) {
-    super(definition.name, vscode.TreeItemCollapsibleState.None);
+  /** @param routes the local API's routes it serves, shown under it. */
+  constructor(
+    readonly definition: LocalFunctionDefinition,
+    readonly routes: readonly ApiRoute[] = [],
+  ) {
+    super(definition.name, routes.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     this.id = `local:${definition.origin?.file ?? ''}:${definition.name}`;
     const where = vscode.workspace.asRelativePath(definition.codeDir);
     this.description = `${definition.runtime} · ${where}`;
@@ -34,6 +40,32 @@ export class LocalFunctionItem extends vscode.TreeItem {
     const source = runtime?.entryFile(definition);
     if (source) this.command = { title: 'Open Handler', command: 'vscode.open', arguments: [vscode.Uri.file(source)] };
   }
+}
+
+/** A route of the local API under the function that serves it: "GET /hello", its kind of API and payload version. */
+export class LocalRouteItem extends vscode.TreeItem {
+  override readonly contextValue: string;
+
+  constructor(
+    readonly route: ApiRoute,
+    parent: LocalFunctionItem,
+  ) {
+    super(`${route.method} ${route.path}`, vscode.TreeItemCollapsibleState.None);
+    this.contextValue = opensInBrowser(route) ? CONTEXT_VALUE.localRouteGet : CONTEXT_VALUE.localRoute;
+    this.id = `${parent.id}:route:${route.apiId}:${route.method} ${route.path}`;
+    this.description = `${apiKindLabel(route)} · payload ${route.payloadVersion}`;
+    this.iconPath = new vscode.ThemeIcon('globe');
+    const md = new vscode.MarkdownString(undefined, false);
+    md.appendMarkdown('**').appendText(`${route.method} ${route.path}`).appendMarkdown('** → ').appendText(route.functionName);
+    md.appendMarkdown('\n\n').appendText(`${apiKindLabel(route)} API ${route.apiId}, payload ${route.payloadVersion}${route.authorizer ? `, authorizer ${route.authorizer}` : ''}`);
+    md.appendMarkdown('\n\n').appendText(`${opensInBrowser(route) ? 'Open in Browser or ' : ''}Send Request… (the local API starts if it is not running).`);
+    this.tooltip = md;
+  }
+}
+
+/** What a browser can open: a route that answers GET. */
+function opensInBrowser(route: ApiRoute): boolean {
+  return route.method === 'GET' || route.method === 'ANY';
 }
 
 export class LocalProblemItem extends vscode.TreeItem {
@@ -67,6 +99,7 @@ export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeIt
   }
 
   getChildren(item?: vscode.TreeItem): Promise<vscode.TreeItem[]> | vscode.TreeItem[] {
+    if (item instanceof LocalFunctionItem) return item.routes.map((route) => new LocalRouteItem(route, item));
     if (item) return [];
     this.items ??= this.read();
     return this.items;
@@ -79,6 +112,11 @@ export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeIt
 
   private async read(): Promise<vscode.TreeItem[]> {
     const { functions, problems } = await this.workspace.read();
-    return [...functions.map((f) => new LocalFunctionItem(f)), ...problems.map((p) => new LocalProblemItem(p.file, p.message))];
+    // Routes are not worth losing the functions for: a template the API part cannot read shows its functions alone.
+    const routes = (await this.workspace.apiSite().catch(() => undefined))?.routes ?? [];
+    return [
+      ...functions.map((f) => new LocalFunctionItem(f, f.origin ? routes.filter((r) => r.functionName === f.name) : [])),
+      ...problems.map((p) => new LocalProblemItem(p.file, p.message)),
+    ];
   }
 }

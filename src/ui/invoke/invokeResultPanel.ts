@@ -92,7 +92,7 @@ export class InvokeResultPanel {
     clearTimeout(this.streamTimer);
     this.streamTimer = undefined;
     this.lastView = view;
-    this.panel.title = `${view.error || view.functionError ? '✗' : '✓'} ${view.functionName}`;
+    this.panel.title = view.http ? `${view.http.status} ${view.eventLabel}` : `${view.error || view.functionError ? '✗' : '✓'} ${view.functionName}`;
     this.post({ type: 'result', view });
   }
 

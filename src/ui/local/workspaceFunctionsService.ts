@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { LocalInvoker } from '../../core/local/invoker';
+import type { ApiSite, FileApiSite, SiteChange } from '../../core/local/api/apiSite';
+import type { LocalInvoker, LocalInvokerOptions } from '../../core/local/invoker';
 import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { localSdk } from '../aws/sdk';
@@ -13,6 +14,15 @@ export interface WorkspaceFunctionList {
   readonly problems: readonly SourceProblem[];
 }
 
+/** The templates' local API as last read, and what their API definitions could not say. */
+interface WorkspaceApiSite {
+  readonly files: string;
+  readonly site: FileApiSite;
+  last?: ApiSite;
+  problems: string[];
+  pending: string[];
+}
+
 /**
  * The functions of the workspace folders, for every view and command that needs them: read once (through the
  * sources of core/local/sources) and kept until a file a source reads changes, which one file watcher reports.
@@ -24,6 +34,10 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private list?: Promise<WorkspaceFunctionList>;
   private sharedInvoker?: LocalInvoker;
+  private api?: WorkspaceApiSite;
+  private readonly routesChanged = new vscode.EventEmitter<{ readonly change: SiteChange; readonly site: ApiSite }>();
+  /** Fires when a template's routes changed on disk, as apiSite() read them again. */
+  readonly onDidChangeRoutes = this.routesChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   private watching = false;
@@ -54,9 +68,15 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
     return (await this.read()).functions;
   }
 
-  /** The LocalInvoker every local run shares (invoke, the endpoint): warm environments are reused across them. */
+  /** The LocalInvoker every local run shares (invoke, the endpoint, the local API): warm environments are reused across them. */
   invoker(): LocalInvoker {
-    this.sharedInvoker ??= new (localSdk().LocalInvoker)({
+    this.sharedInvoker ??= this.createInvoker();
+    return this.sharedInvoker;
+  }
+
+  /** A LocalInvoker of its own, with what every local run gets (the settings, interpreters, layers) and `extra`: a debugger's launcher. */
+  createInvoker(extra: Partial<LocalInvokerOptions> = {}): LocalInvoker {
+    return new (localSdk().LocalInvoker)({
       alwaysCold: setting('localAlwaysCold'),
       maxConcurrency: setting('localMaxConcurrency'),
       idleMinutes: setting('localIdleMinutes'),
@@ -65,8 +85,34 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
       interpreters: chosenInterpreters,
       provideRuntimeSdk: askToInstallRuntimeSdk,
       projectRoot: workspaceFolderOf,
+      ...extra,
     });
-    return this.sharedInvoker;
+  }
+
+  /**
+   * The local API the workspace's templates define (routes, their APIs' stages, function URLs…) and their functions,
+   * read by each source's readApis (FileApiSite); read again when a template changes.
+   */
+  async apiSite(): Promise<ApiSite> {
+    const files = [...new Set((await this.functions()).flatMap((f) => (f.origin ? [f.origin.file] : [])))];
+    if (this.api?.files !== files.join('\n')) {
+      const pending: string[] = [];
+      const site = new (localSdk().FileApiSite)(files, (problem) => pending.push(problem), (change, now) => this.routesChanged.fire({ change, site: now }));
+      this.api = { files: files.join('\n'), site, problems: [], pending };
+    }
+    const api = this.api;
+    const read = await api.site.current();
+    if (read !== api.last) {
+      // A new read: its problems replace the last one's.
+      api.last = read;
+      api.problems = [...new Set(api.pending.splice(0))];
+    }
+    return read;
+  }
+
+  /** What the templates' API definitions could not say when apiSite() last read them, each with what to fix. */
+  apiProblems(): readonly string[] {
+    return this.api?.problems ?? [];
   }
 
   /** Reads the workspace again; warm environments end (their definitions may be stale). */
@@ -80,6 +126,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
     this.resetInvoker();
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
+    this.routesChanged.dispose();
   }
 
   /** Until something asks for the functions there is nothing to keep fresh: the watcher starts with the first read. */

@@ -18,6 +18,14 @@ export const FEATURE_COMMANDS = {
   invoke: ['serverlessExplorer.invoke'],
   local: ['serverlessExplorer.invokeLocal', 'serverlessExplorer.refreshLocal', 'serverlessExplorer.startLocalEndpoint'],
   debug: ['serverlessExplorer.debugLocal', 'serverlessExplorer.reinvoke'],
+  api: [
+    'serverlessExplorer.startLocalApi',
+    'serverlessExplorer.stopLocalApi',
+    'serverlessExplorer.debugLocalApi',
+    'serverlessExplorer.openRouteInBrowser',
+    'serverlessExplorer.sendApiRequest',
+    'serverlessExplorer.localApiActions',
+  ],
   monitor: ['serverlessExplorer.openMonitor', 'serverlessExplorer.showLogs', 'serverlessExplorer.showMetrics'],
   fargate: [
     'serverlessExplorer.runTask',

@@ -6,6 +6,10 @@ export const WORKSPACE_CODE_COMMANDS: ReadonlySet<string> = new Set([
   'serverlessExplorer.startLocalEndpoint',
   'serverlessExplorer.debugLocal',
   'serverlessExplorer.reinvoke',
+  'serverlessExplorer.startLocalApi',
+  'serverlessExplorer.debugLocalApi',
+  'serverlessExplorer.openRouteInBrowser',
+  'serverlessExplorer.sendApiRequest',
 ]);
 
 export const MANAGE_TRUST = 'Manage Workspace Trust';
@@ -41,6 +45,12 @@ export function describeWorkspaceCodeCommand(id: string): string {
       return 'Debug Locally';
     case 'serverlessExplorer.reinvoke':
       return 'Re-invoke';
+    case 'serverlessExplorer.startLocalApi':
+    case 'serverlessExplorer.openRouteInBrowser':
+    case 'serverlessExplorer.sendApiRequest':
+      return 'the local API';
+    case 'serverlessExplorer.debugLocalApi':
+      return 'Debug Local API';
     default:
       return 'Invoke Locally';
   }

@@ -14,7 +14,8 @@ export interface ApiRequestLog {
 
 export interface LocalApiServerOptions {
   readonly site: () => ApiSite | Promise<ApiSite>;
-  readonly invoker: LocalInvoker;
+  /** The shared invoker, or anything that invokes as it does (one asked per invocation, a debugger's). */
+  readonly invoker: Pick<LocalInvoker, 'invoke'>;
   readonly host?: string;
   readonly port?: number;
   readonly onRequest?: (entry: ApiRequestLog) => void;
