@@ -36,8 +36,9 @@ Serve the template's Api (REST, payload 1.0) and HttpApi (payload 2.0, or 1.0 as
 local API Gateway, like sam local start-api: one line per route on start, one per request after. Function URLs
 (FunctionUrlConfig, AWS::Lambda::Url) each get a port of their own, from --port + ${FUNCTION_URL_PORT_OFFSET} up; RESPONSE_STREAM
 ones stream. Functions stay warm between requests; a saved handler is used by the next request, and a changed
-template is read again. An unknown route answers 403 {"message":"Missing Authentication Token"}; a function error
-or a malformed response 502, with the reason in the log.
+template is read again. An unknown route answers as API Gateway does (REST 403 Missing Authentication Token, HTTP
+API 404 Not Found); a function error or a malformed response 502, with the reason in the log. WebSocket APIs and
+their @connections API answer on the API's port.
 
   --stage <s>         Serve every API as this stage (requestContext.stage, a REST API's /s/ path)
   --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}

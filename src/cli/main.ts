@@ -47,9 +47,9 @@ Commands:
                         more are throttled (429) like Lambda; default 10]
                         [--idle-minutes m: stop a runtime idle this long;
                         default 10]
-  start-api             Serve the template's Api and HttpApi events as a local
-                        API Gateway (REST and HTTP APIs), and its function
-                        URLs, like sam local start-api, Docker-free and warm
+  start-api             Serve the template's APIs as a local API Gateway (REST,
+                        HTTP and WebSocket APIs), and its function URLs, like
+                        sam local start-api, Docker-free and warm
                         [--template t.yaml] [--host 127.0.0.1] [--port 3000]
                         [--stage s] [--env-vars vars.json] [--profile p: give
                         the functions that profile's credentials]

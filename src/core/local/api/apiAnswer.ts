@@ -18,9 +18,17 @@ export function internalServerError(): ApiAnswer {
   return jsonAnswer(502, { message: 'Internal server error' });
 }
 
-/** What API Gateway answers for a path and method no route serves. */
+/** What a REST API answers for a path and method no route serves. */
 export function missingAuthenticationToken(): ApiAnswer {
   return jsonAnswer(403, { message: 'Missing Authentication Token' });
+}
+
+/**
+ * What API Gateway answers for a request no route serves: an HTTP API says 404 Not Found, a REST API 403 Missing
+ * Authentication Token. When one port serves both kinds, the REST answer is given (SAM's only answer).
+ */
+export function noRouteAnswer(kinds: ReadonlySet<string>): ApiAnswer {
+  return kinds.size > 0 && [...kinds].every((kind) => kind === 'http') ? jsonAnswer(404, { message: 'Not Found' }) : missingAuthenticationToken();
 }
 
 /** What Lambda's error payload says ({ errorType, errorMessage }), and a one-line summary of it for the request log. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { closeServer, listenOn } from '../listening';
-import { functionErrorOf, internalServerError, jsonAnswer, mapAnswer, missingAuthenticationToken } from './apiAnswer';
+import { functionErrorOf, internalServerError, jsonAnswer, mapAnswer, noRouteAnswer } from './apiAnswer';
 import type { ApiAnswer } from './apiAnswer';
 import type { ApiEventContext, ApiRequest } from './apiRequest';
 import type { ApiRoute } from './apiRoute';
@@ -89,7 +89,7 @@ export class LocalApiServer {
   private async route(site: ApiSite, request: ApiRequest, match: RouteMatch | undefined, cors: CorsScope | undefined, domainName: string): Promise<Outcome> {
     const gateway = gatewayOptionsAnswer(site, request, match, cors);
     if (gateway) return (await this.guardPreflight(site, request, cors, domainName)) ?? gateway;
-    if (!match) return { answer: missingAuthenticationToken(), note: 'no route for this method and path' };
+    if (!match) return { answer: noRouteAnswer(new Set(site.routes.map((r) => r.kind))), note: 'no route for this method and path' };
     const { route } = match;
     const definition = site.functions.find((f) => f.name === route.functionName);
     if (!definition) return { answer: internalServerError(), functionName: route.functionName, note: `the function ${route.functionName} is not in the template anymore` };

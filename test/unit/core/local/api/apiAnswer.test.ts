@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { internalServerError, mapAnswer, missingAuthenticationToken } from '../../../../../src/core/local/api/apiAnswer';
+import { internalServerError, mapAnswer, missingAuthenticationToken, noRouteAnswer } from '../../../../../src/core/local/api/apiAnswer';
 import type { ApiAnswer } from '../../../../../src/core/local/api/apiAnswer';
 import type { ApiRoute } from '../../../../../src/core/local/api/apiRoute';
 
@@ -80,5 +80,15 @@ describe('core/local/api mapAnswer: a function response read back as API Gateway
   it("API Gateway's own answers: 502 Internal server error and 403 Missing Authentication Token, as JSON", () => {
     assert.deepEqual([internalServerError().statusCode, JSON.parse(internalServerError().body.toString())], [502, { message: 'Internal server error' }]);
     assert.deepEqual([missingAuthenticationToken().statusCode, JSON.parse(missingAuthenticationToken().body.toString())], [403, { message: 'Missing Authentication Token' }]);
+  });
+
+  it('no route: an HTTP API answers 404 Not Found, a REST API (or a port serving both kinds) 403', () => {
+    const answered = (...kinds: string[]) => {
+      const answer = noRouteAnswer(new Set(kinds));
+      return [answer.statusCode, JSON.parse(answer.body.toString())];
+    };
+    assert.deepEqual(answered('http'), [404, { message: 'Not Found' }]);
+    assert.deepEqual(answered('rest'), [403, { message: 'Missing Authentication Token' }]);
+    assert.deepEqual(answered('rest', 'http'), [403, { message: 'Missing Authentication Token' }]);
   });
 });
