@@ -3,7 +3,7 @@ export { LocalInvoker, toResult } from '../local/invoker';
 export { ExecutionEnvironment } from '../local/executionEnvironment';
 export { debuggerConfiguration } from '../local/debugLaunch';
 export { resolveLaunchEvent, resolveLaunchTarget } from '../local/debugRequest';
-export { mayDefineFunctions, readWorkspaceFunctions, sourceWatchGlobs } from '../local/sources/registry';
+export { mayDefineFunctions, readWorkspaceFunctions, sourceKinds, sourceOfFile, sourceWatchGlobs } from '../local/sources/registry';
 export { adHocFunction } from '../local/adHoc';
 export { localRuntime } from '../local/runtimes/registry';
 export { LocalInvokeEndpoint } from '../local/invokeEndpoint';

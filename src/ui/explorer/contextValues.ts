@@ -29,6 +29,8 @@ export const CONTEXT_VALUE = {
   eksFargateProfile: 'eksFargateProfile',
   localFunction: 'localFunction',
   localProblem: 'localProblem',
+  /** A kind of project grouping local functions (when the workspace has several kinds). */
+  localSource: 'localSource',
   localRoute: 'localRoute',
   /** A route a browser can open (GET or ANY). */
   localRouteGet: 'localRoute.get',

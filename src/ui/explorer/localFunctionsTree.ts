@@ -5,6 +5,8 @@ import type { ApiRoute } from '../../core/local/api/apiRoute';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { CONTEXT_VALUE } from './contextValues';
+import { groupBySource } from './sourceGroups';
+import type { SourceGroup } from './sourceGroups';
 
 /** A colour per runtime family; a family without one shows the plain icon. */
 const FAMILY_COLOR: Readonly<Record<string, string>> = { node: 'charts.green', python: 'charts.blue', ruby: 'charts.red', provided: 'charts.purple' };
@@ -80,6 +82,22 @@ export class LocalProblemItem extends vscode.TreeItem {
   }
 }
 
+/** A kind of project (SAM, AWS CDK…), when the workspace has several: its functions and problems under it. */
+export class LocalSourceItem extends vscode.TreeItem {
+  override readonly contextValue = CONTEXT_VALUE.localSource;
+
+  constructor(
+    readonly group: SourceGroup,
+    readonly children: readonly vscode.TreeItem[],
+  ) {
+    super(group.title, vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `local-source:${group.kind}`;
+    const count = group.functions.length;
+    this.description = `${count} function${count === 1 ? '' : 's'}${group.problems.length > 0 ? ` · ${group.problems.length} problem${group.problems.length === 1 ? '' : 's'}` : ''}`;
+    this.iconPath = new vscode.ThemeIcon('folder-library');
+  }
+}
+
 /** The `serverlessExplorer.local` view: it renders the workspace's functions, and what keeps others from running. */
 export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
@@ -100,6 +118,7 @@ export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeIt
 
   getChildren(item?: vscode.TreeItem): Promise<vscode.TreeItem[]> | vscode.TreeItem[] {
     if (item instanceof LocalFunctionItem) return item.routes.map((route) => new LocalRouteItem(route, item));
+    if (item instanceof LocalSourceItem) return [...item.children];
     if (item) return [];
     this.items ??= this.read();
     return this.items;
@@ -114,9 +133,12 @@ export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeIt
     const { functions, problems } = await this.workspace.read();
     // Routes are not worth losing the functions for: a template the API part cannot read shows its functions alone.
     const routes = (await this.workspace.apiSite().catch(() => undefined))?.routes ?? [];
-    return [
-      ...functions.map((f) => new LocalFunctionItem(f, f.origin ? routes.filter((r) => r.functionName === f.name) : [])),
-      ...problems.map((p) => new LocalProblemItem(p.file, p.message)),
+    const items = (group: Pick<SourceGroup, 'functions' | 'problems'>) => [
+      ...group.functions.map((f) => new LocalFunctionItem(f, f.origin ? routes.filter((r) => r.functionName === f.name) : [])),
+      ...group.problems.map((p) => new LocalProblemItem(p.file, p.message)),
     ];
+    const { sourceKinds, sourceOfFile } = localSdk();
+    const groups = groupBySource(sourceKinds(), functions, problems, (file) => sourceOfFile(file).kind);
+    return groups.length > 1 ? groups.map((group) => new LocalSourceItem(group, items(group))) : items({ functions, problems });
   }
 }

@@ -37,6 +37,7 @@ const WITHOUT_MENU = new Set<string>([
   CONTEXT_VALUE.eksCluster,
   CONTEXT_VALUE.eksFargateProfile,
   CONTEXT_VALUE.localProblem,
+  CONTEXT_VALUE.localSource,
   CONTEXT_VALUE.triggerSource,
 ]);
 

@@ -28,6 +28,8 @@ export interface FunctionSource {
   readonly kind: string;
   /** What its files are called, in messages: "SAM/CloudFormation template". */
   readonly fileLabel: string;
+  /** What the Local Functions view calls this kind of project when several kinds are in the workspace: "SAM", "AWS CDK". */
+  readonly title?: string;
   /** Its files under a workspace folder, as sorted absolute paths. Rejects with the signal's reason when aborted. */
   findFiles(root: string, signal?: AbortSignal): Promise<string[]>;
   /** Whether findFiles could return this file, by its path alone: what a file watcher passes on. */

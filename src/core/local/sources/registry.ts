@@ -64,3 +64,8 @@ export function mayDefineFunctions(file: string, root: string): boolean {
 export function sourceWatchGlobs(): string[] {
   return [...new Set(FUNCTION_SOURCES.map((source) => source.watchGlob))];
 }
+
+/** The kinds of source in registry order, with what the view calls each: how the Local Functions view groups them. */
+export function sourceKinds(): { readonly kind: string; readonly title: string }[] {
+  return FUNCTION_SOURCES.map((source) => ({ kind: source.kind, title: source.title ?? source.fileLabel }));
+}

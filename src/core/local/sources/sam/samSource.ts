@@ -11,6 +11,7 @@ import { SAM_SOURCE, parseTemplate, parseTemplateDocument } from './templateFunc
 export const samSource: FunctionSource = {
   kind: SAM_SOURCE,
   fileLabel: 'SAM/CloudFormation template',
+  title: 'SAM / CloudFormation',
   findFiles: findTemplates,
   mayDefineFunctions: mayBeTemplate,
   watchGlob: TEMPLATE_WATCH_GLOB,
