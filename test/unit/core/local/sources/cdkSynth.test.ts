@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { LocalInvoker } from '../../../../../src/core/local/invoker';
+import { cdkSource } from '../../../../../src/core/local/sources/cdk/cdkSource';
 import { readWorkspaceFunctions } from '../../../../../src/core/local/sources/registry';
 import { installAwsCdk } from '../../../../support/awsCdk';
 import { ROOT } from '../../../../support/paths';
@@ -14,6 +15,8 @@ const APP = `const path = require('node:path');
 const cdk = require('aws-cdk-lib');
 const lambda = require('aws-cdk-lib/aws-lambda');
 const { NodejsFunction } = require('aws-cdk-lib/aws-lambda-nodejs');
+const apigateway = require('aws-cdk-lib/aws-apigateway');
+const s3 = require('aws-cdk-lib/aws-s3');
 const app = new cdk.App();
 const stack = new cdk.Stack(app, 'ShopStack');
 const prices = new lambda.LayerVersion(stack, 'Prices', { code: lambda.Code.fromAsset(path.join(__dirname, 'layer')), compatibleRuntimes: [lambda.Runtime.PYTHON_3_12] });
@@ -25,12 +28,16 @@ new lambda.Function(stack, 'Quote', {
   environment: { CURRENCY: 'EUR' },
   memorySize: 512,
 });
-new NodejsFunction(stack, 'Orders', {
+// CDK's own helper function (a custom resource provider emptying the bucket) comes with it.
+new s3.Bucket(stack, 'Receipts', { autoDeleteObjects: true, removalPolicy: cdk.RemovalPolicy.DESTROY });
+const orders = new NodejsFunction(stack, 'Orders', {
   entry: path.join(__dirname, 'orders.ts'),
   runtime: lambda.Runtime.NODEJS_20_X,
   depsLockFilePath: path.join(__dirname, 'package-lock.json'),
   timeout: cdk.Duration.seconds(7),
 });
+new apigateway.LambdaRestApi(stack, 'ShopApi', { handler: orders });
+orders.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
 `;
 
 describe('function sources: a CDK app synthesized by cdk synth', function () {
@@ -63,10 +70,13 @@ describe('function sources: a CDK app synthesized by cdk synth', function () {
   });
   after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('reads the NodejsFunction, the Python function and its layer, and runs them', async () => {
+  it('reads the NodejsFunction, the Python function and its layer, leaving out CDK\'s helper, and runs them', async () => {
     const { functions, problems } = await readWorkspaceFunctions(dir);
     assert.deepEqual(problems, []);
     assert.deepEqual(functions.map((f) => f.name).sort(), ['ShopStack/Orders', 'ShopStack/Quote']);
+    const template = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.out', 'ShopStack.template.json'), 'utf8')) as { Resources: Record<string, { Type: string }> };
+    const lambdas = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' || r.Type === 'AWS::CloudFormation::CustomResource');
+    assert.ok(lambdas.some(([id]) => id.startsWith('CustomS3AutoDeleteObjectsCustomResourceProvider')), `the template has CDK's helper: ${lambdas.map(([id]) => id).join(', ')}`);
     const quote = functions.find((f) => f.name === 'ShopStack/Quote')!;
     const orders = functions.find((f) => f.name === 'ShopStack/Orders')!;
     assert.deepEqual([quote.runtime, quote.memoryMb, quote.layers?.length, orders.runtime, orders.timeoutSeconds], ['python3.12', 512, 1, 'nodejs20.x', 7]);
@@ -80,5 +90,14 @@ describe('function sources: a CDK app synthesized by cdk synth', function () {
     } finally {
       await invoker.dispose();
     }
+  });
+
+  it("reads the LambdaRestApi's routes and the function URL under the function's construct path", () => {
+    const manifest = path.join(dir, 'cdk.out', 'manifest.json');
+    const text = fs.readFileSync(manifest, 'utf8');
+    const apis = cdkSource.readApis!(text, manifest, cdkSource.readFunctions(text, manifest).functions);
+    assert.deepEqual(apis.routes.map((r) => [r.method, r.path, r.functionName]).sort(), [['ANY', '/', 'ShopStack/Orders'], ['ANY', '/{proxy+}', 'ShopStack/Orders']]);
+    assert.deepEqual(apis.functionUrls.map((u) => u.functionName), ['ShopStack/Orders']);
+    assert.deepEqual(apis.problems, []);
   });
 });
