@@ -45,6 +45,13 @@ export async function readWorkspaceFunctions(root: string, options: { signal?: A
   return { functions, problems, files };
 }
 
+/** Every source's files in a workspace folder, in source then file order: what a local API reads its routes from. */
+export async function findSourceFiles(root: string, signal?: AbortSignal): Promise<string[]> {
+  const files: string[] = [];
+  for (const source of FUNCTION_SOURCES) files.push(...(await source.findFiles(root, signal)));
+  return files;
+}
+
 /** The source that reads a file the user named. */
 export function sourceOfFile(file: string): FunctionSource {
   return FUNCTION_SOURCES.find((source) => source.readsFile(file)) ?? samSource;
