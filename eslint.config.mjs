@@ -13,7 +13,7 @@ const browserImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test/e2e/out/', '**/*.vsix'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test/e2e/out/', '**/*.vsix', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

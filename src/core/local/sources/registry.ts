@@ -1,12 +1,13 @@
 import { promises as fs } from 'node:fs';
 import type { FunctionSource, SourceFunctions, SourceProblem } from './functionSource';
+import { cdkSource } from './cdk/cdkSource';
 import { samSource } from './sam/samSource';
 
 /**
  * Every kind of project functions are read from. A new one is a module beside sam/ and a line here, before SAM:
  * SAM reads any file a user names (see sourceOfFile).
  */
-export const FUNCTION_SOURCES: readonly FunctionSource[] = [samSource];
+export const FUNCTION_SOURCES: readonly FunctionSource[] = [cdkSource, samSource];
 
 /** The functions of a workspace folder, and the files they were read from (for a cache to check). */
 export interface WorkspaceFunctions extends SourceFunctions {
@@ -42,6 +43,13 @@ export async function readWorkspaceFunctions(root: string, options: { signal?: A
     }
   }
   return { functions, problems, files };
+}
+
+/** Every source's files in a workspace folder, in source then file order: what a local API reads its routes from. */
+export async function findSourceFiles(root: string, signal?: AbortSignal): Promise<string[]> {
+  const files: string[] = [];
+  for (const source of FUNCTION_SOURCES) files.push(...(await source.findFiles(root, signal)));
+  return files;
 }
 
 /** The source that reads a file the user named. */

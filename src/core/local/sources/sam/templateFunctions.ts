@@ -240,11 +240,16 @@ export function parseTemplate(text: string, templateFile: string): TemplateFunct
     if (!isRecord(parsed.value)) {
       return { functions: [], problems: [{ message: 'not a CloudFormation template: the top level is not a mapping (a template starts with AWSTemplateFormatVersion, Transform or Resources)' }] };
     }
-    const reader = new TemplateReader(parsed.value, file);
-    reader.read();
-    return { functions: reader.functions, problems: reader.problems };
+    return readTemplateFunctions(parsed.value, file);
   } catch (error) {
     return { functions: [], problems: [{ message: `the template could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
   }
 }
 
+
+/** The Lambda functions of a template already parsed (a CDK cloud assembly's), named by logical id; `templateFile` is absolute. */
+export function readTemplateFunctions(template: Json, templateFile: string): TemplateFunctions {
+  const reader = new TemplateReader(template, templateFile);
+  reader.read();
+  return { functions: reader.functions, problems: reader.problems };
+}
