@@ -6,12 +6,12 @@ import { DEFAULT_API_PORT, LocalApiServer } from '../../core/local/api/localApiS
 import { LocalFunctionUrlServer } from '../../core/local/api/functionUrlServer';
 import { FUNCTION_URL_PORT_OFFSET } from '../../core/local/api/functionUrlPorts';
 import { FileApiSite } from '../../core/local/api/apiSite';
+import { findSourceFiles } from '../../core/local/sources/registry';
 import type { ApiSite } from '../../core/local/api/apiSite';
 import type { FunctionUrl } from '../../core/local/api/apiDefinitions';
 import { mountedLine, mountedUrlLine, mountedWebSocketLine, reloadLine, requestLine } from '../../core/local/api/apiLogLines';
 import { LocalInvoker } from '../../core/local/invoker';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
-import { findTemplates } from '../../core/local/sources/sam/templateDiscovery';
 import { ENV_VARS_EXAMPLE, readEnvVarsFile } from '../envVarsFile';
 import type { CliIo } from '../io';
 import { parsePortFlag } from '../portFlag';
@@ -58,7 +58,7 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
     if ('problem' in read) return usage(`--env-vars ${options.envVars}: ${read.problem}\n${ENV_VARS_EXAMPLE}`);
     overrides = read.overrides;
   }
-  const templates = options.template ? [path.resolve(options.cwd, options.template)] : await findTemplates(options.cwd);
+  const templates = options.template ? [path.resolve(options.cwd, options.template)] : await findSourceFiles(options.cwd);
   if (options.template && !fs.existsSync(templates[0])) return usage(`the template ${options.template} does not exist.`);
   const sandbox = await credentialsFlag(options, io);
   if (!sandbox) return 1;

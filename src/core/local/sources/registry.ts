@@ -47,6 +47,15 @@ export async function readWorkspaceFunctions(root: string, options: { signal?: A
   return { functions, problems, files };
 }
 
+/** Every source's files in a workspace folder, in source then file order, each file once (see readWorkspaceFunctions). */
+export async function findSourceFiles(root: string, signal?: AbortSignal): Promise<string[]> {
+  const files: string[] = [];
+  for (const source of FUNCTION_SOURCES) {
+    for (const file of await source.findFiles(root, signal)) if (!files.includes(file)) files.push(file);
+  }
+  return files;
+}
+
 /** The source that reads a file the user named. */
 export function sourceOfFile(file: string): FunctionSource {
   return FUNCTION_SOURCES.find((source) => source.readsFile(file)) ?? samSource;

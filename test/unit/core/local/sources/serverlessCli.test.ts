@@ -38,6 +38,25 @@ describe('serverless source: the CLI on a serverless.yml', function () {
     assert.match(stderr, /^Warning: serverless\.yml: functions\.hello\.environment\.SECRET: \$\{ssm:\/fixture\/secret\} is read from SSM Parameter Store/m);
   });
 
+  it('start-api without --template finds serverless.yml in the folder', async () => {
+    const child = spawn(process.execPath, [CLI, 'start-api', '--port', '0'], { cwd: FIXTURE, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`never started: ${stderr}`)), 20_000);
+        child.stderr!.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (!/Press Ctrl\+C to stop/.test(stderr)) return;
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      assert.match(stderr, /^Mounted GET http:\/\/127\.0\.0\.1:\d+\/hello → hello \(REST, payload 1\.0\)$/m);
+    } finally {
+      await stopGroup(child.pid);
+    }
+  });
+
   describe('start-api --template serverless.yml', () => {
     let child: ChildProcess;
     let stderr = '';
