@@ -2,12 +2,13 @@ import { promises as fs } from 'node:fs';
 import type { FunctionSource, SourceFunctions, SourceProblem } from './functionSource';
 import { cdkSource } from './cdk/cdkSource';
 import { samSource } from './sam/samSource';
+import { serverlessSource } from './serverless/serverlessSource';
 
 /**
  * Every kind of project functions are read from. A new one is a module beside sam/ and a line here, before SAM:
  * SAM reads any file a user names (see sourceOfFile).
  */
-export const FUNCTION_SOURCES: readonly FunctionSource[] = [cdkSource, samSource];
+export const FUNCTION_SOURCES: readonly FunctionSource[] = [cdkSource, serverlessSource, samSource];
 
 /** The functions of a workspace folder, and the files they were read from (for a cache to check). */
 export interface WorkspaceFunctions extends SourceFunctions {
@@ -36,6 +37,8 @@ export async function readWorkspaceFunctions(root: string, options: { signal?: A
   const files: string[] = [];
   for (const source of FUNCTION_SOURCES) {
     for (const file of await source.findFiles(root, options.signal)) {
+      // A file is one source's: a serverless.yml whose resources: has AWSTemplateFormatVersion is not also a template.
+      if (files.includes(file)) continue;
       const result = await read(source, file);
       files.push(file);
       functions.push(...result.functions);
@@ -45,10 +48,12 @@ export async function readWorkspaceFunctions(root: string, options: { signal?: A
   return { functions, problems, files };
 }
 
-/** Every source's files in a workspace folder, in source then file order: what a local API reads its routes from. */
+/** Every source's files in a workspace folder, in source then file order, each file once (see readWorkspaceFunctions). */
 export async function findSourceFiles(root: string, signal?: AbortSignal): Promise<string[]> {
   const files: string[] = [];
-  for (const source of FUNCTION_SOURCES) files.push(...(await source.findFiles(root, signal)));
+  for (const source of FUNCTION_SOURCES) {
+    for (const file of await source.findFiles(root, signal)) if (!files.includes(file)) files.push(file);
+  }
   return files;
 }
 

@@ -20,6 +20,7 @@ function templatesOf(text: string, file: string): AssemblyTemplates | undefined 
 export const cdkSource: FunctionSource = {
   kind: CDK_SOURCE,
   fileLabel: 'AWS CDK cloud assembly',
+  title: 'AWS CDK',
   findFiles: findCdkApps,
   mayDefineFunctions: mayBeCdkFile,
   watchGlob: CDK_WATCH_GLOB,

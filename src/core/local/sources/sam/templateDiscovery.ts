@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { isServerlessConfig } from '../serverless/serverlessDiscovery';
 import { SERVERLESS_TRANSFORM } from './templateFunctions';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.aws-sam', 'cdk.out', 'dist', 'out', '.vscode-test']);
@@ -47,7 +48,8 @@ async function walk(dir: string, depth: number, found: string[], signal: AbortSi
         }
         return;
       }
-      if (!CANDIDATE.test(entry.name)) return;
+      // A serverless.yml may hold CloudFormation (its resources: section) but is the Serverless Framework's.
+      if (!CANDIDATE.test(entry.name) || isServerlessConfig(entry.name)) return;
       if (!entry.isFile() && !(entry.isSymbolicLink() && (await isFile(full)))) return;
       if (NAMED_TEMPLATE.test(entry.name) || (depth <= CONTENT_DEPTH && (await mentionsTemplate(full)))) found.push(full);
     }),
@@ -58,7 +60,7 @@ async function walk(dir: string, depth: number, found: string[], signal: AbortSi
 /**
  * Every SAM/CloudFormation template in a workspace folder, as sorted absolute paths: template.yaml|yml|json and
  * *.template.yaml|yml|json anywhere, and other .yaml/.yml/.json files up to two directory levels down that mention
- * AWSTemplateFormatVersion or the SAM transform. Dependency, build-output and hidden directories are skipped.
+ * AWSTemplateFormatVersion or the SAM transform, except serverless.yml / serverless.yaml. Dependency, build-output and hidden directories are skipped.
  * Rejects with the signal's reason when aborted.
  */
 export async function findTemplates(root: string, signal?: AbortSignal): Promise<string[]> {
@@ -75,7 +77,7 @@ export function mayBeTemplate(file: string, root: string): boolean {
   const relative = path.relative(path.resolve(root), path.resolve(file));
   const parts = relative.split(path.sep);
   const name = parts.pop() ?? '';
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative) || !CANDIDATE.test(name)) return false;
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative) || !CANDIDATE.test(name) || isServerlessConfig(name)) return false;
   if (parts.length > MAX_WALK_DEPTH || parts.some((dir) => dir.startsWith('.') || SKIPPED_DIRECTORIES.has(dir))) return false;
   return NAMED_TEMPLATE.test(name) || parts.length <= CONTENT_DEPTH;
 }

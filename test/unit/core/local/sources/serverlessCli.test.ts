@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { stopGroup } from '../../../../support/processGroup';
+
+// The CLI on our Serverless Framework fixture service: `invoke` and `start-api` with --template serverless.yml, curl as the client.
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'serverless-app');
+const ENV = { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PYTHONDONTWRITEBYTECODE: '1' };
+const run = promisify(execFile);
+
+async function curl(...args: string[]): Promise<{ status: number; body: string }> {
+  const { stdout } = await run('curl', ['-s', '-i', '--max-time', '15', ...args], { encoding: 'utf8' });
+  const [head, ...rest] = stdout.split('\r\n\r\n');
+  return { status: Number(head.split(' ')[1]), body: rest.join('\r\n\r\n') };
+}
+
+describe('serverless source: the CLI on a serverless.yml', function () {
+  this.timeout(60_000);
+  before(() => assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" first`));
+
+  it('invoke hello --template serverless.yml runs the function with its resolved environment and its layer', async () => {
+    const { stdout, stderr } = await run(process.execPath, [CLI, 'invoke', 'hello', '--template', 'serverless.yml'], { cwd: FIXTURE, env: ENV, encoding: 'utf8' });
+    const answer = JSON.parse(stdout.trim()) as { statusCode: number; body: string };
+    const body = JSON.parse(answer.body) as { greeting: string; env: Record<string, string> };
+    assert.equal(answer.statusCode, 200);
+    assert.equal(body.greeting, 'hello from custom (via the shared layer)');
+    assert.equal(body.env.TEXT, 'fixture-app-dev');
+    assert.equal(body.env.FROM_DOTENV, 'from-dotenv');
+    assert.equal(body.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE, '1024');
+    assert.equal(body.env.DOTENV_ONLY, undefined);
+    assert.match(stderr, /^Warning: serverless\.yml: functions\.hello\.environment\.SECRET: \$\{ssm:\/fixture\/secret\} is read from SSM Parameter Store/m);
+  });
+
+  it('start-api without --template finds serverless.yml in the folder', async () => {
+    const child = spawn(process.execPath, [CLI, 'start-api', '--port', '0'], { cwd: FIXTURE, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`never started: ${stderr}`)), 20_000);
+        child.stderr!.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (!/Press Ctrl\+C to stop/.test(stderr)) return;
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      assert.match(stderr, /^Mounted GET http:\/\/127\.0\.0\.1:\d+\/hello → hello \(REST, payload 1\.0\)$/m);
+    } finally {
+      await stopGroup(child.pid);
+    }
+  });
+
+  describe('start-api --template serverless.yml', () => {
+    let child: ChildProcess;
+    let stderr = '';
+    let url: string;
+    before(async () => {
+      child = spawn(process.execPath, [CLI, 'start-api', '--template', 'serverless.yml', '--port', '0'], { cwd: FIXTURE, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`never started: ${stderr}`)), 20_000);
+        const check = () => /Press Ctrl\+C to stop/.test(stderr) && (clearTimeout(timer), resolve());
+        child.stderr!.on('data', check);
+        check();
+      });
+      url = /Local API on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)![1];
+    });
+    after(() => stopGroup(child?.pid));
+
+    it('mounts each http and httpApi event', () => {
+      assert.match(stderr, new RegExp(`^Mounted GET ${url}/hello → hello \\(REST, payload 1\\.0\\)$`, 'm'));
+      assert.match(stderr, new RegExp(`^Mounted GET ${url}/hi → hello \\(HTTP API, payload 2\\.0\\)$`, 'm'));
+    });
+
+    it('GET /hello answers from the function, the REST event on the service stage (dev), the path without a stage prefix', async () => {
+      const answer = await curl(`${url}/hello`);
+      assert.equal(answer.status, 200);
+      const body = JSON.parse(answer.body) as { greeting: string; stage: string };
+      assert.deepEqual([body.greeting, body.stage], ['hello from custom (via the shared layer)', 'dev']);
+    });
+
+    it('an http route with a function authorizer: 401 without a token, the function with one the authorizer allows', async () => {
+      assert.equal((await curl(`${url}/private/7`)).status, 401);
+      assert.equal((await curl('-H', 'Authorization: deny', `${url}/private/7`)).status, 403);
+      assert.equal((await curl('-H', 'Authorization: allow', `${url}/private/7`)).status, 200);
+    });
+
+    it("httpApi '*' sends what no other route serves to the Python function", async () => {
+      const answer = await curl(`${url}/anything/else`);
+      assert.equal(answer.status, 200);
+      assert.deepEqual(JSON.parse(answer.body), { language: 'python', route: '$default' });
+    });
+  });
+});
