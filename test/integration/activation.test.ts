@@ -60,7 +60,9 @@ describe('extension in the VS Code extension host', () => {
     // A .partial is a cache being written at this moment (renamed into place when whole): not one to check yet.
     const cached = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => !f.endsWith('.partial')) : []);
     const deadline = Date.now() + 15_000;
-    while (!cached().some((f) => f.startsWith('ui.js.')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    // Each bundle's cache is written on its own after it loads: wait for ui.js's and a chunk's.
+    const written = () => cached().some((f) => f.startsWith('ui.js.')) && cached().some((f) => /^chunk-\w+\.js\./.test(f));
+    while (!written() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     const files = cached();
     assert.ok(files.some((f) => f.startsWith('ui.js.')), `no code cache of dist/ui.js in ${cacheDir}: ${files.join(', ') || 'nothing'}`);
     assert.ok(files.some((f) => /^chunk-\w+\.js\./.test(f)), `dist/ui.js's chunks have no code cache in ${cacheDir}: ${files.join(', ')}`);
