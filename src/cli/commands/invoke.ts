@@ -138,7 +138,12 @@ async function findInTemplates(name: string, options: InvokeCliOptions, io: CliI
     for (const problem of read.problems) io.err(`Warning: ${options.template}: ${problem.message}\n`);
     functions = read.functions;
   } else {
-    functions = (await readWorkspaceFunctions(options.cwd)).functions;
+    const read = await readWorkspaceFunctions(options.cwd);
+    functions = read.functions;
+    const found = functions.find((f) => f.name === name);
+    // What its own file says of it (a variable left as a placeholder, a stale build) is said, as with --template.
+    const own = read.problems.filter((p) => found?.origin && p.file === found.origin.file && (p.functionId === undefined || p.functionId === found.origin.id));
+    for (const problem of own) io.err(`Warning: ${path.relative(options.cwd, problem.file) || problem.file}: ${problem.message}\n`);
   }
   const found = functions.find((f) => f.name === name);
   if (found) return found;

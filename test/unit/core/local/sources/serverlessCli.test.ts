@@ -38,6 +38,12 @@ describe('serverless source: the CLI on a serverless.yml', function () {
     assert.match(stderr, /^Warning: serverless\.yml: functions\.hello\.environment\.SECRET: \$\{ssm:\/fixture\/secret\} is read from SSM Parameter Store/m);
   });
 
+  it('invoke hello without --template finds it in the folder and says the same about its placeholder', async () => {
+    const { stdout, stderr } = await run(process.execPath, [CLI, 'invoke', 'hello'], { cwd: FIXTURE, env: ENV, encoding: 'utf8' });
+    assert.equal((JSON.parse(stdout.trim()) as { statusCode: number }).statusCode, 200);
+    assert.match(stderr, /^Warning: serverless\.yml: functions\.hello\.environment\.SECRET: \$\{ssm:\/fixture\/secret\} is read from SSM Parameter Store/m);
+  });
+
   it('start-api without --template finds serverless.yml in the folder', async () => {
     const child = spawn(process.execPath, [CLI, 'start-api', '--port', '0'], { cwd: FIXTURE, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
