@@ -24,8 +24,16 @@ const common = {
   define: { SE_VERSION: JSON.stringify(version) },
 };
 
+// The HCL parser (several MB, for Terraform projects only) is a bundle of its own, dist/hcl2-parser.js, which the
+// code that reads .tf files requires the first time it needs it.
+const hclParserApart = {
+  name: 'hcl2-parser-apart',
+  setup: (build) => build.onResolve({ filter: /^hcl2-parser$/ }, () => ({ path: './hcl2-parser.js', external: true })),
+};
+
 const node = {
   ...common,
+  plugins: [hclParserApart],
   platform: 'node',
   format: 'cjs',
   // The oldest Node of a supported VS Code desktop (1.90 ships Node 20).
@@ -107,6 +115,7 @@ const builds = [
     define: { ...node.define, SE_HANDLER_LANGUAGES: JSON.stringify(await handlerLanguages()) },
   },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, plugins: [], entryPoints: [createRequire(import.meta.url).resolve('hcl2-parser')], outfile: 'dist/hcl2-parser.js', sourcemap: false },
   // Each runtime family's client (src/core/local/runtimes/<family>/client/): bootstrap.ts bundled alone.
   ...runtimeClients.flatMap(({ family, dir }) =>
     existsSync(join(dir, 'bootstrap.ts')) ? [{ ...node, entryPoints: [join(dir, 'bootstrap.ts')], outfile: `dist/runtimes/${family}/bootstrap.js`, minify: false }] : [],
@@ -124,7 +133,7 @@ for (const { family, dir } of runtimeClients) {
 }
 if (watch) {
   const plugins = [{ name: 'commonjs', setup: (build) => build.onEnd((result) => result.errors.length === 0 && toCommonJs(result)) }];
-  await (await esbuild.context({ ...extension, plugins })).watch();
+  await (await esbuild.context({ ...extension, plugins: [...extension.plugins, ...plugins] })).watch();
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('[build] watching for changes');
 } else {

@@ -3,12 +3,13 @@ import type { FunctionSource, SourceFunctions, SourceProblem } from './functionS
 import { cdkSource } from './cdk/cdkSource';
 import { samSource } from './sam/samSource';
 import { serverlessSource } from './serverless/serverlessSource';
+import { terraformSource } from './terraform/terraformSource';
 
 /**
  * Every kind of project functions are read from. A new one is a module beside sam/ and a line here, before SAM:
  * SAM reads any file a user names (see sourceOfFile).
  */
-export const FUNCTION_SOURCES: readonly FunctionSource[] = [cdkSource, serverlessSource, samSource];
+export const FUNCTION_SOURCES: readonly FunctionSource[] = [cdkSource, serverlessSource, terraformSource, samSource];
 
 /** The functions of a workspace folder, and the files they were read from (for a cache to check). */
 export interface WorkspaceFunctions extends SourceFunctions {

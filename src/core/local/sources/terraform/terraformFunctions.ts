@@ -1,0 +1,193 @@
+import * as path from 'node:path';
+import { parseLayerArn } from '../../layers/layerArn';
+import { MAX_LAYERS, type LayerSource } from '../../layers/layerSource';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type LocalFunctionDefinition } from '../../types';
+import type { SourceFunctions, SourceProblem } from '../functionSource';
+import { TfEvaluator, referencedAddress } from './tfExpressions';
+import type { TfBlock } from './terraformModule';
+import type { TfConfiguration } from './tfConfiguration';
+
+/** The source kind of functions read from Terraform configurations. */
+export const TERRAFORM_SOURCE = 'terraform';
+
+const ZIP = /\.zip$/i;
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+
+/** The aws_lambda_function resources of a configuration and its local modules, named by their addresses. */
+export class TerraformFunctionReader {
+  readonly functions: LocalFunctionDefinition[] = [];
+  readonly problems: SourceProblem[] = [];
+
+  read(configuration: TfConfiguration): SourceFunctions {
+    for (const module of configuration.modules) {
+      for (const problem of module.module.problems) this.problems.push({ file: problem.file, message: `${path.basename(problem.file)}: ${problem.message}` });
+      for (const resource of module.module.resources) {
+        if (resource.type === 'aws_lambda_function') this.lambdaFunction(`${module.prefix}aws_lambda_function.${resource.name}`, resource, module.evaluator, module.module.resources, module.module.data);
+      }
+    }
+    for (const problem of configuration.problems) this.problems.push(problem);
+    return { functions: this.functions, problems: this.problems };
+  }
+
+  private lambdaFunction(id: string, resource: TfBlock, evaluator: TfEvaluator, resources: readonly TfBlock[], data: readonly TfBlock[]): void {
+    const problem = (message: string): void => void this.problems.push({ file: resource.file, functionId: id, message: `${id}: ${message}` });
+    const body = resource.body;
+    if (evaluator.evaluate(body.package_type).value === 'Image' || body.image_uri !== undefined) {
+      problem('package_type Image: container image functions do not run locally (use a .zip function with filename, handler and runtime)');
+      return;
+    }
+    if (body.s3_bucket !== undefined || body.s3_key !== undefined) {
+      problem('s3_bucket/s3_key: the code is in S3, which cannot run locally (set filename to a data "archive_file" of the function\'s folder)');
+      return;
+    }
+    const code = this.archiveContent('filename', body.filename, evaluator, data, resource.file, problem);
+    if (code === undefined) return;
+    const handler = this.text('handler', body.handler, evaluator, 'index.handler', problem);
+    const runtime = this.text('runtime', body.runtime, evaluator, 'nodejs20.x', problem);
+    if (handler === undefined || runtime === undefined) return;
+    const layers = this.layers(body.layers, evaluator, resources, data, resource.file, problem);
+    if (layers === undefined) return;
+    this.functions.push({
+      name: id,
+      codeDir: code,
+      handler,
+      runtime,
+      timeoutSeconds: this.positive('timeout', body.timeout, evaluator, DEFAULT_TIMEOUT_SECONDS, 'seconds', problem),
+      memoryMb: this.positive('memory_size', body.memory_size, evaluator, DEFAULT_MEMORY_MB, 'MB', problem),
+      environment: this.environment(body.environment, evaluator, problem),
+      architecture: this.architecture(body.architectures, evaluator, problem),
+      origin: { source: TERRAFORM_SOURCE, file: resource.file, id },
+      ...(layers.length > 0 ? { layers } : {}),
+      ...(ZIP.test(code) ? { codeArchive: true } : {}),
+    });
+  }
+
+  /**
+   * The folder (or .zip) a `filename` holds: an archive_file's source_dir (or a source_file's folder), or a .zip
+   * written as a path.
+   */
+  private archiveContent(attribute: string, raw: unknown, evaluator: TfEvaluator, data: readonly TfBlock[], file: string, problem: (m: string) => void): string | undefined {
+    const where = path.basename(file);
+    if (raw === undefined) {
+      problem(`no ${attribute} in ${where} (set ${attribute} = data.archive_file.<name>.output_path, with a data "archive_file" of the code's folder)`);
+      return undefined;
+    }
+    const archiveName = typeof raw === 'string' ? /^\$\{\s*data\.archive_file\.([\w-]+)\.output_path\s*\}$/.exec(raw)?.[1] : undefined;
+    if (archiveName !== undefined) {
+      const archive = data.find((d) => d.type === 'archive_file' && d.name === archiveName);
+      if (archive === undefined) {
+        problem(`${attribute} in ${where} refers to data.archive_file.${archiveName}, which the configuration does not define`);
+        return undefined;
+      }
+      const dir = evaluator.evaluate(archive.body.source_dir);
+      const single = evaluator.evaluate(archive.body.source_file);
+      const chosen = dir.value !== undefined ? { ...dir, attribute: 'source_dir' } : { ...single, attribute: 'source_file' };
+      if (chosen.value === undefined) {
+        problem(`data.archive_file.${archiveName} in ${path.basename(archive.file)} has neither source_dir nor source_file, so its code cannot be found locally (set source_dir to the code's folder)`);
+        return undefined;
+      }
+      if (chosen.unresolved.length > 0 || typeof chosen.value !== 'string') {
+        problem(`${chosen.attribute} of data.archive_file.${archiveName} in ${path.basename(archive.file)} depends on ${chosen.unresolved.join(', ')}, which has no value locally (write the path, or give the variable a default)`);
+        return undefined;
+      }
+      const resolved = path.resolve(evaluator.rootDir, chosen.value);
+      if (chosen.attribute === 'source_dir') return resolved;
+      problem(`data.archive_file.${archiveName} zips one file (source_file), so the function runs from its folder ${path.dirname(resolved)}, with the other files there`);
+      return path.dirname(resolved);
+    }
+    const { value, unresolved } = evaluator.evaluate(raw);
+    if (unresolved.length > 0 || typeof value !== 'string') {
+      problem(`${attribute} in ${where} depends on ${unresolved.join(', ') || JSON.stringify(raw)}, which has no value locally (set ${attribute} = data.archive_file.<name>.output_path, or write the .zip's path)`);
+      return undefined;
+    }
+    return path.resolve(evaluator.rootDir, value);
+  }
+
+  private text(attribute: string, raw: unknown, evaluator: TfEvaluator, example: string, problem: (m: string) => void): string | undefined {
+    if (raw === undefined) {
+      problem(`no ${attribute} (set ${attribute} = "${example}")`);
+      return undefined;
+    }
+    const { value, unresolved } = evaluator.evaluate(raw);
+    if (unresolved.length > 0) {
+      problem(`${attribute} depends on ${unresolved.join(', ')}, which has no value locally (write ${attribute}, or give the variable a default)`);
+      return undefined;
+    }
+    if (typeof value !== 'string' || value === '') {
+      problem(`${attribute} is not text (set ${attribute} = "${example}")`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private positive(attribute: string, raw: unknown, evaluator: TfEvaluator, fallback: number, unit: string, problem: (m: string) => void): number {
+    if (raw === undefined) return fallback;
+    const { value } = evaluator.evaluate(raw);
+    const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    if (Number.isFinite(number) && number > 0) return number;
+    problem(`${attribute} ${JSON.stringify(value)} is not a positive number, so ${fallback} ${unit} is used (set ${attribute} to a number)`);
+    return fallback;
+  }
+
+  private environment(raw: unknown, evaluator: TfEvaluator, problem: (m: string) => void): Record<string, string> {
+    const block = first(raw);
+    const variables = typeof block === 'object' && block !== null ? (block as Record<string, unknown>).variables : undefined;
+    if (variables === undefined) return {};
+    const out: Record<string, string> = {};
+    const { value } = evaluator.evaluate(variables);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problem('environment.variables is not a map of names to values (write variables = { NAME = "value" })');
+      return out;
+    }
+    for (const [name, item] of Object.entries(value)) {
+      const { unresolved } = evaluator.evaluate((variables as Record<string, unknown>)[name]);
+      if (unresolved.length > 0) problem(`environment variable ${name} depends on ${unresolved.join(', ')}, which has no value locally, so it is set to that text (write the value, or give the variable a default)`);
+      if (item !== undefined && item !== null) out[name] = typeof item === 'string' ? item : JSON.stringify(item);
+    }
+    return out;
+  }
+
+  private architecture(raw: unknown, evaluator: TfEvaluator, problem: (m: string) => void): 'x86_64' | 'arm64' {
+    if (raw === undefined) return 'x86_64';
+    const value = first(evaluator.evaluate(raw).value);
+    if (value === 'x86_64' || value === 'arm64') return value;
+    problem(`architectures ${JSON.stringify(value)} is neither ["x86_64"] nor ["arm64"], so x86_64 is used`);
+    return 'x86_64';
+  }
+
+  /** `layers`: aws_lambda_layer_version resources of the configuration (their archive_file's folder) and layer version ARNs. */
+  private layers(raw: unknown, evaluator: TfEvaluator, resources: readonly TfBlock[], data: readonly TfBlock[], file: string, problem: (m: string) => void): LayerSource[] | undefined {
+    if (raw === undefined) return [];
+    if (!Array.isArray(raw)) {
+      problem('layers is not a list (write layers = [aws_lambda_layer_version.<name>.arn, "arn:aws:lambda:…"])');
+      return undefined;
+    }
+    const layers: LayerSource[] = [];
+    for (const item of raw) {
+      const name = referencedAddress(item, 'aws_lambda_layer_version');
+      if (name !== undefined) {
+        const layer = resources.find((r) => r.type === 'aws_lambda_layer_version' && r.name === name);
+        if (layer === undefined) {
+          problem(`layers refers to aws_lambda_layer_version.${name}, which the configuration does not define`);
+          return undefined;
+        }
+        const content = this.archiveContent('filename', layer.body.filename, evaluator, data, layer.file, problem);
+        if (content === undefined) return undefined;
+        layers.push({ kind: 'local', name: `aws_lambda_layer_version.${name}`, content, under: '' });
+        continue;
+      }
+      const { value, unresolved } = evaluator.evaluate(item);
+      if (unresolved.length === 0 && typeof value === 'string' && parseLayerArn(value)) {
+        layers.push({ kind: 'arn', arn: value.trim() });
+        continue;
+      }
+      problem(`layers: ${JSON.stringify(value)} in ${path.basename(file)} is neither a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>) nor aws_lambda_layer_version.<name>.arn of this configuration`);
+      return undefined;
+    }
+    if (layers.length > MAX_LAYERS) {
+      problem(`layers has ${layers.length} entries, and a function can have at most ${MAX_LAYERS} layers`);
+      return undefined;
+    }
+    return layers;
+  }
+}
