@@ -50,7 +50,20 @@ describe('function sources: Terraform configurations', () => {
   it('gives a function the layers of the configuration (its archive_file folder) and layer ARNs', async () => {
     const { functions } = await readFunctionsIn(MAIN);
     assert.deepEqual(functions[0].layers, [{ kind: 'local', name: 'aws_lambda_layer_version.shared', content: path.join(APP, 'layers', 'shared'), under: '' }]);
-    assert.deepEqual(functions[2].layers, [{ kind: 'arn', arn: 'arn:aws:lambda:us-east-1:123456789012:layer:tools:3' }]);
+    assert.equal(functions[2].layers, undefined);
+  });
+
+  it('takes a layer version ARN written or from a variable, and reports a layer that is neither', async () => {
+    write('src/index.js', 'exports.handler = async () => 1;');
+    const main = write(
+      'main.tf',
+      `variable "tools" {\n  default = "arn:aws:lambda:us-east-1:123456789012:layer:tools:3"\n}\n${archive('code', 'src')}${lambda('arns', '  filename = data.archive_file.code.output_path\n  layers = [var.tools, "arn:aws:lambda:eu-west-1:123456789012:layer:more:1"]')}${lambda('bad', '  filename = data.archive_file.code.output_path\n  layers = ["tools"]')}`,
+    );
+    const { functions, problems } = await readFunctionsIn(main);
+    assert.deepEqual(functions.map((f) => [f.name, f.layers]), [
+      ['aws_lambda_function.arns', [{ kind: 'arn', arn: 'arn:aws:lambda:us-east-1:123456789012:layer:tools:3' }, { kind: 'arn', arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:more:1' }]],
+    ]);
+    assert.match(problems[0].message, /^aws_lambda_function\.bad: layers: "tools" in main\.tf is neither a layer version ARN/);
   });
 
   it('says what does not run locally, naming the resource, the attribute and the file', async () => {
