@@ -17,8 +17,24 @@ function hclParser(): Hcl2Parser {
   return parser;
 }
 
-/** The body of a .tf file, or what keeps it from being read. */
-export function parseHcl(text: string): { body: HclBody } | { problem: string } {
+type Parsed = { body: HclBody } | { problem: string };
+
+/** A configuration is read for its functions, then for its APIs, and again on each change of one file: parse each text once. */
+const parsed = new Map<string, Parsed>();
+const MAX_PARSED = 200;
+
+/** The body of a .tf file (not to be changed: it is shared), or what keeps it from being read. */
+export function parseHcl(text: string): Parsed {
+  let result = parsed.get(text);
+  if (result === undefined) {
+    result = parse(text);
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+function parse(text: string): Parsed {
   let result: [HclBody | null, unknown];
   try {
     result = hclParser().parseToObject(text);
