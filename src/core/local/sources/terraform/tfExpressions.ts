@@ -107,6 +107,11 @@ export class TfEvaluator {
 
   /** The value of one expression, or undefined when it has none locally. */
   private expression(expression: string): unknown {
+    const call = CALL.exec(expression);
+    if (call) {
+      const args = splitArguments(call[2]).map((arg) => this.argument(arg));
+      return args.some((arg) => arg === undefined) ? undefined : callFunction(call[1], args);
+    }
     if (!TRAVERSAL.test(expression)) return undefined;
     const steps = traversal(expression);
     const [head, first, second] = steps;
@@ -135,6 +140,18 @@ export class TfEvaluator {
     return value ?? undefined;
   }
 
+  /** A function's argument: a quoted string (a template itself), a number, or another expression. */
+  private argument(text: string): unknown {
+    if (/^"(?:[^"\\]|\\.)*"$/.test(text)) {
+      const literal = JSON.parse(text) as string;
+      const unresolved: string[] = [];
+      const value = this.template(literal, unresolved);
+      return unresolved.length > 0 ? undefined : value;
+    }
+    if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    return this.expression(text);
+  }
+
   private variableDefault(name: string): unknown {
     const variable = this.module.variables.get(name);
     return variable === undefined ? undefined : this.strict(variable.body.default);
@@ -160,6 +177,67 @@ export class TfEvaluator {
     } finally {
       this.evaluating.delete(key);
     }
+  }
+}
+
+const CALL = /^([a-z]+)\(([\s\S]*)\)$/;
+
+/** The arguments of a call, split at the commas outside quotes and brackets. */
+function splitArguments(text: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' && text[i - 1] !== '\\') quoted = !quoted;
+    else if (!quoted && '([{'.includes(c)) depth++;
+    else if (!quoted && ')]}'.includes(c)) depth--;
+    if (c === ',' && !quoted && depth === 0) {
+      args.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  if (current.trim() !== '') args.push(current.trim());
+  return args;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
+
+/** The string functions that are safe to evaluate locally; any other function has no value here. */
+function callFunction(name: string, args: unknown[]): unknown {
+  const [first, second, third] = args;
+  switch (name) {
+    case 'upper':
+      return text(first)?.toUpperCase();
+    case 'lower':
+      return text(first)?.toLowerCase();
+    case 'format': {
+      const values = args.slice(1);
+      const format = text(first);
+      if (format === undefined) return undefined;
+      let missing = false;
+      const result = format.replace(/%%|%[sdv]/g, (verb) => {
+        if (verb === '%%') return '%';
+        const value = text(values.shift());
+        if (value === undefined) missing = true;
+        return value ?? '';
+      });
+      return missing ? undefined : result;
+    }
+    case 'join': {
+      const separator = text(first);
+      if (separator === undefined || !Array.isArray(second)) return undefined;
+      const items = second.map(text);
+      return items.some((item) => item === undefined) ? undefined : items.join(separator);
+    }
+    case 'lookup': {
+      const key = text(second);
+      if (typeof first !== 'object' || first === null || Array.isArray(first) || key === undefined) return undefined;
+      return key in first ? (first as Record<string, unknown>)[key] : third;
+    }
+    default:
+      return undefined;
   }
 }
 

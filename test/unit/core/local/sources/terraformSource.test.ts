@@ -86,6 +86,18 @@ describe('function sources: Terraform configurations', () => {
     assert.deepEqual(problems.map((p) => p.message), ['aws_lambda_function.lost: filename in main.tf depends on var.code, which has no value locally (set filename = data.archive_file.<name>.output_path, or write the .zip\'s path)']);
   });
 
+  it('evaluates format, join, lookup, upper and lower, and names a function it cannot evaluate', async () => {
+    write('src/index.js', 'exports.handler = async () => 1;');
+    const vars = 'variable "env" {\n  default = "dev"\n}\nvariable "tags" {\n  default = { team = "shop" }\n}\nvariable "parts" {\n  default = ["a", "b"]\n}\n';
+    const environment = 'NAME = format("%s-orders-%d", var.env, 2)\n      PATH_PARTS = join("/", var.parts)\n      TEAM = lookup(var.tags, "team", "none")\n      OWNER = lookup(var.tags, "owner", "nobody")\n      LOUD = upper("${var.env}!")\n      HASH = md5(var.env)';
+    const main = write('main.tf', `${vars}${archive('code', 'src')}${lambda('fn', `  filename = data.archive_file.code.output_path\n  environment {\n    variables = {\n      ${environment}\n    }\n  }`)}`);
+    const { functions, problems } = await readFunctionsIn(main);
+    assert.deepEqual(functions[0].environment, { NAME: 'dev-orders-2', PATH_PARTS: 'a/b', TEAM: 'shop', OWNER: 'nobody', LOUD: 'DEV!', HASH: '${md5(var.env)}' });
+    assert.deepEqual(problems.map((p) => p.message), [
+      'aws_lambda_function.fn: environment variable HASH depends on md5(var.env), which has no value locally, so it is set to that text (write the value, or give the variable a default)',
+    ]);
+  });
+
   it('reports a file that is not HCL instead of failing, and still reads the other files of the folder', async () => {
     write('src/index.js', 'exports.handler = async () => 1;');
     write('broken.tf', 'resource "aws_lambda_function" "x" {\n  handler = \n}\n');
