@@ -24,12 +24,13 @@ const common = {
   define: { SE_VERSION: JSON.stringify(version) },
 };
 
-// The HCL parser (several MB, for Terraform projects only) is a bundle of its own, dist/hcl2-parser.js, which the
-// code that reads .tf files requires the first time it needs it.
+// The HCL parser (web-tree-sitter and tree-sitter's HCL grammar, for Terraform projects only) is a bundle of its own,
+// dist/web-tree-sitter.js, with its two .wasm files beside it: the code that reads .tf files requires it the first time.
 const hclParserApart = {
-  name: 'hcl2-parser-apart',
-  setup: (build) => build.onResolve({ filter: /^hcl2-parser$/ }, () => ({ path: './hcl2-parser.js', external: true })),
+  name: 'web-tree-sitter-apart',
+  setup: (build) => build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: './web-tree-sitter.js', external: true })),
 };
+const hclWasm = ['web-tree-sitter/web-tree-sitter.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'];
 
 const node = {
   ...common,
@@ -115,7 +116,7 @@ const builds = [
     define: { ...node.define, SE_HANDLER_LANGUAGES: JSON.stringify(await handlerLanguages()) },
   },
   { ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...node, plugins: [], entryPoints: [createRequire(import.meta.url).resolve('hcl2-parser')], outfile: 'dist/hcl2-parser.js', sourcemap: false },
+  { ...node, plugins: [], entryPoints: [createRequire(import.meta.url).resolve('web-tree-sitter')], outfile: 'dist/web-tree-sitter.js', sourcemap: false },
   // Each runtime family's client (src/core/local/runtimes/<family>/client/): bootstrap.ts bundled alone.
   ...runtimeClients.flatMap(({ family, dir }) =>
     existsSync(join(dir, 'bootstrap.ts')) ? [{ ...node, entryPoints: [join(dir, 'bootstrap.ts')], outfile: `dist/runtimes/${family}/bootstrap.js`, minify: false }] : [],
@@ -126,6 +127,8 @@ if (mediaEntries.length > 0) {
 }
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist'), { recursive: true });
+for (const wasm of hclWasm) copyFileSync(createRequire(import.meta.url).resolve(wasm), join(root, 'dist', wasm.split('/').pop()));
 // What a runtime client has besides TypeScript (the Python client is plain Python) is copied as it is.
 for (const { family, dir } of runtimeClients) {
   mkdirSync(join(root, 'dist', 'runtimes', family), { recursive: true });

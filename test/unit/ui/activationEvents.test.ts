@@ -20,13 +20,14 @@ describe('package.json activationEvents', () => {
     assert.deepEqual(manifest.activationEvents.filter((event) => generated.has(event)), []);
   });
 
-  it('activates for its debug type, the Run and Debug picker, a restored Monitor panel and a SAM, CDK or Serverless workspace', () => {
+  it('activates for its debug type, the Run and Debug picker, a restored Monitor panel and a SAM, CDK, Serverless or Terraform workspace', () => {
     const [debugType] = manifest.contributes.debuggers.map((d) => d.type);
     assert.deepEqual([...manifest.activationEvents].sort(), [
       `onDebugDynamicConfigurations:${debugType}`,
       'onDebugInitialConfigurations',
       `onDebugResolve:${debugType}`,
       'onWebviewPanel:serverlessExplorer.monitor',
+      'workspaceContains:**/*.tf',
       'workspaceContains:**/cdk.json',
       'workspaceContains:**/serverless.{yml,yaml}',
       'workspaceContains:**/template.{yaml,yml}',

@@ -1,6 +1,6 @@
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { sourceOfFile } from '../sources/registry';
+import { prepared, sourceOfFile } from '../sources/registry';
 import type { LocalFunctionDefinition } from '../types';
 import type { ApiStage, FunctionUrl, WebSocketApi } from './apiDefinitions';
 import type { ApiRoute } from './apiRoute';
@@ -58,6 +58,11 @@ export class FileApiSite {
         continue;
       }
       const source = sourceOfFile(file);
+      const unprepared = await prepared(source, file);
+      if (unprepared) {
+        this.say(`${path.basename(file)}: ${unprepared.message}`);
+        continue;
+      }
       const read = source.readFunctions(text, file);
       for (const problem of read.problems) this.say(`${path.basename(file)}: ${problem.message}`);
       const apis = source.readApis?.(text, file, read.functions);

@@ -38,6 +38,8 @@ export interface FunctionSource {
   readonly watchGlob: string;
   /** Whether a file named by the user (a `--template`, a launch configuration's "template") is one of this kind. */
   readsFile(file: string): boolean;
+  /** What the source loads before it can read a file (Terraform's HCL parser): awaited before readFunctions and readApis. */
+  prepare?(): Promise<void>;
   /** The functions a file of this kind defines; problems, never exceptions, for what cannot be read. */
   readFunctions(text: string, file: string): SourceFunctions;
   /** What the file defines for the local API (routes, function URLs, WebSocket APIs) of the functions readFunctions found. */

@@ -27,8 +27,19 @@ export const readSourceFile: FileReader = async (source, file) => {
   } catch (error) {
     return { functions: [], problems: [{ file, message: `the ${source.fileLabel} could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
   }
-  return source.readFunctions(text, file);
+  const unprepared = await prepared(source, file);
+  return unprepared ? { functions: [], problems: [unprepared] } : source.readFunctions(text, file);
 };
+
+/** Loads what the source needs before reading (a parser); a problem with the file when that fails. */
+export async function prepared(source: FunctionSource, file: string): Promise<SourceProblem | undefined> {
+  try {
+    await source.prepare?.();
+    return undefined;
+  } catch (error) {
+    return { file, message: `the ${source.fileLabel} could not be read: its parser did not load (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
 
 /** Every function the sources find in a workspace folder, in source then file order; what keeps others from running as problems. */
 export async function readWorkspaceFunctions(root: string, options: { signal?: AbortSignal; read?: FileReader } = {}): Promise<WorkspaceFunctions> {

@@ -1,23 +1,41 @@
-/** A parsed .tf file as hcl2-parser gives it: blocks by type (and labels), each an array of bodies; expressions as "${…}" text. */
-export type HclBody = Record<string, unknown>;
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type * as TreeSitter from 'web-tree-sitter';
+import { hclBodyOf, type HclBody } from './hclTree';
 
-interface Hcl2Parser {
-  parseToObject(input: string): [HclBody | null, unknown];
-}
-
-let parser: Hcl2Parser | undefined;
+export type { HclBody } from './hclTree';
 
 /**
- * The parser is large (HashiCorp's HCL compiled to JavaScript), so it is required the first time a .tf file is read:
- * bundles load it as ./hcl2-parser.js beside them (see scripts/build.mjs), a project without Terraform never does.
+ * HCL is parsed by tree-sitter's HCL grammar (tree-sitter-grammars/tree-sitter-hcl) running in web-tree-sitter: two
+ * small WebAssembly files and no native code, so one package serves every platform. Both load asynchronously, once,
+ * the first time a Terraform file is read (`loadHclParser`, the source's `prepare`); a project without Terraform
+ * never loads them. The bundles carry the .wasm files beside them in dist/ (scripts/build.mjs).
  */
-function hclParser(): Hcl2Parser {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, synchronous load of a large bundle
-  parser ??= require('hcl2-parser') as Hcl2Parser;
-  return parser;
+let parser: TreeSitter.Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** A file beside this code (the bundles in dist/), else where its package has it (tests run from out/). */
+function wasmFile(name: string, packagePath: string): string {
+  const beside = path.join(__dirname, name);
+  return existsSync(beside) ? beside : require.resolve(packagePath);
 }
 
-type Parsed = { body: HclBody } | { problem: string };
+export function loadHclParser(): Promise<void> {
+  loading ??= (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy: only Terraform projects load it
+    const { Parser, Language } = require('web-tree-sitter') as typeof TreeSitter;
+    const runtime = wasmFile('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
+    await Parser.init({ locateFile: () => runtime });
+    const language = await Language.load(wasmFile('tree-sitter-hcl.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'));
+    const created = new Parser();
+    created.setLanguage(language);
+    parser = created;
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+type Parsed = { body: HclBody } | { problem: string; line?: number };
 
 /** A configuration is read for its functions, then for its APIs, and again on each change of one file: parse each text once. */
 const parsed = new Map<string, Parsed>();
@@ -35,15 +53,27 @@ export function parseHcl(text: string): Parsed {
 }
 
 function parse(text: string): Parsed {
-  let result: [HclBody | null, unknown];
+  if (parser === undefined) return { problem: 'the HCL parser is not loaded (a reader of .tf files must await loadHclParser first)' };
+  const tree = parser.parse(text);
+  if (tree === null) return { problem: 'the file could not be parsed as HCL' };
   try {
-    result = hclParser().parseToObject(text);
-  } catch (error) {
-    return { problem: `the file could not be parsed as HCL: ${error instanceof Error ? error.message : String(error)}` };
+    const root = tree.rootNode;
+    if (root.hasError) return syntaxError(root);
+    return { body: hclBodyOf(root) };
+  } finally {
+    tree.delete();
   }
-  const [body, error] = result;
-  if (error || body === null || typeof body !== 'object') {
-    return { problem: 'the file is not valid HCL (terraform validate shows where; functions in it were not read)' };
-  }
-  return { body };
+}
+
+/** Where the first syntax error is, as terraform validate would point at it. */
+function syntaxError(root: TreeSitter.Node): Parsed {
+  let node: TreeSitter.Node | null = root;
+  while (node && !node.isError && !node.isMissing) node = node.children.find((child) => child?.hasError || child?.isMissing) ?? null;
+  const at = node ?? root;
+  const line = at.startPosition.row + 1;
+  const near = at.isMissing ? `a missing ${at.type}` : `\`${at.text.split('\n')[0].slice(0, 40)}\``;
+  return {
+    problem: `HCL syntax error at line ${line}, column ${at.startPosition.column + 1} (near ${near}); functions in this file were not read (terraform validate says more)`,
+    line,
+  };
 }

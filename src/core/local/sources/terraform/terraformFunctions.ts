@@ -20,7 +20,7 @@ export class TerraformFunctionReader {
 
   read(configuration: TfConfiguration): SourceFunctions {
     for (const module of configuration.modules) {
-      for (const problem of module.module.problems) this.problems.push({ file: problem.file, message: `${path.basename(problem.file)}: ${problem.message}` });
+      for (const problem of module.module.problems) this.problems.push({ file: problem.file, message: `${path.basename(problem.file)}: ${problem.message}`, line: problem.line });
       for (const resource of module.module.resources) {
         if (resource.type === 'aws_lambda_function') this.lambdaFunction(`${module.prefix}aws_lambda_function.${resource.name}`, resource, module.evaluator, module.module.resources, module.module.data);
       }

@@ -20,7 +20,7 @@ export interface TfModule {
   readonly locals: Map<string, { readonly value: unknown; readonly file: string }>;
   readonly modules: TfBlock[];
   /** Problems with whole files (syntax errors), each with its file. */
-  readonly problems: { readonly file: string; readonly message: string }[];
+  readonly problems: { readonly file: string; readonly message: string; readonly line?: number }[];
 }
 
 const isBody = (value: unknown): value is HclBody => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,7 +57,7 @@ export function readTfModule(dir: string, files: readonly string[], texts: Reado
     }
     const parsed = parseHcl(text);
     if ('problem' in parsed) {
-      module.problems.push({ file, message: parsed.problem });
+      module.problems.push({ file, message: parsed.problem, line: parsed.line });
       continue;
     }
     const { body } = parsed;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FunctionSource } from '../functionSource';
+import { loadHclParser } from './hclParser';
 import { readTerraformApis } from './terraformApis';
 import { TERRAFORM_SOURCE, TerraformFunctionReader } from './terraformFunctions';
 import { TERRAFORM_WATCH_GLOB, findTerraformRoots, mayBeTerraform } from './terraformDiscovery';
@@ -12,10 +13,12 @@ import { readTfConfiguration } from './tfConfiguration';
 export const terraformSource: FunctionSource = {
   kind: TERRAFORM_SOURCE,
   fileLabel: 'Terraform configuration',
+  title: 'Terraform',
   findFiles: findTerraformRoots,
   mayDefineFunctions: mayBeTerraform,
   watchGlob: TERRAFORM_WATCH_GLOB,
   readsFile: (file) => path.extname(file).toLowerCase() === '.tf',
+  prepare: loadHclParser,
   readFunctions(text, file) {
     return new TerraformFunctionReader().read(readTfConfiguration(file, text));
   },

@@ -9,7 +9,7 @@ export interface Evaluated {
 const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\])*$/;
 const STEP = /\.([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"]*)"\]/g;
 
-/** The `${…}` parts of a string hcl2-parser wrote, with the literal text between them. */
+/** The `${…}` parts of a string hclTree wrote, with the literal text between them. */
 function templateParts(text: string): ({ literal: string } | { expression: string })[] {
   const parts: ({ literal: string } | { expression: string })[] = [];
   let literal = '';

@@ -106,7 +106,8 @@ describe('function sources: Terraform configurations', () => {
     assert.deepEqual(functions.map((f) => f.name), ['aws_lambda_function.fine']);
     assert.equal(problems.length, 1);
     assert.equal(problems[0].file, path.join(root, 'broken.tf'));
-    assert.match(problems[0].message, /broken\.tf: the file is not valid HCL/);
+    assert.match(problems[0].message, /^broken\.tf: HCL syntax error at line 2, column 3 \(near `handler =`\); functions in this file were not read/);
+    assert.equal(problems[0].line, 2);
   });
 
   it('finds root modules, not the local modules they call, nor .terraform and node_modules', async () => {
@@ -130,6 +131,7 @@ describe('function sources: Terraform configurations', () => {
 
   it('reads the HTTP API routes, its stage and the function URL for the local API', async () => {
     const text = fs.readFileSync(MAIN, 'utf8');
+    await terraformSource.prepare!();
     const { functions } = terraformSource.readFunctions(text, MAIN);
     const apis = terraformSource.readApis!(text, MAIN, functions);
     assert.deepEqual(apis.routes, [{ method: 'GET', path: '/orders/{id}', functionName: 'aws_lambda_function.orders', kind: 'http', payloadVersion: '2.0', apiId: 'aws_apigatewayv2_api.http' }]);
