@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { adHocFunction, applyEnvVars } from '../../core/local/adHoc';
 import { LocalInvoker } from '../../core/local/invoker';
+import { findLocalFunction } from '../../core/local/functionLookup';
 import { RuntimeSdkMissingError } from '../../core/local/runtimeProvided/runtimeSdkStep';
 import { RuntimeSetupError } from '../../core/local/runtimes/runtimeSetupError';
 import type { SourceFunctions } from '../../core/local/sources/functionSource';
@@ -140,12 +141,12 @@ async function findInTemplates(name: string, options: InvokeCliOptions, io: CliI
   } else {
     const read = await readWorkspaceFunctions(options.cwd);
     functions = read.functions;
-    const found = functions.find((f) => f.name === name);
+    const found = findLocalFunction(functions, name);
     // What its own file says of it (a variable left as a placeholder, a stale build) is said, as with --template.
     const own = read.problems.filter((p) => found?.origin && p.file === found.origin.file && (p.functionId === undefined || p.functionId === found.origin.id));
     for (const problem of own) io.err(`Warning: ${path.relative(options.cwd, problem.file) || problem.file}: ${problem.message}\n`);
   }
-  const found = functions.find((f) => f.name === name);
+  const found = findLocalFunction(functions, name);
   if (found) return found;
   if (functions.length === 0) {
     return usage(

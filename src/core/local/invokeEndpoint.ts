@@ -6,6 +6,7 @@ import type { LocalInvoker, LocalInvokeResult } from './invoker';
 import type { LocalInvokeOptions } from './executionEnvironment';
 import { RuntimeSetupError } from './runtimes/runtimeSetupError';
 import type { LocalFunctionDefinition } from './types';
+import { findLocalFunction } from './functionLookup';
 import { streamInvocation } from './responseStreamInvocation';
 import { printable } from './printable';
 
@@ -176,7 +177,7 @@ export class LocalInvokeEndpoint {
     } catch (error) {
       throw fail(new ApiError(500, 'ServiceException', `Could not read the local functions: ${(error as Error).message}`, 'Service'));
     }
-    const found = functions.find((f) => f.name === name);
+    const found = findLocalFunction(functions, name);
     const definition = qualifier === undefined || qualifier === LATEST ? found : undefined;
     if (!definition) {
       const region = arnRegion ?? signingRegion(req) ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';

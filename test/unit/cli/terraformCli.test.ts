@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { stopGroup } from '../../support/processGroup';
 
 // The CLI on a Terraform project (our fixture test/fixtures/terraform-app, copied): invoke and start-api --template main.tf.
@@ -36,6 +37,32 @@ describe('cli on a Terraform configuration', function () {
   it('invokes a function of a local module with the input its module block passes', async () => {
     const { stdout } = await run(process.execPath, [CLI, 'invoke', 'module.greeter.aws_lambda_function.greeter', '--template', 'main.tf'], { cwd: dir, env: env(), encoding: 'utf8' });
     assert.deepEqual(JSON.parse(stdout), { greeting: 'hello from dev' });
+  });
+
+  it('invokes a function by the function_name it has in AWS, here and through start-lambda for an SDK', async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'invoke', 'greeter', '--template', 'main.tf'], { cwd: dir, env: env(), encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(stdout), { greeting: 'hello from dev' });
+
+    const child = spawn(process.execPath, [CLI, 'start-lambda', '--template', 'main.tf', '--port', '0'], { cwd: dir, env: env(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!/Local Lambda Invoke API on (http:\/\/127\.0\.0\.1:\d+)/.test(stderr) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      const endpoint = /Local Lambda Invoke API on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
+      assert.ok(endpoint, stderr);
+      const client = new LambdaClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' }, maxAttempts: 1 });
+      try {
+        const answer = await client.send(new InvokeCommand({ FunctionName: 'shop-dev-orders', Payload: new TextEncoder().encode('{"pathParameters":{"id":"9"}}') }));
+        assert.equal(answer.FunctionError, undefined);
+        const body = JSON.parse((JSON.parse(Buffer.from(answer.Payload ?? []).toString('utf8')) as { body: string }).body) as { order: string; stage: string };
+        assert.deepEqual([body.order, body.stage], ['9', 'shop-dev']);
+      } finally {
+        client.destroy();
+      }
+    } finally {
+      await stopGroup(child.pid);
+    }
   });
 
   describe('start-api --template main.tf', () => {

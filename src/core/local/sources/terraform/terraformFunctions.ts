@@ -13,6 +13,21 @@ export const TERRAFORM_SOURCE = 'terraform';
 const ZIP = /\.zip$/i;
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 
+const S3_OBJECTS = new Set(['aws_s3_object', 'aws_s3_bucket_object']);
+
+/**
+ * What a function whose code is in S3 was uploaded from, when the configuration uploads it (HashiCorp's tutorial
+ * layout): `s3_key = aws_s3_object.x.key` whose `source` is the archive, else `source_code_hash` of a
+ * data "archive_file".
+ */
+function uploadedArchive(body: Record<string, unknown>, resources: readonly TfBlock[]): { attribute: string; raw: unknown } | undefined {
+  const key = typeof body.s3_key === 'string' ? /^\$\{\s*(aws_s3_(?:bucket_)?object)\.([\w-]+)\.(?:key|id)\s*\}$/.exec(body.s3_key) : null;
+  const object = key ? resources.find((r) => S3_OBJECTS.has(r.type) && r.type === key[1] && r.name === key[2]) : undefined;
+  if (object?.body.source !== undefined) return { attribute: `${object.type}.${object.name}.source`, raw: object.body.source };
+  const hash = typeof body.source_code_hash === 'string' ? /^\$\{\s*data\.archive_file\.([\w-]+)\.output_base64sha256\s*\}$/.exec(body.source_code_hash) : null;
+  return hash ? { attribute: 'source_code_hash', raw: `\${data.archive_file.${hash[1]}.output_path}` } : undefined;
+}
+
 /** The aws_lambda_function resources of a configuration and its local modules, named by their addresses. */
 export class TerraformFunctionReader {
   readonly functions: LocalFunctionDefinition[] = [];
@@ -36,19 +51,25 @@ export class TerraformFunctionReader {
       problem('package_type Image: container image functions do not run locally (use a .zip function with filename, handler and runtime)');
       return;
     }
+    let code: string | undefined;
     if (body.s3_bucket !== undefined || body.s3_key !== undefined) {
-      problem('s3_bucket/s3_key: the code is in S3, which cannot run locally (set filename to a data "archive_file" of the function\'s folder)');
-      return;
-    }
-    const code = this.archiveContent('filename', body.filename, evaluator, data, resource.file, problem);
+      const uploaded = uploadedArchive(body, resources);
+      if (uploaded === undefined) {
+        problem('s3_bucket/s3_key: the code is in S3 and nothing in the configuration says what was uploaded (upload it with an aws_s3_object whose source is a data "archive_file", or set filename to one)');
+        return;
+      }
+      code = this.archiveContent(uploaded.attribute, uploaded.raw, evaluator, data, resource.file, problem);
+    } else code = this.archiveContent('filename', body.filename, evaluator, data, resource.file, problem);
     if (code === undefined) return;
     const handler = this.text('handler', body.handler, evaluator, 'index.handler', problem);
     const runtime = this.text('runtime', body.runtime, evaluator, 'nodejs20.x', problem);
     if (handler === undefined || runtime === undefined) return;
     const layers = this.layers(body.layers, evaluator, resources, data, resource.file, problem);
     if (layers === undefined) return;
+    const deployedName = evaluator.evaluate(body.function_name);
     this.functions.push({
       name: id,
+      ...(typeof deployedName.value === 'string' && deployedName.unresolved.length === 0 ? { deployedName: deployedName.value } : {}),
       codeDir: code,
       handler,
       runtime,

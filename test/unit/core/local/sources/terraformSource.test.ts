@@ -66,10 +66,30 @@ describe('function sources: Terraform configurations', () => {
     assert.match(problems[0].message, /^aws_lambda_function\.bad: layers: "tools" in main\.tf is neither a layer version ARN/);
   });
 
+  it('runs code uploaded to S3 from the archive the configuration zips: through the aws_s3_object, or the source_code_hash', async () => {
+    write('hello/hello.js', 'exports.handler = async () => 1;');
+    write('other/index.js', 'exports.handler = async () => 2;');
+    const main = write(
+      'main.tf',
+      `${archive('hello', 'hello')}${archive('other', 'other')}resource "aws_s3_object" "hello" {\n  bucket = aws_s3_bucket.code.id\n  key = "hello.zip"\n  source = data.archive_file.hello.output_path\n}\n` +
+        lambda('uploaded', '  s3_bucket = aws_s3_bucket.code.id\n  s3_key = aws_s3_object.hello.key') +
+        lambda('hashed', '  s3_bucket = "code-bucket"\n  s3_key = "other.zip"\n  source_code_hash = data.archive_file.other.output_base64sha256') +
+        lambda('elsewhere', '  s3_bucket = "code-bucket"\n  s3_key = "built-by-ci.zip"'),
+    );
+    const { functions, problems } = await readFunctionsIn(main);
+    assert.deepEqual(functions.map((f) => [f.name, path.relative(root, f.codeDir)]), [
+      ['aws_lambda_function.uploaded', 'hello'],
+      ['aws_lambda_function.hashed', 'other'],
+    ]);
+    assert.deepEqual(problems.map((p) => p.message), [
+      'aws_lambda_function.elsewhere: s3_bucket/s3_key: the code is in S3 and nothing in the configuration says what was uploaded (upload it with an aws_s3_object whose source is a data "archive_file", or set filename to one)',
+    ]);
+  });
+
   it('says what does not run locally, naming the resource, the attribute and the file', async () => {
     const { problems } = await readFunctionsIn(MAIN);
     const messages = problems.map((p) => [p.functionId ?? '', path.relative(APP, p.file), p.message]);
-    assert.ok(messages.some(([id, file, m]) => id === 'aws_lambda_function.archived' && file === 'main.tf' && /s3_bucket\/s3_key.*set filename to a data "archive_file"/.test(m)), JSON.stringify(messages));
+    assert.ok(messages.some(([id, file, m]) => id === 'aws_lambda_function.archived' && file === 'main.tf' && /s3_bucket\/s3_key: the code is in S3 and nothing in the configuration says what was uploaded/.test(m)), JSON.stringify(messages));
     assert.ok(messages.some(([id, , m]) => id === 'aws_lambda_function.report' && /source_file.*runs from its folder/.test(m)));
     assert.ok(messages.some(([id, file, m]) => id === 'module.greeter.aws_lambda_function.greeter' && file === 'modules/fn/main.tf' && /REGION depends on data\.aws_region\.current\.name/.test(m)));
   });
