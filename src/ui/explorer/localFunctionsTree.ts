@@ -29,6 +29,7 @@ export class LocalFunctionItem extends vscode.TreeItem {
     const md = new vscode.MarkdownString(undefined, false);
     md.appendMarkdown('**').appendText(definition.name).appendMarkdown('**');
     for (const [name, value] of [
+      ['Name in AWS', definition.deployedName],
       ['Handler', definition.handler],
       ['Runtime', definition.runtime],
       ['Code', where],

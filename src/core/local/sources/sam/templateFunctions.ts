@@ -174,7 +174,15 @@ class TemplateReader {
       ...(build ? { build } : {}),
       ...(ZIP.test(codeDir) ? { codeArchive: true } : {}),
       ...this.reservedConcurrency(id, properties.ReservedConcurrentExecutions),
+      ...this.deployedName(properties.FunctionName),
     });
+  }
+
+  /** FunctionName, when the template fixes it: the name the function is also found by (an SDK's FunctionName). */
+  private deployedName(raw: unknown): { deployedName?: string } {
+    if (raw === undefined || raw === null) return {};
+    const { value, missing } = this.resolve(raw);
+    return typeof value === 'string' && value !== '' && missing.length === 0 ? { deployedName: value } : {};
   }
 
   private reservedConcurrency(id: string, raw: unknown): { reservedConcurrency?: number } {

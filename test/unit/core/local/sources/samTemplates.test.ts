@@ -438,6 +438,16 @@ Length: !Length [1, 2, 3]
       assert.equal(fn(again, 'ListOrdersFunction').codeDir, path.join(PROJECT, 'src', 'list_orders'));
     });
 
+    it('keeps a FunctionName the template fixes as the name in AWS, and none when it depends on what is unknown here', () => {
+      const named = sam(
+        "  Fixed:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.h\n      Runtime: nodejs20.x\n      FunctionName: !Sub 'orders-${Stage}'\n" +
+          '  Unknown:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.h\n      Runtime: nodejs20.x\n      FunctionName: !ImportValue shared-name\n' +
+          '  Generated:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.h\n      Runtime: nodejs20.x\n',
+        'Parameters:\n  Stage:\n    Type: String\n    Default: prod\n',
+      );
+      assert.deepEqual(named.functions.map((f) => [f.name, f.deployedName]), [['Fixed', 'orders-prod'], ['Unknown', undefined], ['Generated', undefined]]);
+    });
+
     it('uses the defaults: CodeUri ".", 3 s, 128 MB, x86_64, no variables', () => {
       const minimal = sam('  Hello:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: bootstrap\n      Runtime: provided.al2023\n');
       assert.deepEqual(minimal.problems, []);
