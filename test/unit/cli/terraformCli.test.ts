@@ -34,6 +34,13 @@ describe('cli on a Terraform configuration', function () {
     assert.deepEqual(JSON.parse(answer.body), { order: '7', table: 'orders', stage: 'shop-dev', greeting: 'hi orders from the shared layer' });
   });
 
+  it('invokes a Python function of the terraform-aws-modules Lambda module, with its layer module under python/', async () => {
+    fs.writeFileSync(path.join(dir, 'note.json'), '{"text":"the order shipped"}');
+    const { stdout, stderr } = await run(process.execPath, [CLI, 'invoke', 'module.notifier', '--template', 'main.tf', '--event', 'note.json'], { cwd: dir, env: env(), encoding: 'utf8' });
+    assert.match(stderr, /Memory Size: 512 MB/);
+    assert.deepEqual(JSON.parse(stdout), { message: 'Kindly note: the order shipped', channel: 'email-dev' });
+  });
+
   it('invokes a function of a local module with the input its module block passes', async () => {
     const { stdout } = await run(process.execPath, [CLI, 'invoke', 'module.greeter.aws_lambda_function.greeter', '--template', 'main.tf'], { cwd: dir, env: env(), encoding: 'utf8' });
     assert.deepEqual(JSON.parse(stdout), { greeting: 'hello from dev' });
@@ -87,6 +94,12 @@ describe('cli on a Terraform configuration', function () {
       assert.equal((JSON.parse(stdout) as { order: string }).order, '42');
       const missing = await run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', '15', `${url}/nowhere`], { encoding: 'utf8' });
       assert.equal(missing.stdout, '404');
+    });
+
+    it('serves a route whose integration is a terraform-aws-modules/lambda function (module.notifier.lambda_function_invoke_arn)', async () => {
+      assert.match(stderr, /^Mounted POST http:\/\/127\.0\.0\.1:\d+\/notify → module\.notifier \(HTTP API, payload 2\.0\)$/m);
+      const { stdout } = await run('curl', ['-s', '--max-time', '30', '-X', 'POST', `${url}/notify`], { encoding: 'utf8' });
+      assert.deepEqual(JSON.parse(stdout), { message: 'Kindly note: ', channel: 'email-dev' });
     });
 
     it('serves the aws_lambda_function_url with its CORS', async () => {

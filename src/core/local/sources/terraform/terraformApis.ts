@@ -47,7 +47,9 @@ function readModuleApis(instance: TfModuleInstance, functionNames: ReadonlySet<s
   const where = (block: TfBlock): string => `${prefix}${block.type}.${block.name} in ${path.basename(block.file)}`;
   const functionOf = (value: unknown, block: TfBlock, attribute: string): string | undefined => {
     const name = referencedAddress(value, 'aws_lambda_function');
-    const address = name === undefined ? undefined : `${prefix}aws_lambda_function.${name}`;
+    // A terraform-aws-modules/lambda call's outputs: module.x.lambda_function_name, _arn, _invoke_arn, _qualified_arn…
+    const moduleCall = typeof value === 'string' ? /^\$\{\s*module\.([\w-]+)\.lambda_function_\w+\s*\}$/.exec(value)?.[1] : undefined;
+    const address = name !== undefined ? `${prefix}aws_lambda_function.${name}` : moduleCall !== undefined ? `${prefix}module.${moduleCall}` : undefined;
     if (address !== undefined && functionNames.has(address)) return address;
     out.problems.push(
       address === undefined

@@ -5,7 +5,8 @@ import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type LocalFunctionDefinitio
 import type { SourceFunctions, SourceProblem } from '../functionSource';
 import { TfEvaluator, referencedAddress } from './tfExpressions';
 import type { TfBlock } from './terraformModule';
-import type { TfConfiguration } from './tfConfiguration';
+import { LAMBDA_MODULE_DEFAULTS, isFile, prefixInZip, sourcePaths } from './lambdaModule';
+import type { TfConfiguration, TfModuleInstance } from './tfConfiguration';
 
 /** The source kind of functions read from Terraform configurations. */
 export const TERRAFORM_SOURCE = 'terraform';
@@ -39,6 +40,7 @@ export class TerraformFunctionReader {
       for (const resource of module.module.resources) {
         if (resource.type === 'aws_lambda_function') this.lambdaFunction(`${module.prefix}aws_lambda_function.${resource.name}`, resource, module.evaluator, module.module.resources, module.module.data);
       }
+      for (const call of module.lambdaModuleCalls) this.lambdaModule(`${module.prefix}module.${call.name}`, call, module);
     }
     for (const problem of configuration.problems) this.problems.push(problem);
     return { functions: this.functions, problems: this.problems };
@@ -61,10 +63,62 @@ export class TerraformFunctionReader {
       code = this.archiveContent(uploaded.attribute, uploaded.raw, evaluator, data, resource.file, problem);
     } else code = this.archiveContent('filename', body.filename, evaluator, data, resource.file, problem);
     if (code === undefined) return;
+    this.define(id, body, code, resource.file, evaluator, { resources, data }, problem);
+  }
+
+  /** A module "x" { source = "terraform-aws-modules/lambda/aws" … }: the function its inputs describe, named module.x. */
+  private lambdaModule(id: string, call: TfBlock, instance: TfModuleInstance): void {
+    const problem = (message: string): void => void this.problems.push({ file: call.file, functionId: id, message: `${id}: ${message}` });
+    const { evaluator } = instance;
+    const input = (name: string): unknown => evaluator.evaluate(call.body[name]).value;
+    if (input('create') === false || input('create_function') === false || input('create_layer') === true) return;
+    if (input('package_type') === 'Image') {
+      problem('package_type Image: container image functions do not run locally (use source_path with handler and runtime)');
+      return;
+    }
+    const code = this.moduleCode(call, evaluator, problem);
+    if (code === undefined) return;
+    const body = call.body;
+    const inputs: Record<string, unknown> = {
+      function_name: body.function_name,
+      handler: body.handler,
+      runtime: body.runtime,
+      timeout: body.timeout ?? LAMBDA_MODULE_DEFAULTS.timeout,
+      memory_size: body.memory_size ?? LAMBDA_MODULE_DEFAULTS.memory_size,
+      architectures: body.architectures,
+      layers: body.layers,
+      ...(body.environment_variables !== undefined ? { environment: [{ variables: body.environment_variables }] } : {}),
+    };
+    this.define(id, inputs, code, call.file, evaluator, instance.module, problem, instance.lambdaModuleCalls);
+  }
+
+  /** The folder (or .zip) the module packages: source_path (its first entry), or local_existing_package. */
+  private moduleCode(call: TfBlock, evaluator: TfEvaluator, problem: (m: string) => void): string | undefined {
+    const where = path.basename(call.file);
+    const createPackage = evaluator.evaluate(call.body.create_package).value !== false;
+    const attribute = createPackage ? 'source_path' : 'local_existing_package';
+    const { value, unresolved } = evaluator.evaluate(call.body[attribute]);
+    if (call.body[attribute] === undefined) {
+      problem(`no ${attribute} in ${where}, so its code cannot be found locally (set source_path to the function's folder)`);
+      return undefined;
+    }
+    const paths = createPackage ? sourcePaths(value) : typeof value === 'string' ? [value] : undefined;
+    if (unresolved.length > 0 || paths === undefined) {
+      problem(`${attribute} in ${where} depends on ${unresolved.join(', ') || JSON.stringify(value)}, which has no value locally (write the path, or give the variable a default)`);
+      return undefined;
+    }
+    const resolved = path.resolve(evaluator.rootDir, paths[0]);
+    if (paths.length > 1) problem(`source_path has ${paths.length} entries; locally the function runs from the first, ${resolved}`);
+    if (createPackage && isFile(resolved)) return path.dirname(resolved);
+    return resolved;
+  }
+
+  private define(id: string, body: Record<string, unknown>, code: string, file: string, evaluator: TfEvaluator, blocks: { readonly resources: readonly TfBlock[]; readonly data: readonly TfBlock[] }, problem: (m: string) => void, lambdaModules: readonly TfBlock[] = []): void {
+    const { resources, data } = blocks;
     const handler = this.text('handler', body.handler, evaluator, 'index.handler', problem);
     const runtime = this.text('runtime', body.runtime, evaluator, 'nodejs20.x', problem);
     if (handler === undefined || runtime === undefined) return;
-    const layers = this.layers(body.layers, evaluator, resources, data, resource.file, problem);
+    const layers = this.layers(body.layers, evaluator, resources, data, file, problem, lambdaModules);
     if (layers === undefined) return;
     const deployedName = evaluator.evaluate(body.function_name);
     this.functions.push({
@@ -77,7 +131,7 @@ export class TerraformFunctionReader {
       memoryMb: this.positive('memory_size', body.memory_size, evaluator, DEFAULT_MEMORY_MB, 'MB', problem),
       environment: this.environment(body.environment, evaluator, problem),
       architecture: this.architecture(body.architectures, evaluator, problem),
-      origin: { source: TERRAFORM_SOURCE, file: resource.file, id },
+      origin: { source: TERRAFORM_SOURCE, file, id },
       ...(layers.length > 0 ? { layers } : {}),
       ...(ZIP.test(code) ? { codeArchive: true } : {}),
     });
@@ -177,7 +231,7 @@ export class TerraformFunctionReader {
   }
 
   /** `layers`: aws_lambda_layer_version resources of the configuration (their archive_file's folder) and layer version ARNs. */
-  private layers(raw: unknown, evaluator: TfEvaluator, resources: readonly TfBlock[], data: readonly TfBlock[], file: string, problem: (m: string) => void): LayerSource[] | undefined {
+  private layers(raw: unknown, evaluator: TfEvaluator, resources: readonly TfBlock[], data: readonly TfBlock[], file: string, problem: (m: string) => void, lambdaModules: readonly TfBlock[]): LayerSource[] | undefined {
     if (raw === undefined) return [];
     if (!Array.isArray(raw)) {
       problem('layers is not a list (write layers = [aws_lambda_layer_version.<name>.arn, "arn:aws:lambda:…"])');
@@ -197,12 +251,20 @@ export class TerraformFunctionReader {
         layers.push({ kind: 'local', name: `aws_lambda_layer_version.${name}`, content, under: '' });
         continue;
       }
+      const layerModule = typeof item === 'string' ? /^\$\{\s*module\.([\w-]+)\.lambda_layer_arn\s*\}$/.exec(item)?.[1] : undefined;
+      const call = lambdaModules.find((m) => m.name === layerModule);
+      if (call) {
+        const content = this.moduleCode(call, evaluator, problem);
+        if (content === undefined) return undefined;
+        layers.push({ kind: 'local', name: `module.${call.name}`, content, under: prefixInZip(evaluator.evaluate(call.body.source_path).value) });
+        continue;
+      }
       const { value, unresolved } = evaluator.evaluate(item);
       if (unresolved.length === 0 && typeof value === 'string' && parseLayerArn(value)) {
         layers.push({ kind: 'arn', arn: value.trim() });
         continue;
       }
-      problem(`layers: ${JSON.stringify(value)} in ${path.basename(file)} is neither a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>) nor aws_lambda_layer_version.<name>.arn of this configuration`);
+      problem(`layers: ${JSON.stringify(value)} in ${path.basename(file)} is neither a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>) nor aws_lambda_layer_version.<name>.arn or module.<layer>.lambda_layer_arn of this configuration`);
       return undefined;
     }
     if (layers.length > MAX_LAYERS) {

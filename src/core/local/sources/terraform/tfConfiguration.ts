@@ -2,13 +2,16 @@ import * as path from 'node:path';
 import { readdirSync } from 'node:fs';
 import type { SourceProblem } from '../functionSource';
 import { TfEvaluator } from './tfExpressions';
-import { readTfModule, readTfvars, type TfModule } from './terraformModule';
+import { isLambdaModuleCall } from './lambdaModule';
+import { readTfModule, readTfvars, type TfBlock, type TfModule } from './terraformModule';
 
 /** One module of a configuration, with the address prefix of its resources ("" for the root, "module.fn." for a call). */
 export interface TfModuleInstance {
   readonly prefix: string;
   readonly module: TfModule;
   readonly evaluator: TfEvaluator;
+  /** Its calls of terraform-aws-modules/lambda/aws, read from their inputs rather than from the module's files. */
+  readonly lambdaModuleCalls: TfBlock[];
 }
 
 export interface TfConfiguration {
@@ -42,9 +45,11 @@ export function readTfConfiguration(file: string, text: string): TfConfiguration
 
 function add(configuration: TfConfiguration, prefix: string, module: TfModule, inputs: Record<string, unknown>, depth: number): void {
   const evaluator = new TfEvaluator(module, inputs, configuration.rootDir);
-  configuration.modules.push({ prefix, module, evaluator });
+  const lambdaModuleCalls = module.modules.filter((call) => isLambdaModuleCall(call, module.dir));
+  configuration.modules.push({ prefix, module, evaluator, lambdaModuleCalls });
   if (depth >= MAX_MODULE_DEPTH) return;
   for (const call of module.modules) {
+    if (lambdaModuleCalls.includes(call)) continue;
     const source = call.body.source;
     // Registry and Git modules are downloaded by terraform init: only local ones are read.
     if (typeof source !== 'string' || !/^\.{1,2}\//.test(source)) continue;

@@ -31,6 +31,7 @@ describe('function sources: Terraform configurations', () => {
       [
         ['aws_lambda_function.orders', 'src/orders', 'terraform', 'main.tf'],
         ['aws_lambda_function.report', 'src/report', 'terraform', 'main.tf'],
+        ['module.notifier', 'src/notifier', 'terraform', 'main.tf'],
         ['module.greeter.aws_lambda_function.greeter', 'modules/fn/handler', 'terraform', 'modules/fn/main.tf'],
       ],
     );
@@ -38,7 +39,7 @@ describe('function sources: Terraform configurations', () => {
 
   it('reads handler, runtime, timeout, memory, architecture, environment from variables and locals, and Lambda defaults', async () => {
     const { functions } = await readFunctionsIn(MAIN);
-    const [orders, report, greeter] = functions;
+    const [orders, report, , greeter] = functions;
     assert.deepEqual(
       { handler: orders.handler, runtime: orders.runtime, timeout: orders.timeoutSeconds, memory: orders.memoryMb, arch: orders.architecture, env: orders.environment },
       { handler: 'index.handler', runtime: 'nodejs20.x', timeout: 10, memory: 256, arch: 'arm64', env: { TABLE: 'orders', STAGE: 'shop-dev' } },
@@ -50,7 +51,8 @@ describe('function sources: Terraform configurations', () => {
   it('gives a function the layers of the configuration (its archive_file folder) and layer ARNs', async () => {
     const { functions } = await readFunctionsIn(MAIN);
     assert.deepEqual(functions[0].layers, [{ kind: 'local', name: 'aws_lambda_layer_version.shared', content: path.join(APP, 'layers', 'shared'), under: '' }]);
-    assert.equal(functions[2].layers, undefined);
+    assert.equal(functions[1].layers, undefined);
+    assert.deepEqual(functions[2].layers, [{ kind: 'local', name: 'module.tone_layer', content: path.join(APP, 'layers', 'tone'), under: 'python' }]);
   });
 
   it('takes a layer version ARN written or from a variable, and reports a layer that is neither', async () => {
@@ -83,6 +85,47 @@ describe('function sources: Terraform configurations', () => {
     ]);
     assert.deepEqual(problems.map((p) => p.message), [
       'aws_lambda_function.elsewhere: s3_bucket/s3_key: the code is in S3 and nothing in the configuration says what was uploaded (upload it with an aws_s3_object whose source is a data "archive_file", or set filename to one)',
+    ]);
+  });
+
+  it('reads functions and layers made with terraform-aws-modules/lambda from the module block, its own files unread', async () => {
+    write('fns/a/app.py', 'def handler(e, c): return 1');
+    write('fns/b/index.js', 'exports.handler = async () => 2;');
+    write('fns/c/main.py', 'def handler(e, c): return 3');
+    write('layer/lib.py', 'X = 1');
+    write('dist/d.zip', 'PK');
+    // A local copy of the module (as its own examples call it): known by the inputs only it declares, not read.
+    write('vendor/lambda/variables.tf', 'variable "source_path" {}\nvariable "create_package" {}\nvariable "local_existing_package" {}\n');
+    write('vendor/lambda/main.tf', 'resource "aws_lambda_function" "this" {\n  filename = local.filename\n}\n');
+    const call = (name: string, source: string, inputs: string) => `module "${name}" {\n  source = "${source}"\n${inputs}\n}\n`;
+    const main = write(
+      'main.tf',
+      'variable "env" {\n  default = "test"\n}\n' +
+        call('a', 'terraform-aws-modules/lambda/aws', '  function_name = "a-${var.env}"\n  handler = "app.handler"\n  runtime = "python3.12"\n  source_path = "${path.module}/fns/a"\n  timeout = 20\n  environment_variables = { ENV = var.env }\n  architectures = ["arm64"]\n  layers = [module.lib.lambda_layer_arn, "arn:aws:lambda:us-east-1:123456789012:layer:x:1"]') +
+        call('b', 'git::https://github.com/terraform-aws-modules/terraform-aws-lambda.git?ref=v7.2.0', '  handler = "index.handler"\n  runtime = "nodejs20.x"\n  source_path = [{ path = "${path.module}/fns/b", patterns = ["!.*\\\\.md"] }, "${path.module}/fns/c"]') +
+        call('c', './vendor/lambda', '  handler = "main.handler"\n  runtime = "python3.12"\n  source_path = "${path.module}/fns/c/main.py"') +
+        call('d', 'terraform-aws-modules/lambda/aws', '  handler = "main.handler"\n  runtime = "python3.12"\n  create_package = false\n  local_existing_package = "dist/d.zip"') +
+        call('lib', 'terraform-aws-modules/lambda/aws', '  create_layer = true\n  source_path = [{ path = "${path.module}/layer", prefix_in_zip = "python" }]') +
+        call('packaging_only', 'terraform-aws-modules/lambda/aws', '  create_function = false\n  source_path = "${path.module}/fns/a"') +
+        call('image', 'terraform-aws-modules/lambda/aws', '  package_type = "Image"\n  image_uri = "x"'),
+    );
+    const { functions, problems } = await readFunctionsIn(main);
+    const summary = functions.map((f) => [f.name, path.relative(root, f.codeDir), f.handler, f.timeoutSeconds, f.memoryMb, f.deployedName ?? '', f.codeArchive ?? false]);
+    assert.deepEqual(summary, [
+      ['module.a', 'fns/a', 'app.handler', 20, 128, 'a-test', false],
+      ['module.b', 'fns/b', 'index.handler', 3, 128, '', false],
+      ['module.c', 'fns/c', 'main.handler', 3, 128, '', false],
+      ['module.d', 'dist/d.zip', 'main.handler', 3, 128, '', true],
+    ]);
+    const a = functions[0];
+    assert.deepEqual([a.environment, a.architecture, a.runtime], [{ ENV: 'test' }, 'arm64', 'python3.12']);
+    assert.deepEqual(a.layers, [
+      { kind: 'local', name: 'module.lib', content: path.join(root, 'layer'), under: 'python' },
+      { kind: 'arn', arn: 'arn:aws:lambda:us-east-1:123456789012:layer:x:1' },
+    ]);
+    assert.deepEqual(problems.map((p) => p.message), [
+      `module.b: source_path has 2 entries; locally the function runs from the first, ${path.join(root, 'fns', 'b')}`,
+      'module.image: package_type Image: container image functions do not run locally (use source_path with handler and runtime)',
     ]);
   });
 
@@ -146,7 +189,7 @@ describe('function sources: Terraform configurations', () => {
   it('lists a Terraform project\'s functions among a workspace\'s', async () => {
     const { functions, files } = await readWorkspaceFunctions(APP);
     assert.deepEqual(files, [MAIN]);
-    assert.equal(functions.length, 3);
+    assert.equal(functions.length, 4);
   });
 
   it('reads the HTTP API routes, its stage and the function URL for the local API', async () => {
@@ -154,7 +197,10 @@ describe('function sources: Terraform configurations', () => {
     await terraformSource.prepare!();
     const { functions } = terraformSource.readFunctions(text, MAIN);
     const apis = terraformSource.readApis!(text, MAIN, functions);
-    assert.deepEqual(apis.routes, [{ method: 'GET', path: '/orders/{id}', functionName: 'aws_lambda_function.orders', kind: 'http', payloadVersion: '2.0', apiId: 'aws_apigatewayv2_api.http' }]);
+    assert.deepEqual(apis.routes, [
+      { method: 'GET', path: '/orders/{id}', functionName: 'aws_lambda_function.orders', kind: 'http', payloadVersion: '2.0', apiId: 'aws_apigatewayv2_api.http' },
+      { method: 'POST', path: '/notify', functionName: 'module.notifier', kind: 'http', payloadVersion: '2.0', apiId: 'aws_apigatewayv2_api.http' },
+    ]);
     const stage = apis.stages.get('aws_apigatewayv2_api.http');
     assert.deepEqual([stage?.stage, stage?.stageVariables], ['$default', { tier: 'gold' }]);
     assert.deepEqual(apis.functionUrls.map((u) => [u.functionName, u.authType, u.invokeMode, u.cors?.allowOrigins, u.cors?.allowMethods]), [
