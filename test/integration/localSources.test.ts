@@ -36,6 +36,28 @@ describe('local functions from AWS CDK and the Serverless Framework beside SAM',
     }
   }
 
+  /**
+   * Resolves once the view has not changed for `quietMs`: the file watcher reports the copied (or removed) files a
+   * while after they are written, and each report ends the warm environments, an invocation running in one too.
+   */
+  function quiet(quietMs = 3_000, timeoutMs = 30_000): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        clearTimeout(deadline);
+        subscription.dispose();
+        if (error) reject(error);
+        else resolve();
+      };
+      let timer = setTimeout(finish, quietMs);
+      const deadline = setTimeout(() => finish(new Error(`the Local Functions view still changes ${timeoutMs / 1000} s later`)), timeoutMs);
+      const subscription = api.localFunctions.onDidChangeTreeData(() => {
+        clearTimeout(timer);
+        timer = setTimeout(finish, quietMs);
+      });
+    });
+  }
+
   const group = (title: string) => {
     const found = groups.find((g) => g.label === title);
     assert.ok(found, `no "${title}" group: ${groups.map((g) => String(g.label)).join(' | ')}`);
@@ -57,6 +79,7 @@ describe('local functions from AWS CDK and the Serverless Framework beside SAM',
     copyCdkFixture(cdkApp);
     fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'serverless-app'), service, { recursive: true });
     await vscode.commands.executeCommand('serverlessExplorer.refreshLocal');
+    await quiet();
     groups = (await topLevel(3)).filter((i) => i.contextValue === 'localSource');
   });
 
@@ -64,6 +87,7 @@ describe('local functions from AWS CDK and the Serverless Framework beside SAM',
     fs.rmSync(cdkApp, { recursive: true, force: true });
     fs.rmSync(service, { recursive: true, force: true });
     await vscode.commands.executeCommand('serverlessExplorer.refreshLocal');
+    await quiet();
     // The later files read the view's top level as the SAM templates' functions alone.
     await topLevel(0);
   });
