@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { LocalFunctionDefinition } from '../../src/core/local/types';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import type { LocalFunctionItem } from '../../src/ui/explorer/localFunctionsTree';
 import type { LocalInvokeOutcome } from '../../src/ui/local/invokeLocalCommand';
@@ -151,6 +152,16 @@ describe('local functions from AWS CDK and the Serverless Framework beside SAM',
       await vscode.debug.stopDebugging();
       stops.dispose();
       sessions.dispose();
+    });
+
+    it('shows Debug locally above the handler in lambda/checkout.ts, for OrdersStack/Checkout (found through the source map)', async () => {
+      await vscode.workspace.openTextDocument(checkoutTs);
+      const handlerLine = fs.readFileSync(checkoutTs.fsPath, 'utf8').split('\n').findIndex((line) => line.startsWith('export const handler'));
+      const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', checkoutTs)) ?? []).filter((l) => l.command?.command === 'serverlessExplorer.debugLocal');
+      assert.deepEqual(
+        lenses.map((l) => [l.range.start.line, (l.command!.arguments![0] as LocalFunctionDefinition).name]),
+        [[handlerLine, 'OrdersStack/Checkout']],
+      );
     });
 
     it('offers a debug configuration for it, named by construct path, of its stack template', async () => {

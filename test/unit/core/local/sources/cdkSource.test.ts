@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalInvoker } from '../../../../../src/core/local/invoker';
+import { functionsWrittenIn, handlerSources } from '../../../../../src/core/local/handlerSources';
 import { cdkSource } from '../../../../../src/core/local/sources/cdk/cdkSource';
 import { mayDefineFunctions, readFunctionsIn, readWorkspaceFunctions, sourceOfFile } from '../../../../../src/core/local/sources/registry';
 import type { LocalFunctionDefinition } from '../../../../../src/core/local/types';
@@ -47,6 +48,15 @@ describe('function sources: AWS CDK cloud assemblies', function () {
       problems.map((p) => [path.basename(p.file), p.functionId, p.message.split(' (')[0]]),
       [['OrdersStack.template.json', 'InlineFunction6A7B8C9D', 'OrdersStack/Inline: Code.ZipFile']],
     );
+  });
+
+  it("finds the NodejsFunction by its .ts, through its bundle's source map (what F5 in that file debugs)", async () => {
+    const { functions } = await readWorkspaceFunctions(root);
+    const checkout = functions.find((f) => f.name === 'OrdersStack/Checkout')!;
+    assert.deepEqual(await handlerSources(checkout), { exportName: 'handler', files: [path.join(out, 'asset.checkout', 'index.js'), path.join(app, 'lambda', 'checkout.ts')] });
+    assert.deepEqual((await functionsWrittenIn(functions, path.join(app, 'lambda', 'checkout.ts'))).map((f) => f.name), ['OrdersStack/Checkout']);
+    assert.deepEqual((await functionsWrittenIn(functions, path.join(out, 'asset.orders', 'index.js'))).map((f) => f.name), ['OrdersStack/Api/Handler']);
+    assert.deepEqual(await functionsWrittenIn(functions, path.join(app, 'app.py')), []);
   });
 
   it('reads handler, runtime, memory, timeout, architecture, environment and layers from Properties, intrinsics resolved', async () => {
