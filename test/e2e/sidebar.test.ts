@@ -10,6 +10,7 @@ import { CACHE, ROOT, VSIX } from '../support/paths';
 import { HOSTILE_LOG_TEXT, seedDemo } from '../support/seed';
 import { BREAKPOINT_LINE, writeTypeScriptApp } from '../support/typescriptApp';
 import { writeApiApp } from '../support/apiApp';
+import { copyCdkFixture } from '../support/cdkFixture';
 import { freePort } from '../support/freePort';
 
 const OUT = path.join(ROOT, 'test', 'e2e', 'out');
@@ -66,6 +67,35 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
       await sidebar.locator('.composite.title', { hasText: /serverless explorer/i }).waitFor({ timeout: 30_000 });
     }
     return sidebar;
+  }
+
+  /**
+   * The Local Functions view with the side bar's height (the two others folded), read again, after the editors and
+   * the panel (the debugging test leaves its Debug Console open) are closed: the side bar and the view's header.
+   */
+  async function showLocalFunctions() {
+    await palette('View: Close All Editors');
+    if (await page.locator('#workbench\\.parts\\.panel').isVisible()) await palette('View: Hide Panel');
+    const sidebar = await openSidebar();
+    await palette('Serverless Explorer: Refresh Local Functions');
+    for (const title of [/^\s*AWS/, 'Sample Events']) {
+      const header = sidebar.locator('.pane-header', { hasText: title });
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    const local = sidebar.locator('.pane-header', { hasText: 'Local Functions' });
+    if ((await local.getAttribute('aria-expanded')) !== 'true') await local.click();
+    return { sidebar, local };
+  }
+
+  /** Widens the side bar (drags its sash) so that descriptions are readable, unless an earlier test did. */
+  async function widenSidebar() {
+    const box = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+    if (box && box.width < 500) {
+      await page.mouse.move(box.x + box.width + 2, 400);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 560, 400, { steps: 5 });
+      await page.mouse.up();
+    }
   }
 
   /** Runs a command from the palette by its title. */
@@ -294,18 +324,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
 
   it('serves the local API from the Local Functions view: routes under their function, the status bar item, Send Request… and its response', async () => {
     writeApiApp(workspace);
-    await palette('View: Close All Editors');
-    // The debugging test leaves its Debug Console open.
-    if (await page.locator('#workbench\\.parts\\.panel').isVisible()) await palette('View: Hide Panel');
-    const sidebar = await openSidebar();
-    await palette('Serverless Explorer: Refresh Local Functions');
-    // The Local Functions view gets the height: fold the two others.
-    for (const title of [/^\s*AWS/, 'Sample Events']) {
-      const header = sidebar.locator('.pane-header', { hasText: title });
-      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-    }
-    const local = sidebar.locator('.pane-header', { hasText: 'Local Functions' });
-    if ((await local.getAttribute('aria-expanded')) !== 'true') await local.click();
+    const { sidebar, local } = await showLocalFunctions();
     const row = (text: string | RegExp) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
     await row('ItemsFunction').waitFor({ timeout: 30_000 });
     await row('ANY /items/{id}').waitFor({ timeout: 30_000 });
@@ -317,14 +336,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     await local.locator('.action-label[aria-label^="Start Local API"]').click();
     const status = page.locator('.statusbar-item', { hasText: `Local API :${apiPort}` });
     await status.waitFor({ timeout: 30_000 });
-    // Wide enough for the routes' descriptions (an earlier test may have widened it already).
-    const box = await sidebar.boundingBox();
-    if (box && box.width < 500) {
-      await page.mouse.move(box.x + box.width + 2, 400);
-      await page.mouse.down();
-      await page.mouse.move(box.x + 560, 400, { steps: 5 });
-      await page.mouse.up();
-    }
+    await widenSidebar();
     await row('ANY /items/{id}').hover();
     await page.screenshot({ path: path.join(OUT, 'local-api.png') });
 
@@ -384,6 +396,41 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     }
     await palette('View: Close All Editors');
     await sidebar.locator('.pane-header', { hasText: /^\s*AWS/ }).click();
+  });
+
+  it('groups the Local Functions view by source when a CDK app and a Serverless service are beside a SAM template', async () => {
+    writeApiApp(workspace);
+    const cdkApp = path.join(workspace, 'cdk-app');
+    const service = path.join(workspace, 'serverless-app');
+    copyCdkFixture(cdkApp);
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'serverless-app'), service, { recursive: true });
+    try {
+      const { sidebar } = await showLocalFunctions();
+      const row = (text: string | RegExp) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
+      await row(/AWS CDK\s*4 functions · 1 problem/).waitFor({ timeout: 30_000 });
+      await row(/Serverless Framework\s*4 functions/).waitFor({ timeout: 30_000 });
+      await row(/SAM \/ CloudFormation/).waitFor({ timeout: 30_000 });
+      await row('OrdersStack/Checkout').waitFor({ timeout: 10_000 });
+      await widenSidebar();
+      // No row's tooltip nor a focused header in the picture: the focus goes to the (empty) editor area.
+      await page.mouse.click(1100, 700);
+      await page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      await page.screenshot({ path: path.join(OUT, 'local-functions-sources.png') });
+      for (const title of ['AWS CDK', 'Serverless Framework', 'SAM / CloudFormation']) {
+        assert.ok(await row(title).isVisible(), `the "${title}" group is not visible`);
+      }
+      // Each function under its own group: the CDK app's by construct path, then the service's, then the template's.
+      const labels = (await sidebar.locator('.pane-body .monaco-list-row .label-name').allTextContents()).map((t) => t.trim());
+      const at = (name: string) => labels.indexOf(name);
+      assert.ok(at('AWS CDK') < at('OrdersStack/Checkout') && at('OrdersStack/Checkout') < at('Serverless Framework'), labels.join(' | '));
+      assert.ok(at('Serverless Framework') < at('hello') && at('hello') < at('SAM / CloudFormation'), labels.join(' | '));
+      assert.ok(at('SAM / CloudFormation') < at('ItemsFunction'), labels.join(' | '));
+    } finally {
+      fs.rmSync(cdkApp, { recursive: true, force: true });
+      fs.rmSync(service, { recursive: true, force: true });
+    }
+    await palette('Serverless Explorer: Refresh Local Functions');
+    await page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: /^\s*AWS/ }).click();
   });
 
   it('guides a user without AWS profiles to the config file, and opens it with an example', async () => {

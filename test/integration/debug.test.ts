@@ -6,7 +6,7 @@ import type { ServerlessExplorerApi } from '../../src/extension';
 import type { FinishedInvocation } from '../../src/ui/debug/lambdaDebugRun';
 import { APP_BREAKPOINT_LINE } from '../support/esbuildProjects';
 import { BREAKPOINT_LINE } from '../support/typescriptApp';
-import { SessionWatcher, StopWatcher, topFrame } from './debugStops';
+import { SessionWatcher, StopWatcher, nextFinish as nextFinishOf, topFrame } from './debugStops';
 import { activatedApi } from './helpers';
 
 // The `aws-lambda-local` debug type in a real VS Code, with its built-in JavaScript debugger: breakpoints in the
@@ -38,22 +38,7 @@ describe('debugging a Lambda handler locally (aws-lambda-local)', function () {
     await vscode.debug.stopDebugging();
   });
 
-  const nextFinish = () =>
-    new Promise<FinishedInvocation>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the invocation did not finish within 150 s')), 150_000);
-      const subscriptions = [
-        api.lambdaDebug.onDidFinishInvocation((finished) => {
-          subscriptions.forEach((d) => d.dispose());
-          clearTimeout(timer);
-          resolve(finished);
-        }),
-        api.lambdaDebug.onDidRefuse((message) => {
-          subscriptions.forEach((d) => d.dispose());
-          clearTimeout(timer);
-          reject(new Error(message));
-        }),
-      ];
-    });
+  const nextFinish = () => nextFinishOf(api);
 
   /** The invocation's end; a stop before it (nobody asked for one) fails with where it stopped. */
   async function finishWithoutStopping(finished: Promise<FinishedInvocation>): Promise<FinishedInvocation> {

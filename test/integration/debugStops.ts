@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { ServerlessExplorerApi } from '../../src/extension';
+import type { FinishedInvocation } from '../../src/ui/debug/lambdaDebugRun';
 
 // What the debugging tests watch in a real VS Code: where a session stopped, and that sessions end.
 
@@ -74,4 +76,23 @@ export class SessionWatcher implements vscode.Disposable {
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
   }
+}
+
+/** The next debugged invocation's end; rejects with the message when a launch is refused. */
+export function nextFinish(api: ServerlessExplorerApi, timeoutMs = 150_000): Promise<FinishedInvocation> {
+  return new Promise<FinishedInvocation>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the invocation did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+    const subscriptions = [
+      api.lambdaDebug.onDidFinishInvocation((finished) => {
+        subscriptions.forEach((d) => d.dispose());
+        clearTimeout(timer);
+        resolve(finished);
+      }),
+      api.lambdaDebug.onDidRefuse((message) => {
+        subscriptions.forEach((d) => d.dispose());
+        clearTimeout(timer);
+        reject(new Error(message));
+      }),
+    ];
+  });
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { HandlerTarget } from './runtimes/localRuntime';
 import { localRuntime } from './runtimes/registry';
 import type { LocalFunctionDefinition } from './types';
@@ -21,4 +22,16 @@ export async function handlerSources(definition: LocalFunctionDefinition): Promi
   const target = runtime?.handlerTarget(definition.handler);
   if (!runtime || !target) return undefined;
   return { exportName: target.exportName, files: await runtime.handlerFiles(definition) };
+}
+
+/**
+ * The functions a source file is the handler of: a file in its code directory, or a source its handler module's
+ * source map lists (a CDK NodejsFunction's lambda/orders.ts, bundled into cdk.out/asset.…/index.js).
+ */
+export async function functionsWrittenIn<F extends LocalFunctionDefinition>(functions: readonly F[], file: string): Promise<F[]> {
+  const normalized = path.normalize(file);
+  const written = await Promise.all(
+    functions.map(async (f) => normalized.startsWith(f.codeDir + path.sep) || ((await handlerSources(f).catch(() => undefined))?.files.includes(normalized) ?? false)),
+  );
+  return functions.filter((_, i) => written[i]);
 }

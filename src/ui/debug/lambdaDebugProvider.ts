@@ -5,6 +5,7 @@ import type { LambdaLaunchAttributes } from '../../core/local/debugRequest';
 import { substituteVariables } from '../../core/local/launchVariables';
 import { DEBUGGABLE_RUNTIMES, guessRuntime, localRuntime } from '../../core/local/runtimes/registry';
 import { findHandlers, handlerLanguage } from '../../core/local/handlerSymbols';
+import { functionsWrittenIn } from '../../core/local/handlerSources';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { chooseEvent } from '../events/chooseEvent';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
@@ -153,7 +154,8 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
   private async pickFunction(): Promise<LocalFunctionDefinition | undefined> {
     const functions = await this.workspace.functions();
     const file = vscode.window.activeTextEditor?.document.uri.fsPath;
-    const own = file ? functions.filter((f) => file.startsWith(f.codeDir + path.sep)) : [];
+    // A bundled function's own too (a CDK NodejsFunction's .ts, outside its cdk.out asset), by its source map.
+    const own = file ? await functionsWrittenIn(functions, file) : [];
     if (own.length === 1) return own[0];
     const choice = await vscode.window.showQuickPick(
       (own.length ? own : functions).map((f) => ({ label: f.name, description: `${f.runtime} · ${vscode.workspace.asRelativePath(f.codeDir)}`, f })),

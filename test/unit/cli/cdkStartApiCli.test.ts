@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stopGroup } from '../../support/processGroup';
 import { ROOT } from '../../support/paths';
+import { copyCdkFixture } from '../../support/cdkFixture';
 
 // `serverless-explorer start-api` in a CDK app: the routes and function URL of our handwritten cdk.out
 // (test/fixtures/cdk-app), served under the functions' construct paths, fetch as the client.
@@ -32,9 +33,7 @@ describe('cli start-api: a CDK app from its cdk.out', function () {
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'se-cdk-api-'));
-    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'cdk-app'), dir, { recursive: true });
-    const past = new Date(Date.now() - 60_000);
-    fs.utimesSync(path.join(dir, 'app.py'), past, past);
+    copyCdkFixture(dir);
     child = spawn(process.execPath, [CLI, 'start-api', '--port', '0'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await until(/Press Ctrl\+C to stop/);

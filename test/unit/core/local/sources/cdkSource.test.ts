@@ -4,14 +4,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalInvoker } from '../../../../../src/core/local/invoker';
+import { functionsWrittenIn, handlerSources } from '../../../../../src/core/local/handlerSources';
 import { cdkSource } from '../../../../../src/core/local/sources/cdk/cdkSource';
 import { mayDefineFunctions, readFunctionsIn, readWorkspaceFunctions, sourceOfFile } from '../../../../../src/core/local/sources/registry';
 import type { LocalFunctionDefinition } from '../../../../../src/core/local/types';
+import { copyCdkFixture } from '../../../../support/cdkFixture';
 import { ROOT } from '../../../../support/paths';
 
 // AWS CDK apps through their cloud assembly: our handwritten cdk.out (test/fixtures/cdk-app) of a stack with an
-// asset-code function, a layer, CDK's helper functions, a REST API, a function URL, a nested stack and a Stage.
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'cdk-app');
+// asset-code function, a NodejsFunction bundled with a source map, a layer, CDK's helper functions, a REST API, a
+// function URL, a nested stack and a Stage.
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 describe('function sources: AWS CDK cloud assemblies', function () {
@@ -20,18 +22,12 @@ describe('function sources: AWS CDK cloud assemblies', function () {
   let app: string;
   let out: string;
   const byName = (functions: readonly LocalFunctionDefinition[]) => new Map(functions.map((f) => [f.name, f]));
-  /** The app's sources older than its synth, as right after `cdk synth`. */
-  const synthesizedAfterSources = () => {
-    const past = new Date(Date.now() - 60_000);
-    fs.utimesSync(path.join(app, 'app.py'), past, past);
-  };
 
   beforeEach(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'se-cdk-'));
     app = path.join(root, 'services', 'orders');
-    fs.cpSync(FIXTURE, app, { recursive: true });
+    copyCdkFixture(app);
     out = path.join(app, 'cdk.out');
-    synthesizedAfterSources();
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -42,6 +38,7 @@ describe('function sources: AWS CDK cloud assemblies', function () {
       functions.map((f) => [f.name, f.codeDir, f.origin]),
       [
         ['OrdersStack/Api/Handler', path.join(out, 'asset.orders'), { source: 'cdk', file: path.join(out, 'OrdersStack.template.json'), id: 'ApiHandler5E7490E8' }],
+        ['OrdersStack/Checkout', path.join(out, 'asset.checkout'), { source: 'cdk', file: path.join(out, 'OrdersStack.template.json'), id: 'CheckoutB7CD3E82' }],
         ['OrdersStack/Reports/ReportFunction', path.join(out, 'asset.reports'), { source: 'cdk', file: path.join(out, 'OrdersStackReportsNestedStackReports5A1B2C3D.nested.template.json'), id: 'ReportFunctionE1F2A3B4' }],
         ['Prod/ShopStack/ShopFunction', path.join(out, 'asset.shop'), { source: 'cdk', file: path.join(out, 'assembly-Prod', 'ProdShopStack4D3A7B2C.template.json'), id: 'ShopFunction0D8A2F1B' }],
       ],
@@ -51,6 +48,15 @@ describe('function sources: AWS CDK cloud assemblies', function () {
       problems.map((p) => [path.basename(p.file), p.functionId, p.message.split(' (')[0]]),
       [['OrdersStack.template.json', 'InlineFunction6A7B8C9D', 'OrdersStack/Inline: Code.ZipFile']],
     );
+  });
+
+  it("finds the NodejsFunction by its .ts, through its bundle's source map (what F5 in that file debugs)", async () => {
+    const { functions } = await readWorkspaceFunctions(root);
+    const checkout = functions.find((f) => f.name === 'OrdersStack/Checkout')!;
+    assert.deepEqual(await handlerSources(checkout), { exportName: 'handler', files: [path.join(out, 'asset.checkout', 'index.js'), path.join(app, 'lambda', 'checkout.ts')] });
+    assert.deepEqual((await functionsWrittenIn(functions, path.join(app, 'lambda', 'checkout.ts'))).map((f) => f.name), ['OrdersStack/Checkout']);
+    assert.deepEqual((await functionsWrittenIn(functions, path.join(out, 'asset.orders', 'index.js'))).map((f) => f.name), ['OrdersStack/Api/Handler']);
+    assert.deepEqual(await functionsWrittenIn(functions, path.join(app, 'app.py')), []);
   });
 
   it('reads handler, runtime, memory, timeout, architecture, environment and layers from Properties, intrinsics resolved', async () => {
@@ -116,7 +122,7 @@ describe('function sources: AWS CDK cloud assemblies', function () {
     assert.equal(sourceOfFile(template).kind, 'cdk');
     assert.equal(sourceOfFile(path.join(app, 'template.yaml')).kind, 'sam');
     const { functions } = await readFunctionsIn(template);
-    assert.deepEqual(functions.map((f) => f.name), ['OrdersStack/Api/Handler', 'OrdersStack/Reports/ReportFunction']);
+    assert.deepEqual(functions.map((f) => f.name), ['OrdersStack/Api/Handler', 'OrdersStack/Checkout', 'OrdersStack/Reports/ReportFunction']);
     fs.writeFileSync(path.join(out, 'manifest.json'), '{ "artifacts": ');
     const broken = await readFunctionsIn(path.join(out, 'manifest.json'));
     assert.deepEqual(broken.functions, []);
