@@ -12,18 +12,19 @@ import { ROOT } from '../support/paths';
 import { SessionWatcher, StopWatcher, nextFinish, topFrame } from './debugStops';
 import { activatedApi } from './helpers';
 
-// A CDK app (test/fixtures/cdk-app, its committed cdk.out) and a Serverless Framework service
-// (test/fixtures/serverless-app) beside the workspace's SAM templates, in a real VS Code: the Local Functions view
+// A CDK app (test/fixtures/cdk-app, its committed cdk.out), a Serverless Framework service
+// (test/fixtures/serverless-app) and a Terraform configuration (test/fixtures/terraform-app) beside the workspace's SAM templates, in a real VS Code: the Local Functions view
 // groups them by source, Invoke Locally runs them, and the NodejsFunction's .ts is debugged through its source map.
 // They are copied in for this file only (at startup a cdk.json would activate the extension, which activation.test
 // must not see) and removed after it.
 
-describe('local functions from AWS CDK and the Serverless Framework beside SAM', function () {
+describe('local functions from AWS CDK, the Serverless Framework and Terraform beside SAM', function () {
   this.timeout(180_000);
   let api: ServerlessExplorerApi;
   let folder: vscode.WorkspaceFolder;
   let cdkApp: string;
   let service: string;
+  let terraform: string;
   let groups: vscode.TreeItem[];
 
   /** The view's top level once it shows `count` source groups (the file watcher and the refresh both re-read it). */
@@ -77,26 +78,29 @@ describe('local functions from AWS CDK and the Serverless Framework beside SAM',
     folder = vscode.workspace.workspaceFolders![0];
     cdkApp = path.join(folder.uri.fsPath, 'cdk-app');
     service = path.join(folder.uri.fsPath, 'serverless-app');
+    terraform = path.join(folder.uri.fsPath, 'terraform-app');
     copyCdkFixture(cdkApp);
     fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'serverless-app'), service, { recursive: true });
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'terraform-app'), terraform, { recursive: true });
     await vscode.commands.executeCommand('serverlessExplorer.refreshLocal');
     await quiet();
-    groups = (await topLevel(3)).filter((i) => i.contextValue === 'localSource');
+    groups = (await topLevel(4)).filter((i) => i.contextValue === 'localSource');
   });
 
   after(async () => {
     fs.rmSync(cdkApp, { recursive: true, force: true });
     fs.rmSync(service, { recursive: true, force: true });
+    fs.rmSync(terraform, { recursive: true, force: true });
     await vscode.commands.executeCommand('serverlessExplorer.refreshLocal');
     await quiet();
     // The later files read the view's top level as the SAM templates' functions alone.
     await topLevel(0);
   });
 
-  it('groups the Local Functions view by source: AWS CDK, Serverless Framework, SAM / CloudFormation', async () => {
+  it('groups the Local Functions view by source: AWS CDK, Serverless Framework, Terraform, SAM / CloudFormation', async () => {
     assert.deepEqual(
       groups.map((g) => g.label),
-      ['AWS CDK', 'Serverless Framework', 'SAM / CloudFormation'],
+      ['AWS CDK', 'Serverless Framework', 'Terraform', 'SAM / CloudFormation'],
     );
     const cdk = await functionsOf('AWS CDK');
     // Named by construct path; the code is the asset cdk synth wrote.
@@ -106,6 +110,9 @@ describe('local functions from AWS CDK and the Serverless Framework beside SAM',
     const sls = await functionsOf('Serverless Framework');
     assert.deepEqual([...sls.keys()].sort(), ['auth', 'hello', 'private', 'pyhello']);
     assert.equal(sls.get('hello')!.description, 'nodejs20.x · serverless-app');
+    const tf = await functionsOf('Terraform');
+    assert.deepEqual([...tf.keys()], ['aws_lambda_function.orders', 'aws_lambda_function.report', 'module.notifier', 'module.greeter.aws_lambda_function.greeter']);
+    assert.equal(tf.get('module.notifier')!.description, 'python3.12 · terraform-app/src/notifier');
     const sam = await functionsOf('SAM / CloudFormation');
     assert.ok(sam.has('HelloNode') && sam.has('TsHandlerTsc'), [...sam.keys()].join(', '));
   });
@@ -131,6 +138,15 @@ describe('local functions from AWS CDK and the Serverless Framework beside SAM',
     const body = JSON.parse((JSON.parse(view.payload) as { body: string }).body) as { greeting: string; env: Record<string, string> };
     assert.equal(body.greeting, 'hello from custom (via the shared layer)');
     assert.deepEqual([body.env.TEXT, body.env.STAGE, body.env.COLOR, body.env.FROM_DOTENV], ['fixture-app-dev', 'dev', 'blue', 'from-dotenv']);
+  });
+
+  it('Invoke Locally on a Terraform function: its variables and locals, its aws_lambda_layer_version, in the result view', async () => {
+    const outcome = await invoke((await functionsOf('Terraform')).get('aws_lambda_function.orders')!, { pathParameters: { id: '7' } });
+    assert.equal(outcome.status, 'invoked');
+    const view = api.invokeResult()!.lastView!;
+    assert.equal(view.functionName, 'aws_lambda_function.orders');
+    assert.equal(view.functionError, undefined, view.payload);
+    assert.deepEqual(JSON.parse((JSON.parse(view.payload) as { body: string }).body), { order: '7', table: 'orders', stage: 'shop-dev', greeting: 'hi orders from the shared layer' });
   });
 
   describe('debugging the NodejsFunction (bundling: { sourceMap: true })', () => {
