@@ -19,7 +19,8 @@ import { printTable } from './table';
 // (../shared/notes/peers.md), then activation and first bundle loads in a real extension host (code-server),
 // next to a one-command extension. Run after `npm run package` (the npm script does it).
 // SE_BENCH_ONLY=host runs only the real-host section, SE_BENCH_ONLY=esbuild only the esbuild rows, SE_BENCH_ONLY=api only the
-// local API next to serverless-offline, SE_BENCH_ONLY=sources only the Local Functions view of 200 functions after a change; SE_BENCH_HOST_RUNS=0 skips the real host; SE_BENCH_HOST_JSON=<file> also writes its samples there.
+// local API next to serverless-offline, SE_BENCH_ONLY=sources only the Local Functions view of 200 functions after a change;
+// SE_BENCH_HOST_RUNS=0 skips the real host (and the sources section's host rows); SE_BENCH_HOST_JSON=<file> also writes its samples there.
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLE = path.join(ROOT, 'dist', 'extension.js');
 const VSIX = path.join(ROOT, 'serverless-explorer.vsix');
@@ -58,7 +59,7 @@ const ALONE: Record<'esbuild' | 'api' | 'sources', () => Promise<Section>> = {
     return { table: [localApiHeader(api), ...localApiRows(api)], note: LOCAL_API_NOTE(api), over: localApiOver(api) };
   },
   sources: async () => {
-    const sources = await benchSources(ROOT);
+    const sources = await benchSources(ROOT, HOST_RUNS > 0);
     return { table: sourcesRows(sources), note: SOURCES_NOTE(sources), over: sourcesOver(sources) };
   },
 };

@@ -72,13 +72,13 @@ async function benchInHost(root: string, scratch: string): Promise<SourcesFigure
   return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as SourcesHostMeasurement;
 }
 
-/** Needs dist/ (npm run build) for the real host, whose extension is this folder's. */
-export async function benchSources(root: string): Promise<SourcesFigures> {
+/** Needs dist/ (npm run build) for the real host, whose extension is this folder's; without `inHost` only the core's rows. */
+export async function benchSources(root: string, inHost = true): Promise<SourcesFigures> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'se-bench-sources-'));
   try {
     fs.mkdirSync(path.join(scratch, 'home'));
     const core = await benchCore(path.join(scratch, 'core'));
-    return { ...core, host: await benchInHost(root, scratch) };
+    return { ...core, host: inHost ? await benchInHost(root, scratch) : { skipped: 'SE_BENCH_HOST_RUNS=0' } };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
