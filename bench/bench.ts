@@ -11,6 +11,7 @@ import { benchMonitorFilter } from './monitorFilterBench';
 import { ESBUILD_NOTE, benchEsbuild, esbuildOver, esbuildRows } from './esbuildBench';
 import { LOCAL_RUNTIME_NOTE, benchLocalRuntime, localRuntimeOver, localRuntimeRows } from './localRuntimeBench';
 import { LOCAL_API_NOTE, benchLocalApi, localApiHeader, localApiOver, localApiRows } from './localApiBench';
+import { SOURCES_NOTE, benchSources, sourcesOver, sourcesRows } from './sourcesBench';
 import { median } from './stats';
 import { printTable } from './table';
 
@@ -18,7 +19,8 @@ import { printTable } from './table';
 // (../shared/notes/peers.md), then activation and first bundle loads in a real extension host (code-server),
 // next to a one-command extension. Run after `npm run package` (the npm script does it).
 // SE_BENCH_ONLY=host runs only the real-host section, SE_BENCH_ONLY=esbuild only the esbuild rows, SE_BENCH_ONLY=api only the
-// local API next to serverless-offline; SE_BENCH_HOST_RUNS=0 skips the real host; SE_BENCH_HOST_JSON=<file> also writes its samples there.
+// local API next to serverless-offline, SE_BENCH_ONLY=sources only the Local Functions view of 200 functions after a change;
+// SE_BENCH_HOST_RUNS=0 skips the real host (and the sources section's host rows); SE_BENCH_HOST_JSON=<file> also writes its samples there.
 const ROOT = path.resolve(__dirname, '..', '..');
 const BUNDLE = path.join(ROOT, 'dist', 'extension.js');
 const VSIX = path.join(ROOT, 'serverless-explorer.vsix');
@@ -47,7 +49,7 @@ interface Section {
 }
 
 /** The sections that also run alone (SE_BENCH_ONLY=<name>): they need dist/ (npm run build), not the .vsix. */
-const ALONE: Record<'esbuild' | 'api', () => Promise<Section>> = {
+const ALONE: Record<'esbuild' | 'api' | 'sources', () => Promise<Section>> = {
   esbuild: async () => {
     const built = await benchEsbuild(ROOT);
     return { table: [['esbuild functions (metric)', 'Serverless Explorer', 'sam build', 'our goal'], ...esbuildRows(built)], note: ESBUILD_NOTE(built), over: esbuildOver(built) };
@@ -55,6 +57,10 @@ const ALONE: Record<'esbuild' | 'api', () => Promise<Section>> = {
   api: async () => {
     const api = await benchLocalApi(ROOT);
     return { table: [localApiHeader(api), ...localApiRows(api)], note: LOCAL_API_NOTE(api), over: localApiOver(api) };
+  },
+  sources: async () => {
+    const sources = await benchSources(ROOT, HOST_RUNS > 0);
+    return { table: sourcesRows(sources), note: SOURCES_NOTE(sources), over: sourcesOver(sources) };
   },
 };
 
@@ -78,6 +84,7 @@ async function benchOutsideHost(): Promise<void> {
   const find = await benchMonitorFilter(100_000);
   const esbuild = await ALONE.esbuild();
   const api = await ALONE.api();
+  const sources = await ALONE.sources();
   const dist = path.join(ROOT, 'dist');
   const lazyBytes = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'extension.js' && f !== 'cli.js').reduce((sum, f) => sum + fs.statSync(path.join(dist, f)).size, 0);
   const rows: [string, string, string, string][] = [
@@ -102,11 +109,12 @@ async function benchOutsideHost(): Promise<void> {
     ['activation events', 'onView, onCommand, onDebugResolve, workspaceContains', 'onStartupFinished (every start)', 'lazy only'],
   ];
   const localRows: [string, string, string, string][] = [['local runtime (metric)', 'Serverless Explorer', `lambda-local ${local.lambdaLocal.version}`, 'our goal'], ...localRuntimeRows(local)];
-  printTable(rows, localRows, esbuild.table, api.table);
+  printTable(rows, localRows, esbuild.table, api.table, sources.table);
   console.log('\nload + activate runs in plain Node with a stand-in vscode module (bench/fakeVscode.ts): it times our bundle, not VS Code.');
   console.log(LOCAL_RUNTIME_NOTE);
   console.log(esbuild.note);
   console.log(api.note);
+  console.log(sources.note);
   console.log('The listing runs against a local paginating stand-in (test/support/pagingStandIn.ts), so it measures our overhead, not AWS latency.');
   const over = [
     fs.statSync(VSIX).size > 1.5 * 1024 * 1024 && '.vsix size',
@@ -118,6 +126,7 @@ async function benchOutsideHost(): Promise<void> {
     ...localRuntimeOver(local),
     ...esbuild.over,
     ...api.over,
+    ...sources.over,
   ].filter((x): x is string => Boolean(x));
   reportOver(over);
 }
@@ -148,13 +157,13 @@ async function benchInRealHost(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (ONLY === 'esbuild' || ONLY === 'api') {
+  if (ONLY === 'esbuild' || ONLY === 'api' || ONLY === 'sources') {
     const section = await ALONE[ONLY]();
     printTable(section.table);
     console.log(section.note);
     return reportOver(section.over);
   }
-  if (ONLY !== undefined && ONLY !== 'host') throw new Error(`SE_BENCH_ONLY=${ONLY}: the sections that run alone are "host", "esbuild" and "api".`);
+  if (ONLY !== undefined && ONLY !== 'host') throw new Error(`SE_BENCH_ONLY=${ONLY}: the sections that run alone are "host", "esbuild", "api" and "sources".`);
   for (const file of [BUNDLE, VSIX]) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run package" first.`);
   }

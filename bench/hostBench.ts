@@ -50,7 +50,8 @@ const MEASURE = path.join(__dirname, 'host', 'measureInHost.js');
 const activation = (m: HostMeasurement): Timing => ({ ms: m.activateMs, cpuMs: m.activateCpuMs });
 const load = (m: HostMeasurement): Timing => ({ ms: m.requireMs, cpuMs: m.requireCpuMs });
 
-function missingTools(): string | undefined {
+/** Why the real host cannot run here (code-server or Chromium missing), if it cannot. */
+export function missingTools(): string | undefined {
   if (!fs.existsSync(NODE24) || !fs.existsSync(CODE_SERVER_ENTRY)) return `code-server is not installed (${CODE_SERVER_ENTRY})`;
   if (!fs.existsSync(CHROMIUM)) return `Chromium is not installed (${CHROMIUM})`;
   return undefined;

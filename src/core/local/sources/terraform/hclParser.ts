@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type * as TreeSitter from 'web-tree-sitter';
 import { hclBodyOf, type HclBody } from './hclTree';
@@ -26,7 +26,9 @@ export function loadHclParser(): Promise<void> {
     const { Parser, Language } = require('web-tree-sitter') as typeof TreeSitter;
     const runtime = wasmFile('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
     await Parser.init({ locateFile: () => runtime });
-    const language = await Language.load(wasmFile('tree-sitter-hcl.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'));
+    // Its bytes, not its path: for a path web-tree-sitter imports fs/promises dynamically, which the bundles the shell's
+    // loader compiles (src/ui/shell/bundleLoader.ts, vm.Script) cannot do ("A dynamic import callback was not specified").
+    const language = await Language.load(await fs.readFile(wasmFile('tree-sitter-hcl.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm')));
     const created = new Parser();
     created.setLanguage(language);
     parser = created;
