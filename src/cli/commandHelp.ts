@@ -45,7 +45,7 @@ template is read again. An unknown route answers as API Gateway does (REST 403 M
 API 404 Not Found); a function error or a malformed response 502, with the reason in the log. WebSocket APIs and
 their @connections API answer on the API's port.
 
-${SOURCE_FLAGS}                      start-api also serves every template's APIs as this stage (requestContext.stage, a
+${SOURCE_FLAGS}                      It also serves every template's APIs as this stage (requestContext.stage, a
                       REST API's /s/ path); a serverless.yml's REST API is on it, its HTTP API on $default
   --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
   --profile <p>       The functions get this profile's credentials; it also downloads layers named by ARN

@@ -169,7 +169,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 }
 
 /** What the files are read for: the serverlessExplorer.serverless.stage setting (empty: each serverless.yml's own stage). */
-function sourceOptions(): SourceOptions {
+export function sourceOptions(): SourceOptions {
   const stage = setting('serverless.stage');
   return stage ? { stage } : {};
 }
