@@ -1,4 +1,9 @@
 import { FUNCTION_URL_PORT_OFFSET } from '../core/local/api/functionUrlPorts';
+const SOURCE_FLAGS = `  --template <file>   Read only this file: a SAM/CloudFormation template, a cdk.out's template, a serverless.yml
+                      (--source is the same flag); without it, every one the folder has
+  --stage <s>         The stage a serverless.yml is read for: \${sls:stage}, \${opt:stage}, its .env.<s>
+                      (default: its provider.stage, else dev)
+`;
 const TIMEOUTS = `  --connect-timeout <s>  Fail an AWS call whose endpoint does not connect within s seconds (default 5)
   --request-timeout <s>  Fail an AWS call not answered within s seconds, retries included (default 30)
 `;
@@ -18,17 +23,17 @@ List the AWS profiles of the shared config files and the region each would use.
 List the Lambda functions, or the Fargate services (all clusters), of the chosen profiles and regions.
 ${TIMEOUTS}`,
   invoke: `Usage:
-  serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml]
+  serverless-explorer invoke <logical-id | path/to/dir:handler> [--template file | --source file] [--stage s]
       [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout seconds]
       [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]
       [--connect-timeout s] [--request-timeout s]
 
 Run a function locally, without Docker: the response on stdout, the logs on stderr, exit 1 on a function error.
-  --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
+${SOURCE_FLAGS}  --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
   --timeout <s>       Whole seconds from 1 to 900 (Lambda's limits)
 ${TIMEOUTS}`,
   'start-api': `Usage:
-  serverless-explorer start-api [--template t.yaml] [--host 127.0.0.1] [--port 3000] [--stage s]
+  serverless-explorer start-api [--template file | --source file] [--stage s] [--host 127.0.0.1] [--port 3000]
       [--env-vars vars.json] [--profile p] [--endpoint-url url] [--python path] [--node path]
       [--install-runtime-sdk] [--connect-timeout s] [--request-timeout s]
 
@@ -40,17 +45,18 @@ template is read again. An unknown route answers as API Gateway does (REST 403 M
 API 404 Not Found); a function error or a malformed response 502, with the reason in the log. WebSocket APIs and
 their @connections API answer on the API's port.
 
-  --stage <s>         Serve every API as this stage (requestContext.stage, a REST API's /s/ path)
+${SOURCE_FLAGS}                      It also serves every template's APIs as this stage (requestContext.stage, a
+                      REST API's /s/ path); a serverless.yml's REST API is on it, its HTTP API on $default
   --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
   --profile <p>       The functions get this profile's credentials; it also downloads layers named by ARN
 A --host other than loopback lets anyone who can reach this machine call the routes.
 ${TIMEOUTS}`,
   'start-lambda': `Usage:
-  serverless-explorer start-lambda [--template t.yaml] [--host 127.0.0.1] [--port 3001]
+  serverless-explorer start-lambda [--template file | --source file] [--stage s] [--host 127.0.0.1] [--port 3001]
       [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]
       [--connect-timeout s] [--request-timeout s]
 
 Serve the Lambda Invoke API for the template's functions, for AWS SDKs and the AWS CLI (--endpoint-url),
 like sam local start-lambda. A --host other than loopback lets anyone who can reach this machine run the functions.
-${TIMEOUTS}`,
+${SOURCE_FLAGS}${TIMEOUTS}`,
 };

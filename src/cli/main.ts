@@ -29,8 +29,8 @@ Commands:
   invoke <logical-id | path/to/dir:handler>
                         Run a function locally, without Docker: the response on
                         stdout, the logs on stderr, exit 1 on a function error
-                        [--template t.yaml] [--event file.json | -] [--runtime r]
-                        [--env-vars vars.json] [--timeout seconds]
+                        [--template file] [--stage s] [--event file.json | -]
+                        [--runtime r] [--env-vars vars.json] [--timeout seconds]
                         [--profile p: give the function that profile's credentials;
                         layers named by ARN are downloaded with them]
                         [--python path] [--node path] (see Interpreters)
@@ -39,7 +39,7 @@ Commands:
                         into a shared cache, with npm]
   start-lambda          Serve the Lambda Invoke API for the template's functions,
                         for AWS SDKs and the AWS CLI (--endpoint-url), like
-                        sam local start-lambda [--template t.yaml]
+                        sam local start-lambda [--template file] [--stage s]
                         [--host 127.0.0.1] [--port 3001] [--profile p: to
                         download layers named by ARN] [--python path]
                         [--node path] [--install-runtime-sdk]
@@ -50,7 +50,7 @@ Commands:
   start-api             Serve the template's APIs as a local API Gateway (REST,
                         HTTP and WebSocket APIs), and its function URLs, like
                         sam local start-api, Docker-free and warm
-                        [--template t.yaml] [--host 127.0.0.1] [--port 3000]
+                        [--template file] [--host 127.0.0.1] [--port 3000]
                         [--stage s] [--env-vars vars.json] [--profile p: give
                         the functions that profile's credentials]
                         [--python path] [--node path] [--install-runtime-sdk]
@@ -68,6 +68,17 @@ Commands:
   events generate <service> <event> [--<parameter> <value> …]
                         Print a sample event as JSON, e.g.
                         events generate s3 put --bucket my-bucket --key "a b.jpg"
+
+Functions (invoke, start-lambda, start-api):
+  Without --template, the folder's SAM/CloudFormation templates, CDK apps
+  (cdk.json and its cdk.out) and serverless.yml files are read.
+  --template <file>     Read only this file: a template.yaml, a cdk.out's
+                        template, or a serverless.yml (--source is the same)
+  --stage <s>           The stage a serverless.yml is read for: \${sls:stage},
+                        \${opt:stage} and its .env.<s> (default: its
+                        provider.stage, else dev); start-api also serves every
+                        template's APIs as this stage (SAM: requestContext.stage
+                        and a REST API's /s/ path)
 
 Interpreters (invoke, start-lambda):
   --python <path>       Run Python functions on this interpreter (a file, a
@@ -96,6 +107,17 @@ Environment:
   AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL
 `;
 
+/** An example value for the flags whose value is missing most often, for the message that says so. */
+const FLAG_EXAMPLES: Readonly<Record<string, string>> = { '--stage': 'prod', '--source': 'serverless.yml', '--template': 'template.yaml', '--event': 'event.json', '--profile': 'default', '--port': '3000' };
+
+/** "--stage needs a value", for a flag given last or followed by another flag (node's parseArgs words it its own way). */
+function flagValueMissing(error: unknown): string | undefined {
+  if ((error as NodeJS.ErrnoException).code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return undefined;
+  const flag = /--[\w-]+/.exec((error as Error).message)?.[0];
+  if (!flag) return undefined;
+  return `${flag} needs a value, as in "${flag} ${FLAG_EXAMPLES[flag] ?? '<value>'}" (a value that starts with "-" is written ${flag}=-…).`;
+}
+
 function usageError(io: CliIo, message: string): number {
   io.err(`serverless-explorer: ${message}\nRun "serverless-explorer --help" for usage.\n`);
   return 2;
@@ -121,6 +143,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'connect-timeout': { type: 'string' },
         'request-timeout': { type: 'string' },
         template: { type: 'string', short: 't' },
+        source: { type: 'string' },
         event: { type: 'string', short: 'e' },
         runtime: { type: 'string' },
         'env-vars': { type: 'string' },
@@ -136,9 +159,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
   } catch (error) {
-    return usageError(io, (error as Error).message);
+    return usageError(io, flagValueMissing(error) ?? (error as Error).message);
   }
   const { values, positionals } = parsed;
+  if (values.template !== undefined && values.source !== undefined && values.template !== values.source) {
+    return usageError(io, `--source is another name for --template: give one file, not --template ${values.template} and --source ${values.source}.`);
+  }
+  const template = values.template ?? values.source;
   if (values.version) {
     io.out(`${SE_VERSION}\n`);
     return 0;
@@ -176,14 +203,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'invoke':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
-        return await invokeCommand(rest[0], { template: values.template, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), readStdin, interrupted: untilInterrupted() }, io);
+        return await invokeCommand(rest[0], { template, stage: values.stage, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), readStdin, interrupted: untilInterrupted() }, io);
       case 'start-lambda':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
-        return await startLambdaCommand({ template: values.template, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], maxConcurrency: values['max-concurrency'], idleMinutes: values['idle-minutes'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
+        return await startLambdaCommand({ template, stage: values.stage, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], maxConcurrency: values['max-concurrency'], idleMinutes: values['idle-minutes'], cwd: process.cwd(), stopped: untilInterrupted() }, io);
       case 'start-api':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-api".`);
         return await startApiCommand(
-          { template: values.template, host: values.host, port: values.port, stage: values.stage, envVars: values['env-vars'], profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), stopped: untilInterrupted() },
+          { template, host: values.host, port: values.port, stage: values.stage, envVars: values['env-vars'], profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), stopped: untilInterrupted() },
           io,
         );
       default:

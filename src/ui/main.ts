@@ -7,6 +7,7 @@ import type * as DebugFeature from './debug/registerDebugCommands';
 import type * as EventsFeature from './events/registerEventCommands';
 import { AwsExplorer } from './explorer/awsExplorer';
 import { LocalFunctionsTree } from './explorer/localFunctionsTree';
+import { CdkSynthOffer } from './local/cdkSynthOffer';
 import type { AwsNode } from './explorer/nodes/awsNode';
 import { registerExplorerCommands } from './explorer/registerExplorerCommands';
 import { SampleEventsTree } from './explorer/sampleEventsTree';
@@ -63,7 +64,8 @@ export function createUi(shell: ShellParts): Ui {
   const aws = new AwsConnection();
   const workspace = new WorkspaceFunctionsService(shell.localCacheDir);
   const explorer = new AwsExplorer(aws);
-  const localFunctions = new LocalFunctionsTree(workspace);
+  const synthOffer = new CdkSynthOffer();
+  const localFunctions = new LocalFunctionsTree(workspace, (problems) => synthOffer.check(problems));
   const deps: UiDeps = { extensionUri: shell.extensionUri, aws, explorer, awsView: shell.awsView, workspace, commands: shell.commands };
   shell.subscriptions.push(aws, workspace, explorer, localFunctions);
   const loaded = new Map<keyof Features, unknown>();

@@ -7,7 +7,7 @@ export const SECTION = 'serverlessExplorer';
  * The part of the UI a setting changes. The AWS tree, the local invoker (its warm environments) and
  * CodeLens keep what a setting gave them and are refreshed when it changes; the others read it on each use.
  */
-export type SettingConsumer = 'awsTree' | 'deployedInvoke' | 'localInvoker' | 'localEndpoint' | 'localApi' | 'localRuns' | 'codeLens' | 'monitor' | 'fargateRunTask';
+export type SettingConsumer = 'awsTree' | 'deployedInvoke' | 'localFunctions' | 'localInvoker' | 'localEndpoint' | 'localApi' | 'localRuns' | 'codeLens' | 'monitor' | 'fargateRunTask';
 
 interface Affects {
   readonly affects: SettingConsumer;
@@ -30,6 +30,7 @@ export const SETTINGS = {
   'aws.connectTimeoutSeconds': { kind: 'number', default: 5, minimum: 0.1, maximum: 300, affects: 'awsTree' },
   'aws.requestTimeoutSeconds': { kind: 'number', default: 30, minimum: 0.1, maximum: 900, affects: 'awsTree' },
   confirmInvoke: { kind: 'enum', values: ['production', 'always', 'never'], default: 'production', affects: 'deployedInvoke' },
+  'serverless.stage': { kind: 'string', default: '', affects: 'localFunctions' },
   localAlwaysCold: { kind: 'boolean', default: false, affects: 'localInvoker' },
   localMaxConcurrency: { kind: 'integer', default: 10, minimum: 1, maximum: 1000, affects: 'localInvoker' },
   localIdleMinutes: { kind: 'number', default: 10, minimum: 0, maximum: 1440, affects: 'localInvoker' },

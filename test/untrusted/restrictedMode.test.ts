@@ -52,6 +52,20 @@ describe('Restricted Mode (an untrusted workspace)', function () {
     }
   });
 
+  it('refuses Run cdk synth (it runs the app of cdk.json) and writes no cdk.out', async () => {
+    const app = path.join(folder().uri.fsPath, 'cdk-synth-app');
+    fs.cpSync(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'cdk-synth-app'), app, { recursive: true });
+    try {
+      const outcome = (await vscode.commands.executeCommand('serverlessExplorer.cdkSynth', app)) as { status: string; message?: string };
+      assert.equal(outcome.status, 'refused');
+      assert.equal(outcome.message, 'Restricted Mode: Run cdk synth is off because it runs code from this folder, which you have not trusted. Trust the folder to turn it on.');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(fs.existsSync(path.join(app, 'cdk.out')), false, 'the app ran');
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+    }
+  });
+
   it('offers no local debug configurations in the Run and Debug picker', async () => {
     assert.deepEqual(await api.debugConfigurations(folder()), []);
   });

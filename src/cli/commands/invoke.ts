@@ -19,9 +19,12 @@ import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
 import { cliRuntimeSdkProvider, runtimeSdkMissingMessage } from '../runtimeSdk';
+import { stageFlagProblem } from '../stageFlag';
 
 export interface InvokeCliOptions extends InterpreterFlags {
   readonly template?: string;
+  /** --stage: the stage a serverless.yml is read for (`${sls:stage}`, `${opt:stage}`, .env.<stage>). */
+  readonly stage?: string;
   readonly event?: string;
   readonly runtime?: string;
   readonly envVars?: string;
@@ -41,7 +44,7 @@ export interface InvokeCliOptions extends InterpreterFlags {
 }
 
 function usage(io: CliIo, message: string): number {
-  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]\n`);
+  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--stage s] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]\n`);
   return 2;
 }
 
@@ -51,6 +54,8 @@ function usage(io: CliIo, message: string): number {
  */
 export async function invokeCommand(target: string | undefined, options: InvokeCliOptions, io: CliIo): Promise<number> {
   if (!target) return usage(io, 'invoke needs a function: a logical id from a template, or path/to/dir:handler.');
+  const stageProblem = stageFlagProblem(options.stage);
+  if (stageProblem) return usage(io, stageProblem);
   let definition = adHocFunction(target, options.cwd, options.runtime);
   if (!definition) {
     const found = await findInTemplates(target, options, io);
@@ -128,7 +133,7 @@ async function findInTemplates(name: string, options: InvokeCliOptions, io: CliI
     const file = path.resolve(options.cwd, options.template);
     let read: SourceFunctions;
     try {
-      read = await readFunctionsIn(file);
+      read = await readFunctionsIn(file, undefined, { stage: options.stage });
     } catch {
       return usage(io, `the template ${options.template} does not exist.`);
     }
@@ -139,7 +144,7 @@ async function findInTemplates(name: string, options: InvokeCliOptions, io: CliI
     for (const problem of read.problems) io.err(`Warning: ${options.template}: ${problem.message}\n`);
     functions = read.functions;
   } else {
-    const read = await readWorkspaceFunctions(options.cwd);
+    const read = await readWorkspaceFunctions(options.cwd, { sources: { stage: options.stage } });
     functions = read.functions;
     const found = findLocalFunction(functions, name);
     // What its own file says of it (a variable left as a placeholder, a stale build) is said, as with --template.

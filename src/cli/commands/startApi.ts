@@ -17,6 +17,7 @@ import type { CliIo } from '../io';
 import { parsePortFlag } from '../portFlag';
 import { credentialsFlag } from '../profileCredentials';
 import { cliProjectRoot } from '../projectRoot';
+import { stageFlagProblem } from '../stageFlag';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
 import { cliRuntimeSdkProvider } from '../runtimeSdk';
 import { cliLayerFetcher } from './layerFetcher';
@@ -25,7 +26,7 @@ export interface StartApiOptions extends InterpreterFlags {
   readonly template?: string;
   readonly host?: string;
   readonly port?: string;
-  /** --stage: the stage every API is served as (its requestContext.stage, and a REST API's /stage/ path). */
+  /** --stage: the stage a serverless.yml is read for, and every template's API is served as (its requestContext.stage, and a REST API's /stage/ path). */
   readonly stage?: string;
   /** --env-vars: SAM's file of environment overrides. */
   readonly envVars?: string;
@@ -46,9 +47,8 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
   const portFlag = parsePortFlag(options.port, DEFAULT_API_PORT);
   if ('problem' in portFlag) return usage(portFlag.problem);
   const { port } = portFlag;
-  if (options.stage !== undefined && !/^[A-Za-z0-9_$-]+$/.test(options.stage)) {
-    return usage(`--stage must be a stage name of letters, digits, "-", "_" (or "$default"), not "${options.stage}".`);
-  }
+  const stageProblem = stageFlagProblem(options.stage);
+  if (stageProblem) return usage(stageProblem);
   const interpreters = interpreterChoices(options, options.cwd);
   const problem = interpreterFlagProblem(interpreters);
   if (problem) return usage(problem);
@@ -67,6 +67,7 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
     templates,
     (problem) => io.err(`Warning: ${problem}\n`),
     (change, now) => io.err(`${reloadLine(change, now)}\n`),
+    { stage: options.stage },
   );
   const adjust = siteAdjuster(options.stage, overrides);
   const site = async () => adjust(await files.current());
@@ -144,7 +145,7 @@ function siteAdjuster(stage: string | undefined, overrides: Record<string, Recor
     if (!adjusted) {
       adjusted = {
         ...site,
-        stages: stage === undefined ? site.stages : new Map([...site.stages].map(([id, s]) => [id, onStage(s, stage)])),
+        stages: stage === undefined ? site.stages : new Map([...site.stages].map(([id, s]) => [id, s.stageFromSource ? s : onStage(s, stage)])),
         webSockets: stage === undefined ? site.webSockets : site.webSockets.map((w) => onStage(w, stage)),
         functions: overrides === undefined ? site.functions : site.functions.map((f) => applyEnvVars(f, overrides)),
       };

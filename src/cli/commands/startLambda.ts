@@ -13,9 +13,12 @@ import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
 import { cliRuntimeSdkProvider } from '../runtimeSdk';
+import { stageFlagProblem } from '../stageFlag';
 
 export interface StartLambdaOptions extends InterpreterFlags {
   readonly template?: string;
+  /** --stage: the stage a serverless.yml is read for (`${sls:stage}`, `${opt:stage}`, .env.<stage>). */
+  readonly stage?: string;
   readonly host?: string;
   readonly port?: string;
   /** Whose credentials download layers named by ARN, and where AWS calls go. */
@@ -52,6 +55,11 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     io.err(`serverless-explorer: --idle-minutes must be a number of minutes (0 keeps idle runtimes until the end), not "${options.idleMinutes}".\n`);
     return 2;
   }
+  const stageProblem = stageFlagProblem(options.stage);
+  if (stageProblem) {
+    io.err(`serverless-explorer: ${stageProblem}\n`);
+    return 2;
+  }
   const interpreters = interpreterChoices(options, options.cwd);
   const problem = interpreterFlagProblem(interpreters);
   if (problem) {
@@ -68,6 +76,7 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
   // Held back until the first load is known: when it finds no function, its problems are the error, not warnings.
   let firstProblems: SourceProblem[] | undefined = [];
   const fresh = await FreshFunctions.load(templateFile ? { file: templateFile } : { root: options.cwd }, {
+    sources: { stage: options.stage },
     onProblems: (problems) => (firstProblems ? firstProblems.push(...problems) : problems.forEach((problem) => io.err(`Warning: ${where(problem)}\n`))),
   });
   const functions = () => fresh.current();

@@ -4,7 +4,7 @@ import { findEventById, generateEvent } from '../events/catalog';
 import { listSavedEvents } from '../events/savedEvents';
 import { adHocFunction } from './adHoc';
 import type { SourceFunctions } from './sources/functionSource';
-import { readFunctionsIn } from './sources/registry';
+import { readFunctionsIn, type SourceOptions } from './sources/registry';
 import type { LocalFunctionDefinition } from './types';
 
 /** The attributes of an `aws-lambda-local` launch configuration (package.json describes them for users). */
@@ -26,15 +26,15 @@ export class LaunchConfigError extends Error {
   override readonly name = 'LaunchConfigError';
 }
 
-/** The function a launch configuration names: a template's logical id, or a code directory and handler. */
-export async function resolveLaunchTarget(a: LambdaLaunchAttributes, workspaceFolder: string): Promise<LocalFunctionDefinition> {
+/** The function a launch configuration names: a template's logical id (its file read for `sources`: the stage), or a code directory and handler. */
+export async function resolveLaunchTarget(a: LambdaLaunchAttributes, workspaceFolder: string, sources?: SourceOptions): Promise<LocalFunctionDefinition> {
   let definition: LocalFunctionDefinition;
   if (a.template !== undefined || a.logicalId !== undefined) {
     if (!a.template || !a.logicalId) throw new LaunchConfigError('Give both "template" (the SAM/CloudFormation template) and "logicalId" (the function resource in it).');
     const file = path.resolve(workspaceFolder, a.template);
     let read: SourceFunctions;
     try {
-      read = await readFunctionsIn(file);
+      read = await readFunctionsIn(file, undefined, sources);
     } catch {
       throw new LaunchConfigError(`"template": ${file} cannot be read. Give the path of a SAM/CloudFormation template, relative to the workspace folder.`);
     }

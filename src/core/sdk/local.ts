@@ -11,3 +11,4 @@ export { LocalApiServer } from '../local/api/localApiServer';
 export { LocalFunctionUrlServer } from '../local/api/functionUrlServer';
 export { FileApiSite } from '../local/api/apiSite';
 export { canListen, nextFreePort } from '../local/listening';
+export { cdkAppDirOf, cdkSynthCommand, runCdkSynth } from '../local/sources/cdk/cdkSynthCommand';

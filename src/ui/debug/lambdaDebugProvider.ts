@@ -8,7 +8,7 @@ import { findHandlers, handlerLanguage } from '../../core/local/handlerSymbols';
 import { functionsWrittenIn } from '../../core/local/handlerSources';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { chooseEvent } from '../events/chooseEvent';
-import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
+import { sourceOptions, type WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { localCredentials } from '../local/localCredentials';
 import { setting } from '../settings';
 import { RUN_MARKER } from './lambdaDebugRun';
@@ -98,7 +98,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
     const name = String(config.name ?? 'aws-lambda-local');
     try {
       const c = substituteVariables(config, { workspaceFolder: root, file: vscode.window.activeTextEditor?.document.uri.fsPath }) as LambdaLaunchConfiguration;
-      let definition = await localSdk().resolveLaunchTarget(c, root);
+      let definition = await localSdk().resolveLaunchTarget(c, root, sourceOptions());
       if (c.region) definition = { ...definition, environment: { ...definition.environment, AWS_REGION: c.region, AWS_DEFAULT_REGION: c.region } };
       const languageDebugger = localRuntime(definition.runtime)?.debugger;
       if (!languageDebugger) {

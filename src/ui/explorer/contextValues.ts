@@ -29,8 +29,12 @@ export const CONTEXT_VALUE = {
   eksFargateProfile: 'eksFargateProfile',
   localFunction: 'localFunction',
   localProblem: 'localProblem',
+  /** A CDK app's missing or stale cdk.out: `cdk synth` fixes it. */
+  localProblemCdkSynth: 'localProblem.cdkSynth',
   /** A kind of project grouping local functions (when the workspace has several kinds). */
   localSource: 'localSource',
+  /** The AWS CDK group: its apps can be synthesized. */
+  localSourceCdk: 'localSource.cdk',
   localRoute: 'localRoute',
   /** A route a browser can open (GET or ANY). */
   localRouteGet: 'localRoute.get',

@@ -2,11 +2,15 @@ import * as vscode from 'vscode';
 import { localSdk } from '../aws/sdk';
 import { apiKindLabel } from '../../core/local/api/apiLogLines';
 import type { ApiRoute } from '../../core/local/api/apiRoute';
+import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { CONTEXT_VALUE } from './contextValues';
 import { groupBySource } from './sourceGroups';
 import type { SourceGroup } from './sourceGroups';
+
+/** The CDK source's kind (CDK_SOURCE), written out so that this bundle does not take in the CDK reader. */
+const CDK_KIND = 'cdk';
 
 /** A colour per runtime family; a family without one shows the plain icon. */
 const FAMILY_COLOR: Readonly<Record<string, string>> = { node: 'charts.green', python: 'charts.blue', ruby: 'charts.red', provided: 'charts.purple' };
@@ -72,10 +76,16 @@ function opensInBrowser(route: ApiRoute): boolean {
 }
 
 export class LocalProblemItem extends vscode.TreeItem {
-  override readonly contextValue = CONTEXT_VALUE.localProblem;
+  override readonly contextValue: string;
 
-  constructor(templateFile: string, message: string) {
+  constructor(
+    templateFile: string,
+    message: string,
+    /** The CDK app whose `cdk synth` fixes it. */
+    readonly synthApp?: string,
+  ) {
     super(message, vscode.TreeItemCollapsibleState.None);
+    this.contextValue = synthApp ? CONTEXT_VALUE.localProblemCdkSynth : CONTEXT_VALUE.localProblem;
     this.description = vscode.workspace.asRelativePath(templateFile);
     this.tooltip = `${templateFile}\n${message}`;
     this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
@@ -85,13 +95,14 @@ export class LocalProblemItem extends vscode.TreeItem {
 
 /** A kind of project (SAM, AWS CDK…), when the workspace has several: its functions and problems under it. */
 export class LocalSourceItem extends vscode.TreeItem {
-  override readonly contextValue = CONTEXT_VALUE.localSource;
+  override readonly contextValue: string;
 
   constructor(
     readonly group: SourceGroup,
     readonly children: readonly vscode.TreeItem[],
   ) {
     super(group.title, vscode.TreeItemCollapsibleState.Expanded);
+    this.contextValue = group.kind === CDK_KIND ? CONTEXT_VALUE.localSourceCdk : CONTEXT_VALUE.localSource;
     this.id = `local-source:${group.kind}`;
     const count = group.functions.length;
     this.description = `${count} function${count === 1 ? '' : 's'}${group.problems.length > 0 ? ` · ${group.problems.length} problem${group.problems.length === 1 ? '' : 's'}` : ''}`;
@@ -106,7 +117,11 @@ export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeIt
   private items?: Promise<vscode.TreeItem[]>;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly workspace: WorkspaceFunctionsService) {
+  constructor(
+    private readonly workspace: WorkspaceFunctionsService,
+    /** Told each read's problems: what offers `cdk synth` for a CDK app without a current cdk.out. */
+    private readonly onProblems: (problems: readonly SourceProblem[]) => void = () => undefined,
+  ) {
     this.subscription = workspace.onDidChange(() => {
       this.items = undefined;
       this.changed.fire(undefined);
@@ -132,11 +147,12 @@ export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeIt
 
   private async read(): Promise<vscode.TreeItem[]> {
     const { functions, problems } = await this.workspace.read();
+    this.onProblems(problems);
     // Routes are not worth losing the functions for: a template the API part cannot read shows its functions alone.
     const routes = (await this.workspace.apiSite().catch(() => undefined))?.routes ?? [];
     const items = (group: Pick<SourceGroup, 'functions' | 'problems'>) => [
       ...group.functions.map((f) => new LocalFunctionItem(f, f.origin ? routes.filter((r) => r.functionName === f.name) : [])),
-      ...group.problems.map((p) => new LocalProblemItem(p.file, p.message)),
+      ...group.problems.map((p) => new LocalProblemItem(p.file, p.message, p.synthApp)),
     ];
     const { sourceKinds, sourceOfFile } = localSdk();
     const groups = groupBySource(sourceKinds(), functions, problems, (file) => sourceOfFile(file).kind);

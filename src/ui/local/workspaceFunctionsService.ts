@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ApiSite, FileApiSite, SiteChange } from '../../core/local/api/apiSite';
 import type { LocalInvoker, LocalInvokerOptions } from '../../core/local/invoker';
 import type { SourceProblem } from '../../core/local/sources/functionSource';
+import type { SourceOptions } from '../../core/local/sources/registry';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { localSdk } from '../aws/sdk';
 import { setting, settingsChanged } from '../settings';
@@ -16,7 +17,8 @@ export interface WorkspaceFunctionList {
 
 /** The templates' local API as last read, and what their API definitions could not say. */
 interface WorkspaceApiSite {
-  readonly files: string;
+  /** The files and the stage they are read for, one string: another stage is another site. */
+  readonly key: string;
   readonly site: FileApiSite;
   last?: ApiSite;
   problems: string[];
@@ -53,6 +55,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settingsChanged(e, 'localInvoker')) this.resetInvoker();
+        if (settingsChanged(e, 'localFunctions')) this.refresh();
       }),
     );
   }
@@ -95,10 +98,12 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
    */
   async apiSite(): Promise<ApiSite> {
     const files = [...new Set((await this.functions()).flatMap((f) => (f.origin ? [f.origin.file] : [])))];
-    if (this.api?.files !== files.join('\n')) {
+    const sources = sourceOptions();
+    const key = [JSON.stringify(sources), ...files].join('\n');
+    if (this.api?.key !== key) {
       const pending: string[] = [];
-      const site = new (localSdk().FileApiSite)(files, (problem) => pending.push(problem), (change, now) => this.routesChanged.fire({ change, site: now }));
-      this.api = { files: files.join('\n'), site, problems: [], pending };
+      const site = new (localSdk().FileApiSite)(files, (problem) => pending.push(problem), (change, now) => this.routesChanged.fire({ change, site: now }), sources);
+      this.api = { key, site, problems: [], pending };
     }
     const api = this.api;
     const read = await api.site.current();
@@ -142,7 +147,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
 
   private fileChanged(uri: vscode.Uri): void {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (folder && localSdk().mayDefineFunctions(uri.fsPath, folder.uri.fsPath)) this.refresh();
+    if (folder && localSdk().mayDefineFunctions(uri.fsPath, folder.uri.fsPath, sourceOptions())) this.refresh();
   }
 
   private resetInvoker(): void {
@@ -153,13 +158,20 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
   private async readAll(): Promise<WorkspaceFunctionList> {
     const functions: LocalFunctionDefinition[] = [];
     const problems: SourceProblem[] = [];
+    const sources = sourceOptions();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const read = await localSdk().readWorkspaceFunctions(folder.uri.fsPath);
+      const read = await localSdk().readWorkspaceFunctions(folder.uri.fsPath, { sources });
       functions.push(...read.functions);
       problems.push(...read.problems);
     }
     return { functions, problems };
   }
+}
+
+/** What the files are read for: the serverlessExplorer.serverless.stage setting (empty: each serverless.yml's own stage). */
+export function sourceOptions(): SourceOptions {
+  const stage = setting('serverless.stage');
+  return stage ? { stage } : {};
 }
 
 /** The open folder a function's code lies in (any of a multi-root workspace's), else its template's: code outside every one is refused. */

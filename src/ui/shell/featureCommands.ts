@@ -16,7 +16,7 @@ export const FEATURE_COMMANDS = {
   ],
   events: ['serverlessExplorer.openSampleEvent', 'serverlessExplorer.saveTestEvent'],
   invoke: ['serverlessExplorer.invoke'],
-  local: ['serverlessExplorer.invokeLocal', 'serverlessExplorer.refreshLocal', 'serverlessExplorer.startLocalEndpoint'],
+  local: ['serverlessExplorer.invokeLocal', 'serverlessExplorer.refreshLocal', 'serverlessExplorer.startLocalEndpoint', 'serverlessExplorer.cdkSynth'],
   debug: ['serverlessExplorer.debugLocal', 'serverlessExplorer.reinvoke'],
   api: [
     'serverlessExplorer.startLocalApi',

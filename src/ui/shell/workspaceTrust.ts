@@ -10,6 +10,7 @@ export const WORKSPACE_CODE_COMMANDS: ReadonlySet<string> = new Set([
   'serverlessExplorer.debugLocalApi',
   'serverlessExplorer.openRouteInBrowser',
   'serverlessExplorer.sendApiRequest',
+  'serverlessExplorer.cdkSynth',
 ]);
 
 export const MANAGE_TRUST = 'Manage Workspace Trust';
@@ -51,6 +52,8 @@ export function describeWorkspaceCodeCommand(id: string): string {
       return 'the local API';
     case 'serverlessExplorer.debugLocalApi':
       return 'Debug Local API';
+    case 'serverlessExplorer.cdkSynth':
+      return 'Run cdk synth';
     default:
       return 'Invoke Locally';
   }

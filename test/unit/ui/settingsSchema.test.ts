@@ -49,10 +49,11 @@ describe('settings table (src/ui/settingsSchema.ts)', () => {
     });
   }
 
-  it('refreshes the AWS tree for the session and timeout settings only, and the warm local environments for localAlwaysCold and the capacity settings', () => {
+  it('refreshes the AWS tree for the session and timeout settings only, and the warm local environments for localAlwaysCold and the capacity settings, the functions for the Serverless stage', () => {
     assert.deepEqual(settingsAffecting('awsTree'), ['profiles', 'regions', 'endpointUrl', 'aws.connectTimeoutSeconds', 'aws.requestTimeoutSeconds']);
     assert.deepEqual(settingsAffecting('localInvoker'), ['localAlwaysCold', 'localMaxConcurrency', 'localIdleMinutes']);
     assert.deepEqual(settingsAffecting('codeLens'), ['codeLens.enabled']);
+    assert.deepEqual(settingsAffecting('localFunctions'), ['serverless.stage']);
   });
 });
 

@@ -66,6 +66,8 @@ export interface ApiStage {
    * default). Absent: the preflight is answered without authorization.
    */
   readonly preflightAuthorizer?: string;
+  /** Its stage is the one its source read for the stage asked for (a serverless.yml's), so start-api's --stage leaves it: a Serverless HTTP API stays on $default. */
+  readonly stageFromSource?: boolean;
 }
 
 /** A function's URL (FunctionUrlConfig / AWS::Lambda::Url): served on a port of its own, as it has a host of its own. */

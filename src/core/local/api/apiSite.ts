@@ -1,6 +1,6 @@
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { prepared, sourceOfFile } from '../sources/registry';
+import { prepared, sourceOfFile, type SourceOptions } from '../sources/registry';
 import type { LocalFunctionDefinition } from '../types';
 import type { ApiStage, FunctionUrl, WebSocketApi } from './apiDefinitions';
 import type { ApiRoute } from './apiRoute';
@@ -32,6 +32,8 @@ export class FileApiSite {
     private readonly files: readonly string[],
     private readonly say: (problem: string) => void,
     private readonly onChange?: (change: SiteChange, site: ApiSite) => void,
+    /** The stage… the files are read for (a serverless.yml's `${sls:stage}`). */
+    private readonly sources?: SourceOptions,
   ) {}
 
   async current(): Promise<ApiSite> {
@@ -57,7 +59,7 @@ export class FileApiSite {
         this.say(`${path.basename(file)} could not be read`);
         continue;
       }
-      const source = sourceOfFile(file);
+      const source = sourceOfFile(file, this.sources);
       const unprepared = await prepared(source, file);
       if (unprepared) {
         this.say(`${path.basename(file)}: ${unprepared.message}`);

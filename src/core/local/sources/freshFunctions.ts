@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { LocalFunctionDefinition } from '../types';
 import type { FunctionSource, SourceFunctions, SourceProblem } from './functionSource';
-import { readFunctionsIn, readSourceFile, readWorkspaceFunctions, type FileReader } from './registry';
+import { readFunctionsIn, readSourceFile, readWorkspaceFunctions, type FileReader, type SourceOptions } from './registry';
 
 /** How often a workspace folder is walked again for new or removed files, at most. */
 const DEFAULT_RESCAN_MS = 5000;
@@ -28,15 +28,16 @@ export class FreshFunctions {
     private readonly target: { readonly file: string } | { readonly root: string },
     private readonly rescanMs: number,
     private readonly onProblems: (problems: readonly SourceProblem[]) => void,
+    private readonly sources: SourceOptions,
   ) {}
 
   /** Reads them a first time; rejects when a named file cannot be read. */
   static async load(
     target: { readonly file: string } | { readonly root: string },
-    options: { readonly rescanMs?: number; readonly onProblems?: (problems: readonly SourceProblem[]) => void } = {},
+    options: { readonly rescanMs?: number; readonly onProblems?: (problems: readonly SourceProblem[]) => void; readonly sources?: SourceOptions } = {},
   ): Promise<FreshFunctions> {
     // What keeps a function from running is told once per read, so that a broken edit is explained where it is served.
-    const fresh = new FreshFunctions(target, options.rescanMs ?? DEFAULT_RESCAN_MS, options.onProblems ?? (() => undefined));
+    const fresh = new FreshFunctions(target, options.rescanMs ?? DEFAULT_RESCAN_MS, options.onProblems ?? (() => undefined), options.sources ?? {});
     await fresh.reload();
     return fresh;
   }
@@ -53,10 +54,10 @@ export class FreshFunctions {
     const before = this.files.map((file) => this.parsed.get(file));
     let problems: readonly SourceProblem[];
     if ('file' in this.target) {
-      ({ functions: this.functions, problems } = await readFunctionsIn(this.target.file, read));
+      ({ functions: this.functions, problems } = await readFunctionsIn(this.target.file, read, this.sources));
       this.files = [this.target.file];
     } else {
-      const result = await readWorkspaceFunctions(this.target.root, { read });
+      const result = await readWorkspaceFunctions(this.target.root, { read, sources: this.sources });
       ({ functions: this.functions, problems } = result);
       this.files = result.files;
       for (const file of this.parsed.keys()) if (!result.files.includes(file)) this.parsed.delete(file);

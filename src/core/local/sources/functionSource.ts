@@ -11,6 +11,8 @@ export interface SourceProblem {
   readonly message: string;
   /** 1-based line, when known (syntax errors). */
   readonly line?: number;
+  /** The folder of a CDK app whose `cdk synth` fixes it: it has no cdk.out yet, or one older than the app. */
+  readonly synthApp?: string;
 }
 
 export interface SourceFunctions {

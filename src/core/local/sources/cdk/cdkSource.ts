@@ -29,7 +29,7 @@ export const cdkSource: FunctionSource = {
     const read = templatesOf(text, file);
     if (!read) {
       const appDir = path.dirname(path.resolve(file));
-      return { functions: [], problems: [{ file: path.resolve(file), message: `the CDK app has no ${ASSEMBLY_DIR} yet, so its functions are unknown: ${synthAdvice(appDir)} to write it` }] };
+      return { functions: [], problems: [{ file: path.resolve(file), message: `the CDK app has no ${ASSEMBLY_DIR} yet, so its functions are unknown: ${synthAdvice(appDir)} to write it`, synthApp: appDir }] };
     }
     const out: SourceFunctions = { functions: [], problems: [...read.problems] };
     for (const template of read.templates) {
@@ -39,7 +39,7 @@ export const cdkSource: FunctionSource = {
     }
     const manifest = read.files[0];
     const stale = manifest && path.basename(manifest) === MANIFEST ? staleAssembly(manifest) : undefined;
-    if (stale) out.problems.push({ file: manifest!, message: stale });
+    if (stale) out.problems.push({ file: manifest!, message: stale, synthApp: path.dirname(path.dirname(path.resolve(manifest!))) });
     return out;
   },
   readApis(text, file, functions) {

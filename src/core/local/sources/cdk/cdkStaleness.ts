@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ASSEMBLY_DIR, CDK_JSON } from './cdkDiscovery';
+import { readCdkApp } from './cdkSynthCommand';
 
 const APP_SOURCE = /\.(ts|js|py)$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', ASSEMBLY_DIR]);
@@ -8,20 +9,10 @@ const MAX_DEPTH = 8;
 /** A guard for huge apps: past this many entries the newest seen so far is taken. */
 const MAX_ENTRIES = 20_000;
 
-/** How cdk.json runs the app ("npx ts-node --prefer-ts-exts bin/app.ts"), when it says. */
-function appCommand(appDir: string): string | undefined {
-  try {
-    const config: unknown = JSON.parse(fs.readFileSync(path.join(appDir, CDK_JSON), 'utf8'));
-    const app = typeof config === 'object' && config !== null ? (config as Record<string, unknown>).app : undefined;
-    return typeof app === 'string' && app.trim() !== '' ? app.trim() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What to run to write the cloud assembly again, in the words of the CDK CLI. */
 export function synthAdvice(appDir: string): string {
-  const app = appCommand(appDir);
+  const read = readCdkApp(appDir);
+  const app = 'app' in read ? read.app : undefined;
   return `run \`npx cdk synth\` in ${appDir}${app ? ` (it runs the app of cdk.json: ${app})` : ''}`;
 }
 

@@ -67,6 +67,7 @@ export function readServerlessApis(config: ServerlessConfig, functionNames: Read
       apiId: SERVERLESS_REST_API,
       kind: 'rest',
       stage: config.resolver.stage(),
+      stageFromSource: true,
       stageVariables: {},
       binaryMediaTypes: Array.isArray(apiGateway.binaryMediaTypes) ? apiGateway.binaryMediaTypes.map(asText) : [],
       ...(restCors ? { cors: restCors } : {}),
@@ -80,6 +81,7 @@ export function readServerlessApis(config: ServerlessConfig, functionNames: Read
       kind: 'http',
       // The Serverless Framework deploys HTTP APIs to their $default stage, whatever the service's stage.
       stage: '$default',
+      stageFromSource: true,
       stageVariables: {},
       binaryMediaTypes: [],
       ...(cors ? { cors } : {}),

@@ -44,6 +44,77 @@ describe('serverless source: the CLI on a serverless.yml', function () {
     assert.match(stderr, /^Warning: serverless\.yml: functions\.hello\.environment\.SECRET: \$\{ssm:\/fixture\/secret\} is read from SSM Parameter Store/m);
   });
 
+  it('invoke hello --source serverless.yml --stage prod reads the service for prod: ${sls:stage}, its params and .env.prod', async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'invoke', 'hello', '--source', 'serverless.yml', '--stage', 'prod'], { cwd: FIXTURE, env: ENV, encoding: 'utf8' });
+    const { env } = JSON.parse((JSON.parse(stdout.trim()) as { body: string }).body) as { env: Record<string, string> };
+    assert.deepEqual([env.STAGE, env.TEXT, env.TABLE, env.FROM_DOTENV], ['prod', 'fixture-app-prod', 'items-prod', 'from-dotenv-prod']);
+  });
+
+  it('invoke hello --stage prod without --template reads the folder for prod too', async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'invoke', 'hello', '--stage', 'prod'], { cwd: FIXTURE, env: ENV, encoding: 'utf8' });
+    const { env } = JSON.parse((JSON.parse(stdout.trim()) as { body: string }).body) as { env: Record<string, string> };
+    assert.deepEqual([env.TEXT, env.FROM_DOTENV], ['fixture-app-prod', 'from-dotenv-prod']);
+  });
+
+  it('a --stage without a value, or one that is no stage name, is a usage error that says so', async () => {
+    const failure = (args: string[]) => run(process.execPath, [CLI, ...args], { cwd: FIXTURE, env: ENV, encoding: 'utf8' }).then(() => assert.fail(`${args.join(' ')} succeeded`), (error: { code: number; stderr: string }) => error);
+    const last = await failure(['invoke', 'hello', '--stage']);
+    assert.equal(last.code, 2);
+    assert.match(last.stderr, /^serverless-explorer: --stage needs a value, as in "--stage prod"/m);
+    const beforeFlag = await failure(['start-lambda', '--stage', '--source', 'serverless.yml']);
+    assert.equal(beforeFlag.code, 2);
+    assert.match(beforeFlag.stderr, /--stage needs a value/);
+    const bad = await failure(['invoke', 'hello', '--stage', 'prod/eu']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--stage must be a stage name of letters, digits, "-", "_" \(or "\$default"\), not "prod\/eu"/);
+    const both = await failure(['invoke', 'hello', '--source', 'serverless.yml', '--template', 'other.yml']);
+    assert.match(both.stderr, /--source is another name for --template: give one file/);
+  });
+
+  /** The CLI started in the fixture, once it printed `ready`: its match's first group. */
+  async function started(args: string[], ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: FIXTURE, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`never started: ${stderr}`)), 20_000);
+      child.stderr!.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = ready.exec(stderr);
+        if (!match) return;
+        clearTimeout(timer);
+        resolve(match[1]);
+      });
+    }).catch(async (error: unknown) => {
+      await stopGroup(child.pid);
+      throw error;
+    });
+    return { child, url };
+  }
+
+  it('start-lambda --stage prod serves the functions as read for prod', async () => {
+    const { child, url } = await started(['start-lambda', '--source', 'serverless.yml', '--stage', 'prod', '--port', '0'], /Local Lambda Invoke API on (http:\/\/127\.0\.0\.1:\d+)/);
+    try {
+      const answer = await fetch(`${url}/2015-03-31/functions/hello/invocations`, { method: 'POST', body: '{}' });
+      assert.equal(answer.status, 200);
+      const { env } = JSON.parse(((await answer.json()) as { body: string }).body) as { env: Record<string, string> };
+      assert.deepEqual([env.TEXT, env.FROM_DOTENV], ['fixture-app-prod', 'from-dotenv-prod']);
+    } finally {
+      await stopGroup(child.pid);
+    }
+  });
+
+  it('start-api --stage prod serves the REST API on prod and leaves the HTTP API on $default, as the framework deploys them', async () => {
+    const { child, url } = await started(['start-api', '--source', 'serverless.yml', '--stage', 'prod', '--port', '0'], /Local API on (http:\/\/127\.0\.0\.1:\d+)\. Press Ctrl\+C to stop/);
+    try {
+      const rest = JSON.parse((await curl(`${url}/hello`)).body) as { stage: string; env: Record<string, string> };
+      assert.deepEqual([rest.stage, rest.env.TEXT], ['prod', 'fixture-app-prod']);
+      const http = JSON.parse((await curl(`${url}/hi`)).body) as { stage: string };
+      assert.equal(http.stage, '$default');
+    } finally {
+      await stopGroup(child.pid);
+    }
+  });
+
   it('start-api without --template finds serverless.yml in the folder', async () => {
     const child = spawn(process.execPath, [CLI, 'start-api', '--port', '0'], { cwd: FIXTURE, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
