@@ -7,9 +7,14 @@ import { readFunctionsIn, readSourceFile, readWorkspaceFunctions, type FileReade
 const DEFAULT_RESCAN_MS = 5000;
 
 interface Parsed {
-  readonly mtimeMs: number;
-  readonly size: number;
+  /** The file's and every file's it read (readFiles): a change to any of them reads it again. */
+  readonly stamp: string;
   readonly result: SourceFunctions;
+}
+
+/** Modification time and size of a file, "-" when it does not exist (a tfvars written later is a change). */
+function stampOf(file: string, stat = statOf(file)): string {
+  return stat ? `${stat.mtimeMs}:${stat.size}` : '-';
 }
 
 /**
@@ -68,18 +73,18 @@ export class FreshFunctions {
   }
 
   private async readCached(source: FunctionSource, file: string): Promise<SourceFunctions> {
-    const stat = statOf(file);
     const cached = this.parsed.get(file);
-    if (cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
+    if (cached && this.unchanged(file)) return cached.result;
+    const before = statOf(file);
     const result = await readSourceFile(source, file);
-    if (stat) this.parsed.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, result });
+    // Stamped with the file's time from before the read, so that a change made while reading is read next time.
+    if (before) this.parsed.set(file, { stamp: [stampOf(file, before), ...(result.readFiles ?? []).map((other) => stampOf(other))].join('|'), result });
     return result;
   }
 
   private unchanged(file: string): boolean {
     const cached = this.parsed.get(file);
-    const stat = statOf(file);
-    return Boolean(cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size);
+    return Boolean(cached && cached.stamp === [file, ...(cached.result.readFiles ?? [])].map((other) => stampOf(other)).join('|'));
   }
 }
 

@@ -18,6 +18,11 @@ export interface SourceProblem {
 export interface SourceFunctions {
   readonly functions: LocalFunctionDefinition[];
   readonly problems: SourceProblem[];
+  /**
+   * The other files (and folders, whose time changes when a file is added) the read used: a cloud assembly's
+   * templates, a Terraform configuration's .tf files, a serverless.yml's includes. A change to one is a change.
+   */
+  readonly readFiles?: readonly string[];
 }
 
 /**

@@ -31,7 +31,7 @@ export const cdkSource: FunctionSource = {
       const appDir = path.dirname(path.resolve(file));
       return { functions: [], problems: [{ file: path.resolve(file), message: `the CDK app has no ${ASSEMBLY_DIR} yet, so its functions are unknown: ${synthAdvice(appDir)} to write it`, synthApp: appDir }] };
     }
-    const out: SourceFunctions = { functions: [], problems: [...read.problems] };
+    const out = { functions: [] as SourceFunctions['functions'], problems: [...read.problems], readFiles: read.files };
     for (const template of read.templates) {
       const { functions, problems } = readCdkFunctions(template);
       out.functions.push(...functions);

@@ -27,7 +27,7 @@ export function createServerlessSource(options: ServerlessOptions = {}): Functio
       if ('problem' in config) return { functions: [], problems: [{ file: path.resolve(file), ...config.problem }] };
       const read = readServerlessFunctions(config);
       for (const other of config.resolver.readFiles) included.add(other);
-      return read;
+      return { ...read, readFiles: [...config.resolver.readFiles] };
     },
     readApis(text, file, functions) {
       const config = readServerlessConfig(text, file, options);

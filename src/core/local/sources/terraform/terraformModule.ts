@@ -14,6 +14,8 @@ export interface TfBlock {
 /** Every .tf file of one folder read as one configuration, as Terraform reads a module. */
 export interface TfModule {
   readonly dir: string;
+  /** Its .tf files, as read. */
+  readonly files: readonly string[];
   readonly resources: TfBlock[];
   readonly data: TfBlock[];
   readonly variables: Map<string, TfBlock>;
@@ -44,7 +46,7 @@ function named(section: unknown, file: string, into: TfBlock[]): void {
 
 /** The configuration of the folder of these files; `texts` gives the text of files already read (the one a user named). */
 export function readTfModule(dir: string, files: readonly string[], texts: ReadonlyMap<string, string> = new Map()): TfModule {
-  const module: TfModule = { dir, resources: [], data: [], variables: new Map(), locals: new Map(), modules: [], problems: [] };
+  const module: TfModule = { dir, files, resources: [], data: [], variables: new Map(), locals: new Map(), modules: [], problems: [] };
   for (const file of files) {
     let text = texts.get(file);
     if (text === undefined) {

@@ -4,7 +4,12 @@ import { loadHclParser } from './hclParser';
 import { readTerraformApis } from './terraformApis';
 import { TERRAFORM_SOURCE, TerraformFunctionReader } from './terraformFunctions';
 import { TERRAFORM_WATCH_GLOB, findTerraformRoots, mayBeTerraform } from './terraformDiscovery';
-import { readTfConfiguration } from './tfConfiguration';
+import { readTfConfiguration, type TfConfiguration } from './tfConfiguration';
+
+/** What a configuration is read from: every module's folder (a new .tf file there changes it) and .tf files, and terraform.tfvars. */
+function configurationFiles(configuration: TfConfiguration): string[] {
+  return [...new Set([...configuration.modules.flatMap(({ module }) => [module.dir, ...module.files]), path.join(configuration.rootDir, 'terraform.tfvars')])];
+}
 
 /**
  * Terraform configurations: aws_lambda_function resources whose code is a data "archive_file" of a folder, in a root
@@ -20,9 +25,11 @@ export const terraformSource: FunctionSource = {
   readsFile: (file) => path.extname(file).toLowerCase() === '.tf',
   prepare: loadHclParser,
   readFunctions(text, file) {
-    return new TerraformFunctionReader().read(readTfConfiguration(file, text));
+    const configuration = readTfConfiguration(file, text);
+    return { ...new TerraformFunctionReader().read(configuration), readFiles: configurationFiles(configuration) };
   },
   readApis(text, file, functions) {
-    return readTerraformApis(readTfConfiguration(file, text), new Set(functions.map((f) => f.name)));
+    const configuration = readTfConfiguration(file, text);
+    return { ...readTerraformApis(configuration, new Set(functions.map((f) => f.name))), includedFiles: configurationFiles(configuration) };
   },
 };

@@ -98,6 +98,37 @@ describe('function sources: the registry', () => {
       assert.match(told[0], /^YAML syntax error at line 1/);
     });
 
+    it('reads a file again when a file it read changes: a Terraform sibling .tf or a new one, a CDK stack template, a serverless.yml include', async () => {
+      write('tf/src/index.js', 'exports.handler = async () => 1;');
+      write('tf/main.tf', 'data "archive_file" "code" {\n  type = "zip"\n  source_dir = "${path.module}/src"\n  output_path = "${path.module}/code.zip"\n}\n');
+      const functionTf = (handler: string) => `resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  handler = "${handler}"\n  runtime = "nodejs20.x"\n  filename = data.archive_file.code.output_path\n}\n`;
+      write('tf/lambda.tf', functionTf('index.first'));
+      const terraform = await FreshFunctions.load({ file: path.join(root, 'tf', 'main.tf') });
+      assert.deepEqual((await terraform.current()).map((f) => f.handler), ['index.first']);
+      write('tf/lambda.tf', functionTf('index.second'));
+      assert.deepEqual((await terraform.current()).map((f) => f.handler), ['index.second'], 'a sibling .tf changed');
+      write('tf/more.tf', functionTf('index.third').replace('"fn"', '"more"').replace('"fn"', '"more"'));
+      assert.deepEqual((await terraform.current()).map((f) => f.name), ['aws_lambda_function.fn', 'aws_lambda_function.more'], 'a .tf added to the folder');
+
+      write('sls/handler.js', 'exports.hello = async () => 1;');
+      write('sls/settings.yml', 'memory: 256\n');
+      write('sls/serverless.yml', 'service: s\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  hello:\n    handler: handler.hello\n    memorySize: ${file(./settings.yml):memory}\n');
+      const serverless = await FreshFunctions.load({ file: path.join(root, 'sls', 'serverless.yml') });
+      assert.deepEqual((await serverless.current()).map((f) => f.memoryMb), [256]);
+      write('sls/settings.yml', 'memory: 1536\n');
+      assert.deepEqual((await serverless.current()).map((f) => f.memoryMb), [1536], 'the included file changed');
+
+      write('cdk/cdk.json', '{ "app": "node app.js" }');
+      write('cdk/cdk.out/asset.abc/index.js', 'exports.handler = async () => 1;');
+      write('cdk/cdk.out/manifest.json', JSON.stringify({ version: '36.0.0', artifacts: { Stack: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Stack.template.json' } } } }));
+      const stack = (memory: number) => JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', MemorySize: memory, Code: { S3Bucket: 'b', S3Key: 'k' } }, Metadata: { 'aws:cdk:path': 'Stack/Fn/Resource', 'aws:asset:path': 'asset.abc', 'aws:asset:property': 'Code' } } } });
+      write('cdk/cdk.out/Stack.template.json', stack(256));
+      const cdk = await FreshFunctions.load({ file: path.join(root, 'cdk', 'cdk.out', 'manifest.json') });
+      assert.deepEqual((await cdk.current()).map((f) => [f.name, f.memoryMb]), [['Stack/Fn', 256]]);
+      write('cdk/cdk.out/Stack.template.json', stack(2048));
+      assert.deepEqual((await cdk.current()).map((f) => [f.name, f.memoryMb]), [['Stack/Fn', 2048]], 'the stack template changed, not the manifest');
+    });
+
     it('finds a template added to the folder on its next walk', async () => {
       write('template.yaml', template('First'));
       const fresh = await FreshFunctions.load({ root }, { rescanMs: 0 });
