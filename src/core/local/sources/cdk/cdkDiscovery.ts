@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, readFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 /** Where `cdk synth` writes the cloud assembly, beside cdk.json. */
@@ -7,6 +7,27 @@ export const CDK_JSON = 'cdk.json';
 export const MANIFEST = 'manifest.json';
 const TEMPLATE = /\.template\.json$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', ASSEMBLY_DIR]);
+/** The file cdk synth writes at the root of every cloud assembly ({"version": …}), whatever the folder is called. */
+export const ASSEMBLY_MARKER = 'cdk.out';
+
+/** Cloud assemblies in folders of another name (cdk.json's `output`) found so far: what a file watcher must also see. */
+const customAssemblyDirs = new Set<string>();
+
+/** Where an app's `cdk synth` writes its cloud assembly: cdk.json's `output` ("output": "build/cdk.out"), else cdk.out beside it. */
+export function assemblyDirOf(appDir: string): string {
+  let output: unknown;
+  try {
+    output = (JSON.parse(readFileSync(path.join(appDir, CDK_JSON), 'utf8')) as Record<string, unknown>).output;
+  } catch {
+    output = undefined;
+  }
+  return path.resolve(appDir, typeof output === 'string' && output.trim() !== '' ? output.trim() : ASSEMBLY_DIR);
+}
+
+/** Whether a folder is a cloud assembly: cdk synth's marker file beside a manifest.json. */
+export function isAssemblyDir(dir: string): boolean {
+  return existsSync(path.join(dir, ASSEMBLY_MARKER)) && existsSync(path.join(dir, MANIFEST)) && !existsSync(path.join(dir, ASSEMBLY_MARKER, MANIFEST));
+}
 /** A guard for huge trees. */
 const MAX_WALK_DEPTH = 16;
 
@@ -19,7 +40,9 @@ async function walk(dir: string, depth: number, found: string[], signal: AbortSi
     return;
   }
   if (entries.some((entry) => entry.name === CDK_JSON && !entry.isDirectory())) {
-    const manifest = path.join(dir, ASSEMBLY_DIR, MANIFEST);
+    const assemblyDir = assemblyDirOf(dir);
+    if (path.basename(assemblyDir) !== ASSEMBLY_DIR) customAssemblyDirs.add(assemblyDir);
+    const manifest = path.join(assemblyDir, MANIFEST);
     // Without a cloud assembly the cdk.json itself is read, to say that `cdk synth` has to run first.
     found.push(existsSync(manifest) ? manifest : path.join(dir, CDK_JSON));
   }
@@ -41,11 +64,13 @@ export async function findCdkApps(root: string, signal?: AbortSignal): Promise<s
   return found.sort();
 }
 
-/** Whether a file is part of a cloud assembly: a manifest.json or a *.template.json under a cdk.out folder. */
+/** Whether a file is part of a cloud assembly: a manifest.json or a *.template.json under a cdk.out folder (or an app's `output`). */
 export function isAssemblyFile(file: string): boolean {
-  const parts = path.resolve(file).split(path.sep);
+  const resolved = path.resolve(file);
+  const parts = resolved.split(path.sep);
   const name = parts.pop() ?? '';
-  return parts.includes(ASSEMBLY_DIR) && (name === MANIFEST || TEMPLATE.test(name));
+  if (name !== MANIFEST && !TEMPLATE.test(name)) return false;
+  return parts.includes(ASSEMBLY_DIR) || [...customAssemblyDirs].some((dir) => resolved.startsWith(dir + path.sep));
 }
 
 /** Whether a changed file may change what findCdkApps finds or what is read from it, by its path alone. */
@@ -55,7 +80,7 @@ export function mayBeCdkFile(file: string, root: string): boolean {
   const parts = relative.split(path.sep);
   const name = parts[parts.length - 1];
   if (parts.some((dir) => dir === 'node_modules' || dir.startsWith('.'))) return false;
-  return name === CDK_JSON ? !parts.includes(ASSEMBLY_DIR) : isAssemblyFile(file);
+  return name === CDK_JSON ? !parts.includes(ASSEMBLY_DIR) : isAssemblyFile(file) || ((name === MANIFEST || TEMPLATE.test(name)) && isAssemblyDir(path.dirname(path.resolve(file))));
 }
 
 /** A glob for a file watcher that sees every file mayBeCdkFile accepts (and more, which it then filters). */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FunctionSource, SourceFunctions } from '../functionSource';
 import { readCdkApis } from './cdkApis';
-import { ASSEMBLY_DIR, CDK_JSON, CDK_WATCH_GLOB, MANIFEST, findCdkApps, isAssemblyFile, mayBeCdkFile } from './cdkDiscovery';
+import { ASSEMBLY_DIR, CDK_JSON, CDK_WATCH_GLOB, MANIFEST, assemblyDirOf, findCdkApps, isAssemblyDir, isAssemblyFile, mayBeCdkFile } from './cdkDiscovery';
 import { CDK_SOURCE, readCdkFunctions } from './cdkFunctions';
 import { staleAssembly, synthAdvice } from './cdkStaleness';
 import { readAssemblyTemplates, readTemplateFile, type AssemblyTemplates } from './cloudAssembly';
@@ -10,7 +10,7 @@ import { readAssemblyTemplates, readTemplateFile, type AssemblyTemplates } from 
 /** The templates a file stands for: a manifest's stacks, one template's, or (a cdk.json) its cdk.out's, when synthesized. */
 function templatesOf(text: string, file: string): AssemblyTemplates | undefined {
   if (path.basename(file) === CDK_JSON) {
-    const manifest = path.join(path.dirname(path.resolve(file)), ASSEMBLY_DIR, MANIFEST);
+    const manifest = path.join(assemblyDirOf(path.dirname(path.resolve(file))), MANIFEST);
     return fs.existsSync(manifest) ? readAssemblyTemplates(manifest) : undefined;
   }
   return path.basename(file) === MANIFEST ? readAssemblyTemplates(file, text) : readTemplateFile(file, text);
@@ -24,12 +24,13 @@ export const cdkSource: FunctionSource = {
   findFiles: findCdkApps,
   mayDefineFunctions: mayBeCdkFile,
   watchGlob: CDK_WATCH_GLOB,
-  readsFile: (file) => isAssemblyFile(file) || path.basename(file) === CDK_JSON,
+  readsFile: (file) => isAssemblyFile(file) || path.basename(file) === CDK_JSON || (/\.json$/i.test(file) && isAssemblyDir(path.dirname(path.resolve(file)))),
   readFunctions(text, file): SourceFunctions {
     const read = templatesOf(text, file);
     if (!read) {
       const appDir = path.dirname(path.resolve(file));
-      return { functions: [], problems: [{ file: path.resolve(file), message: `the CDK app has no ${ASSEMBLY_DIR} yet, so its functions are unknown: ${synthAdvice(appDir)} to write it`, synthApp: appDir }] };
+      const assembly = path.relative(appDir, assemblyDirOf(appDir)) || ASSEMBLY_DIR;
+      return { functions: [], problems: [{ file: path.resolve(file), message: `the CDK app has no ${assembly} yet, so its functions are unknown: ${synthAdvice(appDir)} to write it`, synthApp: appDir }] };
     }
     const out = { functions: [] as SourceFunctions['functions'], problems: [...read.problems], readFiles: read.files };
     for (const template of read.templates) {
@@ -39,7 +40,7 @@ export const cdkSource: FunctionSource = {
     }
     const manifest = read.files[0];
     const stale = manifest && path.basename(manifest) === MANIFEST ? staleAssembly(manifest) : undefined;
-    if (stale) out.problems.push({ file: manifest!, message: stale, synthApp: path.dirname(path.dirname(path.resolve(manifest!))) });
+    if (stale) out.problems.push({ file: manifest!, message: stale.message, synthApp: stale.appDir });
     return out;
   },
   readApis(text, file, functions) {

@@ -39,6 +39,8 @@ async function walk(dir: string, depth: number, found: string[], signal: AbortSi
   } catch {
     return;
   }
+  // A cloud assembly in a folder not called cdk.out (cdk.json's output) is the CDK source's: cdk synth marks it with a cdk.out file.
+  if (depth > 0 && entries.some((entry) => entry.name === 'cdk.out' && entry.isFile()) && entries.some((entry) => entry.name === 'manifest.json')) return;
   await Promise.all(
     entries.map(async (entry) => {
       const full = path.join(dir, entry.name);

@@ -129,6 +129,34 @@ describe('function sources: AWS CDK cloud assemblies', function () {
     assert.match(broken.problems[0]!.message, /^the cloud assembly manifest could not be read \(.*JSON.*\): run `npx cdk synth` again to write it$/);
   });
 
+  it("reads the cloud assembly from cdk.json's output folder, once (not also as SAM templates), and says when it is stale", async () => {
+    const assembly = path.join(app, 'build', 'assembly');
+    fs.mkdirSync(path.dirname(assembly), { recursive: true });
+    fs.renameSync(out, assembly);
+    fs.writeFileSync(path.join(assembly, 'cdk.out'), '{"version":"55.0.0"}');
+    fs.writeFileSync(path.join(app, 'cdk.json'), '{ "app": "python3 app.py", "output": "build/assembly" }');
+    const { functions, files, problems } = await readWorkspaceFunctions(root);
+    assert.deepEqual(files, [path.join(assembly, 'manifest.json')]);
+    assert.deepEqual(functions.map((f) => [f.name, f.origin?.source]), [
+      ['OrdersStack/Api/Handler', 'cdk'],
+      ['OrdersStack/Checkout', 'cdk'],
+      ['OrdersStack/Reports/ReportFunction', 'cdk'],
+      ['Prod/ShopStack/ShopFunction', 'cdk'],
+    ]);
+    assert.ok(functions.every((f) => f.codeDir.startsWith(assembly + path.sep)));
+    assert.ok(!problems.some((p) => p.synthApp), JSON.stringify(problems));
+    assert.ok(mayDefineFunctions(path.join(assembly, 'OrdersStack.template.json'), root), 'a watcher sees its templates');
+    assert.equal(sourceOfFile(path.join(assembly, 'OrdersStack.template.json')).kind, 'cdk');
+
+    const future = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(app, 'app.py'), future, future);
+    const stale = (await readWorkspaceFunctions(root)).problems.find((p) => p.synthApp);
+    assert.equal(stale?.message, `build/assembly is older than app.py, so its functions may not be what the app defines now: run \`npx cdk synth\` in ${app} (it runs the app of cdk.json: python3 app.py) to update it`);
+    fs.rmSync(assembly, { recursive: true });
+    const missing = (await readWorkspaceFunctions(root)).problems.find((p) => p.synthApp);
+    assert.match(missing?.message ?? '', /^the CDK app has no build\/assembly yet, so its functions are unknown: run `npx cdk synth`/);
+  });
+
   it('tells a watcher the files it reads: cdk.json, and manifests and templates inside cdk.out', () => {
     const accepts = (relative: string) => mayDefineFunctions(path.join(root, relative), root);
     assert.ok(accepts('services/orders/cdk.json'));
