@@ -15,7 +15,7 @@ export interface FunctionOrigin {
 export interface LocalFunctionDefinition {
   /** The name shown and invoked: a template's logical id, or the name given ad hoc. */
   readonly name: string;
-  /** The function's name in AWS when its file says it (Terraform's function_name): also accepted where a name is. */
+  /** The function's name in AWS when its file says it (FunctionName, function_name, the Framework's service-stage-function): also accepted where a name is. */
   readonly deployedName?: string;
   /** Absolute path of the code directory (CodeUri). */
   readonly codeDir: string;

@@ -69,7 +69,16 @@ class FunctionsReader {
       origin: { source: SERVERLESS_SOURCE, file: this.config.file, id: name },
       ...(layers.length > 0 ? { layers } : {}),
       ...(typeof fn.reservedConcurrency === 'number' && Number.isInteger(fn.reservedConcurrency) && fn.reservedConcurrency >= 0 ? { reservedConcurrency: fn.reservedConcurrency } : {}),
+      ...this.deployedName(name, fn.name),
     });
+  }
+
+  /** The name the Framework deploys it as: its `name:`, else <service>-<stage>-<function> (what an SDK call names). */
+  private deployedName(name: string, own: unknown): { deployedName?: string } {
+    if (typeof own === 'string' && own.trim() !== '' && !own.includes('<')) return { deployedName: own.trim() };
+    const service = this.config.resolver.resolve(this.config.raw.service, 'service');
+    const serviceName = isRecord(service) ? service.name : service;
+    return typeof serviceName === 'string' && serviceName !== '' && !serviceName.includes('<') ? { deployedName: `${serviceName}-${this.config.resolver.stage()}-${name}` } : {};
   }
 
   private variables(environment: unknown): Record<string, string> {

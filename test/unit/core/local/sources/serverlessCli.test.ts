@@ -98,6 +98,10 @@ describe('serverless source: the CLI on a serverless.yml', function () {
       assert.equal(answer.status, 200);
       const { env } = JSON.parse(((await answer.json()) as { body: string }).body) as { env: Record<string, string> };
       assert.deepEqual([env.TEXT, env.FROM_DOTENV], ['fixture-app-prod', 'from-dotenv-prod']);
+      // By the name the Framework deploys it as, as code calling Lambda names it (serverless-offline answers it too).
+      const deployed = await fetch(`${url}/2015-03-31/functions/fixture-app-prod-hello/invocations`, { method: 'POST', body: '{}' });
+      assert.equal(deployed.status, 200);
+      assert.equal((JSON.parse(((await deployed.json()) as { body: string }).body) as { env: Record<string, string> }).env.TEXT, 'fixture-app-prod');
     } finally {
       await stopGroup(child.pid);
     }

@@ -46,6 +46,14 @@ describe('serverless source: functions of a serverless.yml', () => {
     );
   });
 
+  it('knows the name each function is deployed as: <service>-<stage>-<key>, or its own name:', () => {
+    assert.equal(byName(readFixture().functions, 'hello').deployedName, 'fixture-app-dev-hello');
+    assert.equal(byName(readFixture({ environment: {}, stage: 'prod' }).functions, 'hello').deployedName, 'fixture-app-prod-hello');
+    const file = write('serverless.yml', 'service:\n  name: shop\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  a:\n    handler: h.a\n    name: orders-${sls:stage}-custom\n  b:\n    handler: h.b\n');
+    const { functions } = createServerlessSource({ environment: {} }).readFunctions(fs.readFileSync(file, 'utf8'), file);
+    assert.deepEqual(functions.map((f) => [f.name, f.deployedName]), [['a', 'orders-dev-custom'], ['b', 'shop-dev-b']]);
+  });
+
   it("uses the Serverless Framework's defaults (1024 MB, 6 s, x86_64) unless the function or provider sets them", () => {
     const { functions } = readFixture();
     const hello = byName(functions, 'hello');
