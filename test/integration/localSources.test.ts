@@ -180,6 +180,15 @@ describe('local functions from AWS CDK, the Serverless Framework and Terraform b
       );
     });
 
+    it("opens lambda/checkout.ts, not the bundle, when its item in the view is clicked (its command resolved from the source map)", async () => {
+      const item = (await functionsOf('AWS CDK')).get('OrdersStack/Checkout')!;
+      const resolved = await api.localFunctions.resolveTreeItem(item);
+      assert.equal((resolved?.command?.arguments?.[0] as vscode.Uri | undefined)?.fsPath, checkoutTs.fsPath);
+      const python = (await functionsOf('AWS CDK')).get('OrdersStack/Reports/ReportFunction')!;
+      const report = await api.localFunctions.resolveTreeItem(python);
+      assert.match((report?.command?.arguments?.[0] as vscode.Uri).fsPath, /cdk\.out[\\/]asset\.reports[\\/]\w+\.py$/);
+    });
+
     it('offers a debug configuration for it, named by construct path, of its stack template', async () => {
       const config = (await api.debugConfigurations(folder)).find((c) => c.logicalId === 'CheckoutB7CD3E82');
       assert.deepEqual(config, {

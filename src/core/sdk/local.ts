@@ -6,6 +6,7 @@ export { resolveLaunchEvent, resolveLaunchTarget } from '../local/debugRequest';
 export { mayDefineFunctions, readWorkspaceFunctions, sourceKinds, sourceOfFile, sourceWatchGlobs } from '../local/sources/registry';
 export { adHocFunction } from '../local/adHoc';
 export { localRuntime } from '../local/runtimes/registry';
+export { handlerSources } from '../local/handlerSources';
 export { LocalInvokeEndpoint } from '../local/invokeEndpoint';
 export { LocalApiServer } from '../local/api/localApiServer';
 export { LocalFunctionUrlServer } from '../local/api/functionUrlServer';

@@ -45,9 +45,24 @@ export class LocalFunctionItem extends vscode.TreeItem {
     }
     this.tooltip = md;
     const source = runtime?.entryFile(definition);
-    if (source) this.command = { title: 'Open Handler', command: 'vscode.open', arguments: [vscode.Uri.file(source)] };
+    // A bundle cdk synth wrote (NodejsFunction) opens its source, found through its source map when clicked (resolveTreeItem).
+    if (source && definition.origin?.source === CDK_KIND) this.bundledEntry = source;
+    else if (source) this.command = openHandler(source);
+  }
+
+  /** The handler file of a CDK asset, whose TypeScript source the source map may name. */
+  readonly bundledEntry?: string;
+
+  /** Sets the click to open the handler's own source: the map's last source outside node_modules (esbuild writes the entry last), else the bundle. */
+  async resolveHandler(): Promise<void> {
+    if (this.command || !this.bundledEntry) return;
+    const files = (await localSdk().handlerSources(this.definition).catch(() => undefined))?.files ?? [];
+    const own = files.filter((file) => file !== this.bundledEntry && !file.split(/[\\/]/).includes('node_modules'));
+    this.command = openHandler(own[own.length - 1] ?? this.bundledEntry);
   }
 }
+
+const openHandler = (file: string): vscode.Command => ({ title: 'Open Handler', command: 'vscode.open', arguments: [vscode.Uri.file(file)] });
 
 /** A route of the local API under the function that serves it: "GET /hello", its kind of API and payload version. */
 export class LocalRouteItem extends vscode.TreeItem {
@@ -129,6 +144,12 @@ export class LocalFunctionsTree implements vscode.TreeDataProvider<vscode.TreeIt
   }
 
   getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
+    return item;
+  }
+
+  /** VS Code asks on a click for a command the item does not have yet: a CDK bundle's source is looked up then. */
+  async resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
+    if (item instanceof LocalFunctionItem) await item.resolveHandler();
     return item;
   }
 
