@@ -58,6 +58,11 @@ export interface ApiStage {
   /** REST APIs only: the content types sent to and from the function as base64. */
   readonly binaryMediaTypes: readonly string[];
   readonly cors?: CorsRules;
+  /**
+   * REST APIs whose paths each have their own OPTIONS method (a serverless.yml's per-event `cors`): the rules of each
+   * path that has one; a path not in it has no OPTIONS method. Absent: `cors` answers for every path (SAM's Cors).
+   */
+  readonly corsByPath?: ReadonlyMap<string, CorsRules>;
   /** The API's authorizers by name; a route names one (ApiRoute.authorizer). */
   readonly authorizers?: Readonly<Record<string, AuthorizerConfig>>;
   /**

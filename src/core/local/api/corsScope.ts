@@ -12,6 +12,8 @@ export interface CorsScope {
   readonly kind: ApiKind;
   readonly apiId: string;
   readonly rules: CorsRules;
+  /** ApiStage.corsByPath: a REST API's rules path by path. */
+  readonly byPath?: ReadonlyMap<string, CorsRules>;
 }
 
 interface Routes {
@@ -28,7 +30,7 @@ export function corsScopeFor(site: Routes, request: ApiRequest, match: RouteMatc
   const apis = new Set(site.routes.map((route) => route.apiId));
   const apiId = match?.route.apiId ?? resourceMatch(site.routes, request.rawPath)?.route.apiId ?? (apis.size === 1 ? [...apis][0] : undefined);
   const stage = apiId === undefined ? undefined : site.stages.get(apiId);
-  return stage?.cors && { kind: stage.kind, apiId: stage.apiId, rules: stage.cors };
+  return stage?.cors && { kind: stage.kind, apiId: stage.apiId, rules: stage.cors, ...(stage.corsByPath ? { byPath: stage.corsByPath } : {}) };
 }
 
 /**
@@ -48,7 +50,9 @@ export function gatewayOptionsAnswer(site: Routes, request: ApiRequest, match: R
   const ownRoutes = site.routes.filter((route) => route.apiId === scope.apiId);
   const resource = resourceMatch(ownRoutes, request.rawPath);
   if (!resource) return undefined;
-  return { answer: restOptionsAnswer(scope.rules, pathMethods(ownRoutes, resource.route.path)) };
+  const rules = scope.byPath ? scope.byPath.get(resource.route.path) : scope.rules;
+  if (!rules) return undefined;
+  return { answer: restOptionsAnswer(rules, pathMethods(ownRoutes, resource.route.path)) };
 }
 
 /** The route whose path template matches, whatever its method: the resource API Gateway chooses first. */

@@ -6,6 +6,11 @@ import { httpApiAuthorizers, httpApiCors, restAuthorizer, restEventCors } from '
 import type { ServerlessConfig } from './serverlessConfig';
 import { resolvedProvider } from './serverlessFunctions';
 
+/** The Framework gives a path one OPTIONS method: the methods of its events with cors, the rest from the first. */
+function mergedCors(before: CorsRules | undefined, cors: CorsRules): CorsRules {
+  return before ? { ...before, allowMethods: [...new Set([...before.allowMethods, ...cors.allowMethods])] } : cors;
+}
+
 /** The logical ids the Serverless Framework gives the APIs it creates. */
 export const SERVERLESS_REST_API = 'ApiGatewayRestApi';
 export const SERVERLESS_HTTP_API = 'HttpApi';
@@ -33,6 +38,7 @@ export function readServerlessApis(config: ServerlessConfig, functionNames: Read
   const httpAuthorizers = httpApiAuthorizers(httpApi.authorizers, functionNames, say);
   const restAuthorizers: Record<string, AuthorizerConfig> = {};
   let restCors: CorsRules | undefined;
+  const corsByPath = new Map<string, CorsRules>();
   let kinds = { rest: false, http: false };
   const functions = config.resolver.resolve(config.raw.functions, 'functions');
   for (const [name, fn] of Object.entries(isRecord(functions) ? functions : {})) {
@@ -46,7 +52,10 @@ export function readServerlessApis(config: ServerlessConfig, functionNames: Read
         kinds = { ...kinds, rest: true };
         const fields: Json = isRecord(event.http) ? event.http : {};
         const cors = restEventCors(fields.cors, route.method === 'ANY' ? ['*'] : [route.method]);
-        if (cors) restCors = restCors ? { ...restCors, allowMethods: [...new Set([...restCors.allowMethods, ...cors.allowMethods])] } : cors;
+        if (cors) {
+          restCors = mergedCors(restCors, cors);
+          corsByPath.set(route.path, mergedCors(corsByPath.get(route.path), cors));
+        }
         const authorizer = restAuthorizer(fields.authorizer, functionNames, `${where}.http`, say);
         if (authorizer) restAuthorizers[authorizer.name] = authorizer.config;
         out.addRoute({ ...route, ...(authorizer ? { authorizer: authorizer.name } : {}) }, `${name}'s http event`, 'event');
@@ -70,7 +79,7 @@ export function readServerlessApis(config: ServerlessConfig, functionNames: Read
       stageFromSource: true,
       stageVariables: {},
       binaryMediaTypes: Array.isArray(apiGateway.binaryMediaTypes) ? apiGateway.binaryMediaTypes.map(asText) : [],
-      ...(restCors ? { cors: restCors } : {}),
+      ...(restCors ? { cors: restCors, corsByPath } : {}),
       ...(Object.keys(restAuthorizers).length > 0 ? { authorizers: restAuthorizers } : {}),
     });
   }

@@ -72,8 +72,8 @@ describe('serverless source: the CLI on a serverless.yml', function () {
   });
 
   /** The CLI started in the fixture, once it printed `ready`: its match's first group. */
-  async function started(args: string[], ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: FIXTURE, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  async function started(args: string[], ready: RegExp, cwd = FIXTURE): Promise<{ child: ChildProcess; url: string }> {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`never started: ${stderr}`)), 20_000);
@@ -116,6 +116,28 @@ describe('serverless source: the CLI on a serverless.yml', function () {
       assert.equal(http.stage, '$default');
     } finally {
       await stopGroup(child.pid);
+    }
+  });
+
+  it("start-api answers a path's preflight only where an http event on it has cors, with that path's methods", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'se-sls-cors-'));
+    fs.writeFileSync(path.join(dir, 'handler.js'), 'exports.h = async () => ({ statusCode: 200, body: "ran" });\n');
+    fs.writeFileSync(
+      path.join(dir, 'serverless.yml'),
+      'service: cors\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  open:\n    handler: handler.h\n    events:\n      - http: { path: open, method: get, cors: true }\n      - http: { path: open, method: put, cors: true }\n      - http: { path: open, method: delete }\n  closed:\n    handler: handler.h\n    events:\n      - http: { path: closed, method: post }\n',
+    );
+    const { child, url } = await started(['start-api', '--port', '0'], /Local API on (http:\/\/127\.0\.0\.1:\d+)\. Press Ctrl\+C to stop/, dir);
+    try {
+      const preflight = async (where: string) => (await run('curl', ['-s', '-i', '--max-time', '15', '-X', 'OPTIONS', '-H', 'Origin: https://app.example', '-H', 'Access-Control-Request-Method: PUT', `${url}${where}`], { encoding: 'utf8' })).stdout;
+      const open = await preflight('/open');
+      assert.match(open, /^HTTP\/1\.1 200/);
+      assert.match(open, /^access-control-allow-methods: GET,OPTIONS,PUT\r?$/im);
+      const closed = await preflight('/closed');
+      assert.match(closed, /^HTTP\/1\.1 403/, 'no OPTIONS method on a path without cors: API Gateway says Missing Authentication Token');
+      assert.doesNotMatch(closed, /^access-control-allow-origin:/im);
+    } finally {
+      await stopGroup(child.pid);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
