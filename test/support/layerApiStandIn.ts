@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
  * output, and every layer version's Content.Location is "s3://". This proxy forwards every request to moto, except
  * GetLayerVersionByArn, which it answers from moto's own GetLayerVersion (CodeSha256 and all) with a Location it
  * serves itself: the archive the test published. It counts what it serves, and can spoil the next downloads.
+ * GetFunction too: moto's answer, with Code.Location a link of its own to the package the test registered.
  */
 export class LayerApiStandIn {
   private readonly archives = new Map<string, Buffer>();
@@ -32,6 +33,11 @@ export class LayerApiStandIn {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** The package a function was created with, to serve at GetFunction's Code.Location. */
+  serveFunction(name: string, zip: Buffer): void {
+    this.archives.set(`function:${name}`, zip);
+  }
+
   /** The archive a layer version ARN was published with, to serve at its Location. */
   serve(layerVersionArn: string, zip: Buffer): void {
     this.archives.set(layerVersionArn, zip);
@@ -55,6 +61,16 @@ export class LayerApiStandIn {
       const served = this.damageNext > 0 ? Buffer.from(zip.subarray(0, zip.length - 10)) : zip;
       if (this.damageNext > 0) this.damageNext--;
       return void response.writeHead(200, { 'content-type': 'application/zip' }).end(served);
+    }
+    const fn = request.method === 'GET' ? /^\/2015-03-31\/functions\/([^/]+)$/.exec(url.pathname)?.[1] : undefined;
+    if (fn && this.archives.has(`function:${decodeURIComponent(fn)}`)) {
+      this.lookups++;
+      const answer = await fetch(`${this.moto}${url.pathname}${url.search}`, { headers: { authorization: request.headers.authorization ?? '' } });
+      const text = await answer.text();
+      if (!answer.ok) return void response.writeHead(answer.status, { 'content-type': 'application/json', ...pick(answer.headers, 'x-amzn-errortype') }).end(text);
+      const got = JSON.parse(text) as { Code?: { Location?: string } };
+      got.Code = { ...got.Code, Location: `${this.endpoint}/archives/${encodeURIComponent(`function:${decodeURIComponent(fn)}`)}` };
+      return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(got));
     }
     const arn = url.pathname === '/2018-10-31/layers' && url.searchParams.get('find') === 'LayerVersion' ? url.searchParams.get('Arn') : null;
     if (arn) {

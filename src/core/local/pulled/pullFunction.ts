@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DeployedFunction } from '../../lambda/deployedFunction';
+import { readJson, replaceFolder } from '../layers/cachedFolder';
+import { sha256Of } from '../layers/fileHash';
+import { unzipInto } from '../preparation/unzip';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type LocalFunctionDefinition } from '../types';
+
+/** The source kind of functions pulled down from AWS. */
+export const PULLED_SOURCE = 'pulled';
+/** What a pulled folder holds beside its code/: the deployed configuration it was pulled with. */
+export const PULLED_RECORD = 'function.json';
+
+export interface PulledRecord {
+  readonly pulledAt: string;
+  readonly deployed: Omit<DeployedFunction, 'codeLocation'>;
+}
+
+export interface PullOptions {
+  /** The folder it goes into: code/ and function.json. */
+  readonly dir: string;
+  /** Fetches the package at its presigned link. */
+  readonly download: (location: string, signal?: AbortSignal) => Promise<Buffer>;
+  readonly signal?: AbortSignal;
+}
+
+export interface PulledFunction {
+  readonly definition: LocalFunctionDefinition;
+  /** False when the folder already held this CodeSha256: nothing was downloaded. */
+  readonly downloaded: boolean;
+}
+
+/**
+ * Brings a deployed function's code and configuration into a folder, changing nothing in AWS: the package unpacked
+ * into code/ (downloaded again only when its CodeSha256 changed), the configuration in function.json.
+ */
+export async function pullFunction(deployed: DeployedFunction, options: PullOptions): Promise<PulledFunction> {
+  if (deployed.packageType === 'Image') {
+    throw new Error(`${deployed.name} is a container image function: its code is an image in ECR, not a package that runs here (run the image with Docker, or pull a .zip function).`);
+  }
+  if (!deployed.runtime || !deployed.handler) {
+    throw new Error(`${deployed.name} has no ${deployed.runtime ? 'handler' : 'runtime'} in its configuration, so it cannot run locally.`);
+  }
+  const recordFile = path.join(options.dir, PULLED_RECORD);
+  const codeDir = path.join(options.dir, 'code');
+  const before = readJson<PulledRecord>(recordFile);
+  const fresh = before?.deployed.codeSha256 === deployed.codeSha256 && fs.existsSync(codeDir);
+  if (!fresh) {
+    if (!deployed.codeLocation) throw new Error(`GetFunction gave no Code.Location for ${deployed.name}, so there is nothing to download (is the endpoint a real Lambda?).`);
+    const zip = await options.download(deployed.codeLocation, options.signal);
+    const got = sha256Of(zip);
+    if (deployed.codeSha256 && got !== deployed.codeSha256) {
+      throw new Error(`the package downloaded for ${deployed.name} does not match its CodeSha256 (${got}, not ${deployed.codeSha256}): it was cut short or changed on the way; try again.`);
+    }
+    await fs.promises.mkdir(options.dir, { recursive: true });
+    await replaceFolder(codeDir, (staging) => unzipInto(zip, staging, options.signal));
+  }
+  const { codeLocation: _link, ...kept } = deployed;
+  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept };
+  await fs.promises.writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+  return { definition: pulledDefinition(record, recordFile), downloaded: !fresh };
+}
+
+/** The local function a pulled folder's record describes: the deployed configuration, the code beside it. */
+export function pulledDefinition(record: PulledRecord, recordFile: string): LocalFunctionDefinition {
+  const { deployed } = record;
+  return {
+    name: deployed.name,
+    deployedName: deployed.name,
+    codeDir: path.join(path.dirname(recordFile), 'code'),
+    handler: deployed.handler ?? '',
+    runtime: deployed.runtime ?? '',
+    timeoutSeconds: deployed.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    memoryMb: deployed.memoryMb ?? DEFAULT_MEMORY_MB,
+    environment: deployed.environment,
+    architecture: deployed.architecture,
+    origin: { source: PULLED_SOURCE, file: recordFile, id: deployed.name },
+    ...(deployed.layers.length > 0 ? { layers: deployed.layers.map((arn) => ({ kind: 'arn' as const, arn })) } : {}),
+  };
+}
