@@ -32,6 +32,16 @@ Run a function locally, without Docker: the response on stdout, the logs on stde
 ${SOURCE_FLAGS}  --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
   --timeout <s>       Whole seconds from 1 to 900 (Lambda's limits)
 ${TIMEOUTS}`,
+  pull: `Usage:
+  serverless-explorer pull <function-name | function-arn> [--qualifier version|alias] [--dir d]
+      [--profile p] [--region r] [--endpoint-url url] [--connect-timeout s] [--request-timeout s]
+
+Download a deployed function's package (GetFunction; checked against its CodeSha256, downloaded again only when it
+changed) and its configuration into a folder, changing nothing in AWS: code/ and function.json. By default the
+folder is .serverless-explorer/pulled/<name> here, where invoke, start-lambda, start-api and VS Code's Local
+Functions view find it. It runs with the deployed environment variables, memory, timeout, architecture and layers.
+  --dir <d>           Another folder (then name its function.json with --template)
+${TIMEOUTS}`,
   'start-api': `Usage:
   serverless-explorer start-api [--template file | --source file] [--stage s] [--host 127.0.0.1] [--port 3000]
       [--env-vars vars.json] [--profile p] [--endpoint-url url] [--python path] [--node path]

@@ -6,6 +6,7 @@ import { startApiCommand } from './commands/startApi';
 import { startLambdaCommand } from './commands/startLambda';
 import { LIST_SUBJECTS, listCommand } from './commands/list';
 import { profilesCommand } from './commands/profiles';
+import { pullCommand } from './commands/pull';
 import { runTaskCommand } from './commands/runTask';
 import type { CliIo, CommonOptions } from './io';
 import { COMMAND_HELP } from './commandHelp';
@@ -54,6 +55,12 @@ Commands:
                         [--stage s] [--env-vars vars.json] [--profile p: give
                         the functions that profile's credentials]
                         [--python path] [--node path] [--install-runtime-sdk]
+  pull <function>       Download a deployed function's code and configuration
+                        (environment, memory, timeout, layers) into
+                        .serverless-explorer/pulled/<name>, changing nothing in
+                        AWS; invoke, start-lambda and start-api then run it
+                        [--qualifier version|alias] [--dir d] [--profile p]
+                        [--region r] [--endpoint-url url]
   run-task --cluster <c> --service <s>
                         Run a one-off task of a Fargate service (its task
                         definition, network and launch type), the event in an
@@ -156,6 +163,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'max-concurrency': { type: 'string' },
         'idle-minutes': { type: 'string' },
         stage: { type: 'string' },
+        qualifier: { type: 'string' },
+        dir: { type: 'string' },
       },
     });
   } catch (error) {
@@ -213,6 +222,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           { template, host: values.host, port: values.port, stage: values.stage, envVars: values['env-vars'], profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), stopped: untilInterrupted() },
           io,
         );
+      case 'pull':
+        if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "pull ${rest[0]}".`);
+        return await pullCommand(rest[0], { ...options, qualifier: values.qualifier, dir: values.dir, cwd: process.cwd() }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }

@@ -20,7 +20,7 @@ describe('package.json activationEvents', () => {
     assert.deepEqual(manifest.activationEvents.filter((event) => generated.has(event)), []);
   });
 
-  it('activates for its debug type, the Run and Debug picker, a restored Monitor panel and a SAM, CDK, Serverless or Terraform workspace', () => {
+  it('activates for its debug type, the Run and Debug picker, a restored Monitor panel and a SAM, CDK, Serverless or Terraform workspace or one with pulled functions', () => {
     const [debugType] = manifest.contributes.debuggers.map((d) => d.type);
     assert.deepEqual([...manifest.activationEvents].sort(), [
       `onDebugDynamicConfigurations:${debugType}`,
@@ -31,6 +31,7 @@ describe('package.json activationEvents', () => {
       'workspaceContains:**/cdk.json',
       'workspaceContains:**/serverless.{yml,yaml}',
       'workspaceContains:**/template.{yaml,yml}',
+      'workspaceContains:.serverless-explorer/pulled/*/function.json',
     ]);
   });
 });

@@ -5,12 +5,13 @@ import { samSource } from './sam/samSource';
 import { createServerlessSource, serverlessSource } from './serverless/serverlessSource';
 import type { ServerlessOptions } from './serverless/variableResolver';
 import { terraformSource } from './terraform/terraformSource';
+import { pulledSource } from '../pulled/pulledSource';
 
 /**
  * Every kind of project functions are read from. A new one is a module beside sam/ and a line here, before SAM:
  * SAM reads any file a user names (see sourceOfFile).
  */
-export const FUNCTION_SOURCES: readonly FunctionSource[] = [cdkSource, serverlessSource, terraformSource, samSource];
+export const FUNCTION_SOURCES: readonly FunctionSource[] = [cdkSource, serverlessSource, terraformSource, pulledSource, samSource];
 
 /** What a read is for, as `--stage`, `--region` and other options say it (the Serverless Framework's `${opt:…}`); none: each file's own default. */
 export type SourceOptions = Pick<ServerlessOptions, 'stage' | 'region' | 'options'>;

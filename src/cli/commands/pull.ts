@@ -1,0 +1,78 @@
+import * as path from 'node:path';
+import { AwsClientFactory } from '../../core/aws/clients';
+import { parseEndpointUrl } from '../../core/aws/endpoint';
+import { CLI_WORDS, describeAwsError } from '../../core/aws/errors';
+import { readProfiles } from '../../core/aws/profiles';
+import { DEFAULT_CHAIN, regionsFor, selectProfiles } from '../../core/aws/sessions';
+import { getDeployedFunction } from '../../core/lambda/deployedFunction';
+import { LambdaClient } from '../../core/lambda/functions';
+import { PULLED_RECORD, pullFunction } from '../../core/local/pulled/pullFunction';
+import { PULLED_DIR } from '../../core/local/pulled/pulledDiscovery';
+import type { CliIo, CommonOptions } from '../io';
+
+export interface PullCliOptions extends CommonOptions {
+  readonly qualifier?: string;
+  readonly dir?: string;
+  readonly cwd: string;
+}
+
+/** A name, or the ARN's region and name (arn:aws:lambda:eu-west-1:123456789012:function:orders[:qualifier]). */
+function parseTarget(target: string): { name: string; region?: string; qualifier?: string } {
+  const arn = /^arn:[\w-]+:lambda:([\w-]+):\d{12}:function:([\w-]+)(?::([\w$-]+))?$/.exec(target);
+  return arn ? { name: arn[2], region: arn[1], ...(arn[3] ? { qualifier: arn[3] } : {}) } : { name: target };
+}
+
+/**
+ * `pull <function>`: the deployed function's code and configuration into a folder (by default
+ * .serverless-explorer/pulled/<name> here), changing nothing in AWS; `invoke <name>` then runs that copy.
+ */
+export async function pullCommand(target: string | undefined, options: PullCliOptions, io: CliIo): Promise<number> {
+  if (!target) {
+    io.err('serverless-explorer: pull needs a function: its name or ARN.\nUsage: serverless-explorer pull <function> [--qualifier q] [--dir d] [--profile p] [--region r] [--endpoint-url url]\n');
+    return 2;
+  }
+  const endpointUrl = parseEndpointUrl(options.endpointUrl);
+  const wanted = parseTarget(target);
+  const selection = selectProfiles(await readProfiles(), { ...options, profiles: options.profiles.slice(0, 1) }, io.env);
+  const profile = selection.profiles[0] ?? { name: DEFAULT_CHAIN, kind: 'environment' as const, source: 'environment' as const };
+  if (selection.missing.length > 0) {
+    io.err(`serverless-explorer: profile "${selection.missing[0]}" is not defined in the AWS config or credentials file.\n`);
+    return 1;
+  }
+  const region = wanted.region ?? regionsFor(profile, options, io.env)[0];
+  const session = { profile: profile.name, region };
+  const qualifier = options.qualifier ?? wanted.qualifier;
+  const dir = path.resolve(options.cwd, options.dir ?? path.join(PULLED_DIR, wanted.name));
+  const factory = new AwsClientFactory({ endpointUrl, connectTimeoutSeconds: options.connectTimeoutSeconds, requestTimeoutSeconds: options.requestTimeoutSeconds });
+  try {
+    let deployed;
+    try {
+      deployed = await getDeployedFunction(factory.client(LambdaClient, session), wanted.name, qualifier);
+    } catch (error) {
+      const problem = describeAwsError(error, session, 'read the function (lambda:GetFunction)', endpointUrl, CLI_WORDS);
+      io.err(`serverless-explorer: ${wanted.name}${qualifier ? `:${qualifier}` : ''} in ${region}: ${problem.title}. ${problem.detail}\n`);
+      return 1;
+    }
+    io.err(`Pulling ${deployed.name} (${deployed.version}, ${deployed.runtime ?? deployed.packageType}) from ${region}…\n`);
+    const download = async (location: string, signal?: AbortSignal): Promise<Buffer> => {
+      const response = await fetch(location, { signal });
+      if (!response.ok) throw new Error(`its package could not be downloaded: HTTP ${response.status} (the link lasts minutes: try again)`);
+      return Buffer.from(await response.arrayBuffer());
+    };
+    let pulled;
+    try {
+      pulled = await pullFunction(deployed, { dir, download });
+    } catch (error) {
+      io.err(`serverless-explorer: ${(error as Error).message}\n`);
+      return 1;
+    }
+    const where = path.relative(options.cwd, dir) || '.';
+    io.err(pulled.downloaded ? `Code in ${path.join(where, 'code')}, configuration in ${path.join(where, PULLED_RECORD)}.\n` : `${where} already holds this code (CodeSha256 ${deployed.codeSha256}); configuration updated.\n`);
+    if (dir.startsWith(path.resolve(options.cwd, PULLED_DIR))) io.err('Its environment variables are the deployed values: keep .serverless-explorer/ out of version control (.gitignore).\n');
+    io.out(`${JSON.stringify({ name: deployed.name, version: deployed.version, codeSha256: deployed.codeSha256, dir, downloaded: pulled.downloaded })}\n`);
+    io.err(`Run it: serverless-explorer invoke ${deployed.name}${options.dir ? ` --template ${path.join(where, PULLED_RECORD)}` : ''} --event event.json\n`);
+    return 0;
+  } finally {
+    factory.dispose();
+  }
+}

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { execFile } from 'node:child_process';
+import { LayerApiStandIn } from '../../support/layerApiStandIn';
+import { useMoto } from '../../support/useMoto';
+import { zipFolder } from '../../support/zipFolder';
+
+// `serverless-explorer pull` against moto (through the stand-in that serves the package moto cannot), then the
+// pulled copy run by `invoke` with the deployed configuration: found in .serverless-explorer/pulled, or by --template.
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+describe('cli: pull a deployed function, then invoke the copy', function () {
+  this.timeout(60_000);
+  const moto = useMoto();
+  let standIn: LayerApiStandIn;
+  let project: string;
+  let env: NodeJS.ProcessEnv;
+
+  before(async () => (standIn = await LayerApiStandIn.start(moto.endpoint)));
+  after(() => standIn.stop());
+  beforeEach(async () => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'se-cli-pull-'));
+    env = { PATH: process.env.PATH, HOME: project, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'eu-west-1', SERVERLESS_EXPLORER_CACHE_DIR: path.join(project, 'cache') };
+    const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+    const iam = new IAMClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials });
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const role = (await iam.send(new CreateRoleCommand({ RoleName: 'pull-cli', AssumeRolePolicyDocument: JSON.stringify(trust) }))).Role!.Arn!;
+    iam.destroy();
+    const src = path.join(project, 'deployed-src');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, 'app.js'), 'exports.handler = async (event) => ({ table: process.env.TABLE, memory: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE, got: event });\n');
+    const zip = zipFolder(src);
+    const lambda = new LambdaClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials });
+    await lambda.send(new CreateFunctionCommand({ FunctionName: 'orders-prod', Runtime: 'nodejs20.x', Handler: 'app.handler', Role: role, Code: { ZipFile: zip }, MemorySize: 384, Environment: { Variables: { TABLE: 'orders-prod-table' } } }));
+    lambda.destroy();
+    standIn.serveFunction('orders-prod', zip);
+    fs.writeFileSync(path.join(project, 'event.json'), '{"id":"42"}');
+  });
+  afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  const cli = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [CLI, ...args], { env, cwd: project, timeout: 30_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    });
+
+  it('pulls into .serverless-explorer/pulled/<name>, where invoke finds it and runs it with the deployed configuration', async () => {
+    const pulled = await cli('pull', 'orders-prod', '--endpoint-url', standIn.endpoint);
+    assert.equal(pulled.code, 0, pulled.stderr);
+    assert.match(pulled.stderr, /^Pulling orders-prod \(\$LATEST, nodejs20\.x\) from eu-west-1…$/m);
+    assert.match(pulled.stderr, /keep \.serverless-explorer\/ out of version control/);
+    const printed = JSON.parse(pulled.stdout) as { dir: string; downloaded: boolean };
+    assert.deepEqual([printed.dir, printed.downloaded], [path.join(project, '.serverless-explorer', 'pulled', 'orders-prod'), true]);
+
+    const ran = await cli('invoke', 'orders-prod', '--event', 'event.json');
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.deepEqual(JSON.parse(ran.stdout), { table: 'orders-prod-table', memory: '384', got: { id: '42' } });
+    assert.match(ran.stderr, /Memory Size: 384 MB/);
+
+    const again = await cli('pull', 'arn:aws:lambda:eu-west-1:123456789012:function:orders-prod', '--endpoint-url', standIn.endpoint);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal((JSON.parse(again.stdout) as { downloaded: boolean }).downloaded, false, 'the same CodeSha256 is not downloaded again');
+  });
+
+  it('pulls into --dir, run with --template <dir>/function.json; a missing function is said in CLI words', async () => {
+    const pulled = await cli('pull', 'orders-prod', '--dir', 'copy', '--endpoint-url', standIn.endpoint);
+    assert.equal(pulled.code, 0, pulled.stderr);
+    assert.match(pulled.stderr, /Run it: serverless-explorer invoke orders-prod --template copy\/function\.json/);
+    const ran = await cli('invoke', 'orders-prod', '--template', 'copy/function.json', '--event', 'event.json');
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.equal((JSON.parse(ran.stdout) as { table: string }).table, 'orders-prod-table');
+
+    const missing = await cli('pull', 'nothing-here', '--endpoint-url', standIn.endpoint);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /^serverless-explorer: nothing-here in eu-west-1: /m);
+    const none = await cli('pull');
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /pull needs a function: its name or ARN/);
+  });
+});
