@@ -149,7 +149,9 @@ async function findInTemplates(name: string, options: InvokeCliOptions, io: CliI
     const found = findLocalFunction(functions, name);
     // What its own file says of it (a variable left as a placeholder, a stale build) is said, as with --template.
     const own = read.problems.filter((p) => found?.origin && p.file === found.origin.file && (p.functionId === undefined || p.functionId === found.origin.id));
-    for (const problem of own) io.err(`Warning: ${path.relative(options.cwd, problem.file) || problem.file}: ${problem.message}\n`);
+    // Not found: what may be why (a CDK app not synthesized yet, a file that does not parse, that function's own problem).
+    const why = found ? own : read.problems.filter((p) => p.functionId === undefined || p.functionId === name);
+    for (const problem of why) io.err(`Warning: ${path.relative(options.cwd, problem.file) || problem.file}: ${problem.message}\n`);
   }
   const found = findLocalFunction(functions, name);
   if (found) return found;

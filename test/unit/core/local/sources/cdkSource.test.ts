@@ -169,6 +169,13 @@ describe('function sources: AWS CDK cloud assemblies', function () {
     assert.ok(cdkSource.mayDefineFunctions(path.join(root, 'a/cdk.out/manifest.json'), root) && !cdkSource.mayDefineFunctions(path.join(root, 'a/manifest.json'), root));
   });
 
+  it("says why the CLI's invoke finds no function in a CDK app that has not been synthesized yet", () => {
+    fs.rmSync(out, { recursive: true });
+    const result = spawnSync(process.execPath, [CLI, 'invoke', 'OrdersStack/Api/Handler', '--event', '-'], { cwd: app, input: '{}', encoding: 'utf8', env: { ...process.env, AWS_PROFILE: undefined }, timeout: 30_000 });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^Warning: cdk\.json: the CDK app has no cdk\.out yet, so its functions are unknown: run `npx cdk synth` in /m);
+  });
+
   it("invokes a CDK function by its construct path with the CLI's invoke", () => {
     const env = { ...process.env, AWS_PROFILE: undefined, AWS_REGION: 'us-east-1' };
     const result = spawnSync(process.execPath, [CLI, 'invoke', 'Prod/ShopStack/ShopFunction', '--event', '-'], { cwd: app, input: '{}', encoding: 'utf8', env, timeout: 30_000 });
