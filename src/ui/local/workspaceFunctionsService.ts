@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ApiSite, FileApiSite, SiteChange } from '../../core/local/api/apiSite';
 import type { LocalInvoker, LocalInvokerOptions } from '../../core/local/invoker';
@@ -60,7 +61,12 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
     );
   }
 
-  /** Every function and problem of every workspace folder, in folder order. */
+  /** Where functions pulled with no workspace folder open go (`<name>/function.json`): listed with the workspace's. */
+  get pulledCacheDir(): string | undefined {
+    return this.cacheDir && path.join(this.cacheDir, 'pulled');
+  }
+
+  /** Every function and problem of every workspace folder, in folder order, then the functions pulled into the cache. */
   read(): Promise<WorkspaceFunctionList> {
     this.watch();
     this.list ??= this.readAll();
@@ -163,6 +169,11 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
       const read = await localSdk().readWorkspaceFunctions(folder.uri.fsPath, { sources });
       functions.push(...read.functions);
       problems.push(...read.problems);
+    }
+    if (this.pulledCacheDir) {
+      const pulled = await localSdk().readPulledFunctions(this.pulledCacheDir);
+      functions.push(...pulled.functions);
+      problems.push(...pulled.problems);
     }
     return { functions, problems };
   }

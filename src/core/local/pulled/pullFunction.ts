@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DeployedFunction } from '../../lambda/deployedFunction';
+import { arnLayerContent } from '../layers/arnLayers';
 import { readJson, replaceFolder } from '../layers/cachedFolder';
+import type { LayerFetcher } from '../layers/layerFetcher';
 import { sha256Of } from '../layers/fileHash';
 import { unzipInto } from '../preparation/unzip';
-import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type LocalFunctionDefinition } from '../types';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type FunctionCredentials, type LocalFunctionDefinition } from '../types';
 
 /** The source kind of functions pulled down from AWS. */
 export const PULLED_SOURCE = 'pulled';
@@ -14,6 +16,10 @@ export const PULLED_RECORD = 'function.json';
 export interface PulledRecord {
   readonly pulledAt: string;
   readonly deployed: Omit<DeployedFunction, 'codeLocation'>;
+  /** The profile and region it was pulled with: its local runs get that profile's credentials and that AWS_REGION. */
+  readonly from?: { readonly profile: string; readonly region: string };
+  /** "executionRole": its runs assume its execution role (the user allowed it) instead of using the profile's own credentials. */
+  readonly credentials?: 'profile' | 'executionRole';
 }
 
 export interface PullOptions {
@@ -21,6 +27,12 @@ export interface PullOptions {
   readonly dir: string;
   /** Fetches the package at its presigned link. */
   readonly download: (location: string, signal?: AbortSignal) => Promise<Buffer>;
+  /** Where it was pulled from (kept in function.json for its runs' credentials and region). */
+  readonly from?: PulledRecord['from'];
+  /** How its runs get credentials; by default what an earlier pull into the folder chose, else the profile's. */
+  readonly credentials?: PulledRecord['credentials'];
+  /** Downloads its layers into the layer cache now (those not there yet), so that the first run does not wait for them. */
+  readonly layers?: { readonly cacheDir: string; readonly fetchLayer: LayerFetcher };
   readonly signal?: AbortSignal;
 }
 
@@ -55,15 +67,25 @@ export async function pullFunction(deployed: DeployedFunction, options: PullOpti
     await fs.promises.mkdir(options.dir, { recursive: true });
     await replaceFolder(codeDir, (staging) => unzipInto(zip, staging, options.signal));
   }
+  if (options.layers) for (const arn of deployed.layers) await arnLayerContent(arn, options.layers.cacheDir, options.layers.fetchLayer, options.signal);
   const { codeLocation: _link, ...kept } = deployed;
-  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept };
+  const from = options.from ?? before?.from;
+  const credentials = options.credentials ?? before?.credentials;
+  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept, ...(from ? { from } : {}), ...(credentials ? { credentials } : {}) };
   await fs.promises.writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
   return { definition: pulledDefinition(record, recordFile), downloaded: !fresh };
 }
 
 /** The local function a pulled folder's record describes: the deployed configuration, the code beside it. */
 export function pulledDefinition(record: PulledRecord, recordFile: string): LocalFunctionDefinition {
-  const { deployed } = record;
+  const { deployed, from } = record;
+  // Lambda sets AWS_REGION to the function's own region; the deployed variables cannot (it is reserved).
+  const region = from?.region ?? regionOfArn(deployed.arn);
+  const credentials: FunctionCredentials | undefined = from && {
+    profile: from.profile,
+    region: from.region,
+    ...(record.credentials === 'executionRole' && deployed.role ? { assumeRole: deployed.role } : {}),
+  };
   return {
     name: deployed.name,
     deployedName: deployed.name,
@@ -72,9 +94,14 @@ export function pulledDefinition(record: PulledRecord, recordFile: string): Loca
     runtime: deployed.runtime ?? '',
     timeoutSeconds: deployed.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     memoryMb: deployed.memoryMb ?? DEFAULT_MEMORY_MB,
-    environment: deployed.environment,
+    environment: region ? { AWS_REGION: region, AWS_DEFAULT_REGION: region, ...deployed.environment } : deployed.environment,
+    ...(credentials ? { credentials } : {}),
     architecture: deployed.architecture,
     origin: { source: PULLED_SOURCE, file: recordFile, id: deployed.name },
     ...(deployed.layers.length > 0 ? { layers: deployed.layers.map((arn) => ({ kind: 'arn' as const, arn })) } : {}),
   };
+}
+
+function regionOfArn(arn: string): string | undefined {
+  return /^arn:[\w-]+:lambda:([\w-]+):/.exec(arn)?.[1];
 }
