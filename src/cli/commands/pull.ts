@@ -7,7 +7,7 @@ import { DEFAULT_CHAIN, regionsFor, selectProfiles } from '../../core/aws/sessio
 import { getDeployedFunction, type DeployedFunction } from '../../core/lambda/deployedFunction';
 import { layerDownloader } from '../../core/lambda/layerDownload';
 import { LambdaClient } from '../../core/lambda/functions';
-import { PULLED_RECORD, pullFunction, type PulledFunction } from '../../core/local/pulled/pullFunction';
+import { downloadPackage, PULLED_RECORD, pullFunction, type PulledFunction } from '../../core/local/pulled/pullFunction';
 import { keepOutOfGit, PULLED_DIR } from '../../core/local/pulled/pulledDiscovery';
 import { defaultCacheDir } from '../../core/local/cacheDir';
 import type { LayerFetcher } from '../../core/local/layers/layerFetcher';
@@ -60,11 +60,6 @@ export async function pullDeployed(target: string, options: PullCliOptions, io: 
       return 1;
     }
     io.err(`Pulling ${deployed.name} (${deployed.version}, ${deployed.runtime ?? deployed.packageType}) from ${region}…\n`);
-    const download = async (location: string, signal?: AbortSignal): Promise<Buffer> => {
-      const response = await fetch(location, { signal });
-      if (!response.ok) throw new Error(`its package could not be downloaded: HTTP ${response.status} (the link lasts minutes: try again)`);
-      return Buffer.from(await response.arrayBuffer());
-    };
     const downloadLayer = layerDownloader({ factory, profile: profile.name, profileChoice: 'with --profile' });
     const fetchLayer: LayerFetcher = (arn, parsed, signal) => {
       io.err(`Downloading layer ${arn}…\n`);
@@ -72,7 +67,7 @@ export async function pullDeployed(target: string, options: PullCliOptions, io: 
     };
     let pulled;
     try {
-      pulled = await pullFunction(deployed, { dir, download, from: session, layers: { cacheDir: defaultCacheDir(io.env), fetchLayer } });
+      pulled = await pullFunction(deployed, { dir, download: downloadPackage, from: session, layers: { cacheDir: defaultCacheDir(io.env), fetchLayer } });
     } catch (error) {
       io.err(`serverless-explorer: ${(error as Error).message}\n`);
       return 1;

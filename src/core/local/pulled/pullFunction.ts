@@ -102,6 +102,13 @@ export function pulledDefinition(record: PulledRecord, recordFile: string): Loca
   };
 }
 
+/** Fetches a package at its presigned link (GetFunction's Code.Location). */
+export async function downloadPackage(location: string, signal?: AbortSignal): Promise<Buffer> {
+  const response = await fetch(location, { signal });
+  if (!response.ok) throw new Error(`its package could not be downloaded: HTTP ${response.status} (the link lasts minutes: pull again)`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
 function regionOfArn(arn: string): string | undefined {
   return /^arn:[\w-]+:lambda:([\w-]+):/.exec(arn)?.[1];
 }
