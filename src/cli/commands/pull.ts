@@ -19,10 +19,13 @@ export interface PullCliOptions extends CommonOptions {
   readonly cwd: string;
 }
 
-/** A name, or the ARN's region and name (arn:aws:lambda:eu-west-1:123456789012:function:orders[:qualifier]). */
-function parseTarget(target: string): { name: string; region?: string; qualifier?: string } {
-  const arn = /^arn:[\w-]+:lambda:([\w-]+):\d{12}:function:([\w-]+)(?::([\w$-]+))?$/.exec(target);
-  return arn ? { name: arn[2], region: arn[1], ...(arn[3] ? { qualifier: arn[3] } : {}) } : { name: target };
+/** A name, or the ARN's region and name (arn:aws:lambda:eu-west-1:123456789012:function:orders[:qualifier]); else what is wrong with it. */
+function parseTarget(target: string): { name: string; region?: string; qualifier?: string } | { problem: string } {
+  const arn = /^arn:[\w-]+:lambda:([\w-]+):\d{12}:function:([\w-]{1,64})(?::([\w$-]{1,128}))?$/.exec(target);
+  if (arn) return { name: arn[2], region: arn[1], ...(arn[3] ? { qualifier: arn[3] } : {}) };
+  if (target.startsWith('arn:')) return { problem: `"${target}" is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>[:<version or alias>]).` };
+  if (!/^[\w-]{1,64}$/.test(target)) return { problem: `"${target.slice(0, 80)}" is not a Lambda function name: up to 64 letters, digits, hyphens and underscores, or the function's ARN.` };
+  return { name: target };
 }
 
 /** What `pull` brought down, for `pull` to print and `invoke --deployed` to run. */
@@ -39,6 +42,10 @@ export interface PulledCopy {
 export async function pullDeployed(target: string, options: PullCliOptions, io: CliIo): Promise<PulledCopy | number> {
   const endpointUrl = parseEndpointUrl(options.endpointUrl);
   const wanted = parseTarget(target);
+  if ('problem' in wanted) {
+    io.err(`serverless-explorer: ${wanted.problem}\n`);
+    return 2;
+  }
   const selection = selectProfiles(await readProfiles(), { ...options, profiles: options.profiles.slice(0, 1) }, io.env);
   const profile = selection.profiles[0] ?? { name: DEFAULT_CHAIN, kind: 'environment' as const, source: 'environment' as const };
   if (selection.missing.length > 0) {

@@ -82,6 +82,15 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
     const missing = await cli('pull', 'nothing-here', '--endpoint-url', standIn.endpoint);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^serverless-explorer: nothing-here in eu-west-1: /m);
+    for (const [target, said] of [
+      ['arn:aws:s3:::bucket', /"arn:aws:s3:::bucket" is not a Lambda function ARN/],
+      ['../../etc/passwd', /is not a Lambda function name: up to 64 letters/],
+    ] as const) {
+      const wrong = await cli('pull', target, '--endpoint-url', standIn.endpoint);
+      assert.equal(wrong.code, 2, wrong.stderr);
+      assert.match(wrong.stderr, said);
+      assert.equal(fs.existsSync(path.join(project, '.serverless-explorer')), false, 'nothing was written');
+    }
     const none = await cli('pull');
     assert.equal(none.code, 2);
     assert.match(none.stderr, /pull needs a function: its name or ARN/);
