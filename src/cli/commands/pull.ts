@@ -7,7 +7,7 @@ import { DEFAULT_CHAIN, regionsFor, selectProfiles } from '../../core/aws/sessio
 import { getDeployedFunction, type DeployedFunction } from '../../core/lambda/deployedFunction';
 import { layerDownloader } from '../../core/lambda/layerDownload';
 import { LambdaClient } from '../../core/lambda/functions';
-import { downloadPackage, PULLED_RECORD, pullFunction, type PulledFunction } from '../../core/local/pulled/pullFunction';
+import { downloadPackage, PULLED_RECORD, pulledFolderName, pullFunction, qualifierProblem, type PulledFunction } from '../../core/local/pulled/pullFunction';
 import { keepOutOfGit, PULLED_DIR } from '../../core/local/pulled/pulledDiscovery';
 import { defaultCacheDir } from '../../core/local/cacheDir';
 import type { LayerFetcher } from '../../core/local/layers/layerFetcher';
@@ -55,7 +55,12 @@ export async function pullDeployed(target: string, options: PullCliOptions, io: 
   const region = wanted.region ?? regionsFor(profile, options, io.env)[0];
   const session = { profile: profile.name, region };
   const qualifier = options.qualifier ?? wanted.qualifier;
-  const dir = path.resolve(options.cwd, options.dir ?? path.join(PULLED_DIR, wanted.name));
+  const badQualifier = qualifier !== undefined ? qualifierProblem(qualifier) : undefined;
+  if (badQualifier) {
+    io.err(`serverless-explorer: --qualifier ${badQualifier}\n`);
+    return 2;
+  }
+  const dir = path.resolve(options.cwd, options.dir ?? path.join(PULLED_DIR, pulledFolderName(wanted.name, qualifier)));
   const factory = new AwsClientFactory({ endpointUrl, connectTimeoutSeconds: options.connectTimeoutSeconds, requestTimeoutSeconds: options.requestTimeoutSeconds });
   try {
     let deployed;
@@ -74,7 +79,7 @@ export async function pullDeployed(target: string, options: PullCliOptions, io: 
     };
     let pulled;
     try {
-      pulled = await pullFunction(deployed, { dir, download: downloadPackage, from: session, layers: { cacheDir: defaultCacheDir(io.env), fetchLayer } });
+      pulled = await pullFunction(deployed, { dir, download: downloadPackage, qualifier, from: session, layers: { cacheDir: defaultCacheDir(io.env), fetchLayer } });
     } catch (error) {
       io.err(`serverless-explorer: ${(error as Error).message}\n`);
       return 1;
@@ -99,6 +104,6 @@ export async function pullCommand(target: string | undefined, options: PullCliOp
   const { deployed, dir, pulled } = copy;
   io.out(`${JSON.stringify({ name: deployed.name, version: deployed.version, codeSha256: deployed.codeSha256, dir, downloaded: pulled.downloaded })}\n`);
   const where = path.relative(options.cwd, dir) || '.';
-  io.err(`Run it: serverless-explorer invoke ${deployed.name}${options.dir ? ` --template ${path.join(where, PULLED_RECORD)}` : ''} --event event.json\n`);
+  io.err(`Run it: serverless-explorer invoke ${pulled.definition.name}${options.dir ? ` --template ${path.join(where, PULLED_RECORD)}` : ''} --event event.json\n`);
   return 0;
 }

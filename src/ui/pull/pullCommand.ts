@@ -6,7 +6,7 @@ import type { LayerFetcher } from '../../core/local/layers/layerFetcher';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { AwsConnection } from '../aws/awsConnection';
 import { awsSdk, lambdaSdk, localSdk } from '../aws/sdk';
-import { FunctionNode } from '../explorer/nodes/lambdaNodes';
+import { AliasNode, FunctionNode, VersionNode } from '../explorer/nodes/lambdaNodes';
 import { pickFunction, type PickedFunction } from '../invoke/pickFunction';
 import { runCredentials } from '../local/localCredentials';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
@@ -33,13 +33,17 @@ const CANCELLED: PullOutcome = { status: 'cancelled' };
  * in Local Functions, where Invoke Locally and Debug Locally run it with the deployed configuration.
  */
 export async function pullCommand(aws: AwsConnection, workspace: WorkspaceFunctionsService, target?: unknown, options: PullOptions = {}): Promise<PullOutcome> {
-  const picked = target instanceof FunctionNode ? { session: target.session, fn: target.fn } : (asPicked(target) ?? (await pickFunction(aws, 'Pull which function to run and debug locally?')));
+  const fromNode = qualifiedTarget(target);
+  const picked = fromNode ?? asPicked(target) ?? (await pickFunction(aws, 'Pull which function to run and debug locally?'));
   if (!picked) return CANCELLED;
   const { session } = picked;
   const name = picked.fn.name;
+  const qualifier = options.qualifier || fromNode?.qualifier || undefined;
+  const badQualifier = qualifier && localSdk().qualifierProblem(qualifier);
+  if (badQualifier) return failed(`Could not pull ${name}: ${badQualifier}`);
   let deployed: DeployedFunction;
   try {
-    deployed = await lambdaSdk().getDeployedFunction(aws.clients.client(lambdaSdk().LambdaClient, session), name, options.qualifier || undefined);
+    deployed = await lambdaSdk().getDeployedFunction(aws.clients.client(lambdaSdk().LambdaClient, session), name, qualifier);
   } catch (error) {
     const problem = awsSdk().describeAwsError(error, session, `read ${name} (lambda:GetFunction)`, aws.clients.endpointUrl);
     return failed(`Could not pull ${name}: ${problem.title}. ${problem.detail}`);
@@ -47,7 +51,7 @@ export async function pullCommand(aws: AwsConnection, workspace: WorkspaceFuncti
   if (deployed.packageType === 'Image') {
     return failed(`${name} is a container image function: its code is an image in ECR, not a package that runs here. Run the image with Docker, or pull a .zip function.`);
   }
-  const dir = await chooseFolder(workspace, deployed.name, options.destination);
+  const dir = await chooseFolder(workspace, localSdk().pulledFolderName(deployed.name, qualifier), options.destination);
   if (!dir) return CANCELLED;
   const recordExists = await vscode.workspace.fs.stat(vscode.Uri.file(path.join(dir, 'function.json'))).then(() => true, () => false);
   const credentials = options.credentials ?? (recordExists ? undefined : await chooseCredentials(deployed, session.profile));
@@ -65,6 +69,7 @@ export async function pullCommand(aws: AwsConnection, workspace: WorkspaceFuncti
           const pulled = await localSdk().pullFunction(deployed, {
             dir,
             download: localSdk().downloadPackage,
+            qualifier,
             from: session,
             ...(credentials ? { credentials } : {}),
             ...(workspace.cacheDir ? { layers: { cacheDir: workspace.cacheDir, fetchLayer: layerFetcher(aws, session.profile) } } : {}),
@@ -96,6 +101,16 @@ export async function pullCommand(aws: AwsConnection, workspace: WorkspaceFuncti
 function failed(message: string): PullOutcome {
   void vscode.window.showErrorMessage(message);
   return { status: 'failed', message };
+}
+
+/** A function node, or a version's or alias's: the function, at that qualifier. */
+function qualifiedTarget(target: unknown): (PickedFunction & { qualifier?: string }) | undefined {
+  if (target instanceof FunctionNode) return { session: target.session, fn: target.fn };
+  if (target instanceof VersionNode || target instanceof AliasNode) {
+    const arn = /^(arn:[^:]+:lambda:[^:]+:\d{12}:function:[^:]+):(.+)$/.exec(target.arn ?? '');
+    if (arn) return { session: target.session, fn: { name: arn[1].split(':').pop()!, arn: arn[1] } as PickedFunction['fn'], qualifier: arn[2] };
+  }
+  return undefined;
 }
 
 function asPicked(target: unknown): PickedFunction | undefined {

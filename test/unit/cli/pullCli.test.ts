@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { CreateFunctionCommand, LambdaClient, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
+import { CreateAliasCommand, CreateFunctionCommand, LambdaClient, PublishVersionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { execFile } from 'node:child_process';
 import { LayerApiStandIn } from '../../support/layerApiStandIn';
 import { useMoto } from '../../support/useMoto';
@@ -120,5 +120,25 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
     const missing = await cli('invoke', 'no-such-function', '--deployed', '--endpoint-url', standIn.endpoint);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^serverless-explorer: no-such-function in eu-west-1: /m);
+  });
+
+  it('pulls a version or alias into a folder of its own, named <name>:<qualifier> locally; a bad qualifier is refused', async () => {
+    const lambda = new LambdaClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const { Version } = await lambda.send(new PublishVersionCommand({ FunctionName: 'orders-prod' }));
+    await lambda.send(new CreateAliasCommand({ FunctionName: 'orders-prod', Name: 'live', FunctionVersion: Version }));
+    lambda.destroy();
+    const pulled = await cli('pull', 'orders-prod', '--qualifier', 'live', '--endpoint-url', standIn.endpoint);
+    assert.equal(pulled.code, 0, pulled.stderr);
+    const printed = JSON.parse(pulled.stdout) as { dir: string; version: string };
+    assert.deepEqual([path.basename(printed.dir), printed.version], ['orders-prod@live', Version]);
+    assert.match(pulled.stderr, /Run it: serverless-explorer invoke orders-prod:live --event event\.json/);
+    const ran = await cli('invoke', 'orders-prod:live', '--event', 'event.json');
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.equal((JSON.parse(ran.stdout) as { table: string }).table, 'orders-prod-table');
+
+    const bad = await cli('pull', 'orders-prod', '--qualifier', '../../x', '--endpoint-url', standIn.endpoint);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--qualifier "\.\.\/\.\.\/x" is not a version or alias/);
+    assert.deepEqual(fs.readdirSync(path.join(project, '.serverless-explorer', 'pulled')), ['orders-prod@live']);
   });
 });

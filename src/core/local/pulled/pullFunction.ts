@@ -18,6 +18,8 @@ export interface PulledRecord {
   readonly deployed: Omit<DeployedFunction, 'codeLocation'>;
   /** The profile and region it was pulled with: its local runs get that profile's credentials and that AWS_REGION. */
   readonly from?: { readonly profile: string; readonly region: string };
+  /** The version or alias it was pulled at (absent: $LATEST): its local name is then `<name>:<qualifier>`, as Lambda writes it. */
+  readonly qualifier?: string;
   /** "executionRole": its runs assume its execution role (the user allowed it) instead of using the profile's own credentials. */
   readonly credentials?: 'profile' | 'executionRole';
 }
@@ -27,6 +29,8 @@ export interface PullOptions {
   readonly dir: string;
   /** Fetches the package at its presigned link. */
   readonly download: (location: string, signal?: AbortSignal) => Promise<Buffer>;
+  /** The version or alias asked for, if any. */
+  readonly qualifier?: string;
   /** Where it was pulled from (kept in function.json for its runs' credentials and region). */
   readonly from?: PulledRecord['from'];
   /** How its runs get credentials; by default what an earlier pull into the folder chose, else the profile's. */
@@ -71,7 +75,8 @@ export async function pullFunction(deployed: DeployedFunction, options: PullOpti
   const { codeLocation: _link, ...kept } = deployed;
   const from = options.from ?? before?.from;
   const credentials = options.credentials ?? before?.credentials;
-  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept, ...(from ? { from } : {}), ...(credentials ? { credentials } : {}) };
+  const qualifier = options.qualifier && options.qualifier !== '$LATEST' ? options.qualifier : undefined;
+  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept, ...(qualifier ? { qualifier } : {}), ...(from ? { from } : {}), ...(credentials ? { credentials } : {}) };
   await fs.promises.writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
   return { definition: pulledDefinition(record, recordFile), downloaded: !fresh };
 }
@@ -87,7 +92,7 @@ export function pulledDefinition(record: PulledRecord, recordFile: string): Loca
     ...(record.credentials === 'executionRole' && deployed.role ? { assumeRole: deployed.role } : {}),
   };
   return {
-    name: deployed.name,
+    name: record.qualifier ? `${deployed.name}:${record.qualifier}` : deployed.name,
     deployedName: deployed.name,
     codeDir: path.join(path.dirname(recordFile), 'code'),
     handler: deployed.handler ?? '',
@@ -97,9 +102,19 @@ export function pulledDefinition(record: PulledRecord, recordFile: string): Loca
     environment: region ? { AWS_REGION: region, AWS_DEFAULT_REGION: region, ...deployed.environment } : deployed.environment,
     ...(credentials ? { credentials } : {}),
     architecture: deployed.architecture,
-    origin: { source: PULLED_SOURCE, file: recordFile, id: deployed.name },
+    origin: { source: PULLED_SOURCE, file: recordFile, id: record.qualifier ? `${deployed.name}:${record.qualifier}` : deployed.name },
     ...(deployed.layers.length > 0 ? { layers: deployed.layers.map((arn) => ({ kind: 'arn' as const, arn })) } : {}),
   };
+}
+
+/** What is wrong with a version or alias as Lambda takes it (1–128 letters, digits, $, _ and -), if anything. */
+export function qualifierProblem(qualifier: string): string | undefined {
+  return /^[\w$-]{1,128}$/.test(qualifier) ? undefined : `"${qualifier.slice(0, 80)}" is not a version or alias: a version number, $LATEST, or an alias name of letters, digits, - and _.`;
+}
+
+/** The folder a pull goes into under .serverless-explorer/pulled/: the name, and `@<qualifier>` for a version or alias (so that each has its own). */
+export function pulledFolderName(name: string, qualifier?: string): string {
+  return qualifier && qualifier !== '$LATEST' ? `${name}@${qualifier}` : name;
 }
 
 /** Fetches a package at its presigned link (GetFunction's Code.Location). */
