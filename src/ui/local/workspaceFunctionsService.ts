@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { runCredentials } from './localCredentials';
 import type { ApiSite, FileApiSite, SiteChange } from '../../core/local/api/apiSite';
 import type { LocalInvoker, LocalInvokerOptions } from '../../core/local/invoker';
 import type { SourceProblem } from '../../core/local/sources/functionSource';
@@ -94,6 +95,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
       interpreters: chosenInterpreters,
       provideRuntimeSdk: askToInstallRuntimeSdk,
       projectRoot: workspaceFolderOf,
+      credentialsFor: runCredentials,
       ...extra,
     });
   }

@@ -104,7 +104,7 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
 
     const src = path.join(project, 'v2');
     fs.mkdirSync(src);
-    fs.writeFileSync(path.join(src, 'app.js'), 'exports.handler = async () => ({ version: 2, region: process.env.AWS_REGION });\n');
+    fs.writeFileSync(path.join(src, 'app.js'), 'exports.handler = async () => ({ version: 2, region: process.env.AWS_REGION, key: process.env.AWS_ACCESS_KEY_ID });\n');
     const zip = zipFolder(src);
     const lambda = new LambdaClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'orders-prod', ZipFile: zip }));
@@ -112,7 +112,7 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
     standIn.serveFunction('orders-prod', zip);
     const second = await cli('invoke', 'orders-prod', '--deployed', '--endpoint-url', standIn.endpoint);
     assert.equal(second.code, 0, second.stderr);
-    assert.deepEqual(JSON.parse(second.stdout), { version: 2, region: 'eu-west-1' });
+    assert.deepEqual(JSON.parse(second.stdout), { version: 2, region: 'eu-west-1', key: 'testing' }, 'the credentials of the profile it was pulled with');
 
     const both = await cli('invoke', 'orders-prod', '--deployed', '--template', 'template.yaml');
     assert.equal(both.code, 2);
