@@ -6,12 +6,13 @@
 // first JSON object the invocation logged after START. START/END/REPORT and other platform lines are never the
 // event; nor is a line CloudWatch cut at 256 KB, an error, or what looks like the handler's answer.
 
+import type { LoggedEventSource } from '../../shared/monitorMessages';
 import type { LambdaInvocation, ParsedLogLine } from './lambdaLogs';
 
-/** How the event was found; `LOGGED_EVENT_SOURCES` words each for the Monitor. */
-export type LoggedEventSource = 'powertools' | 'jsonLogFormat' | 'firstJsonObject';
+export type { LoggedEventSource };
 
-export const LOGGED_EVENT_SOURCES: Record<LoggedEventSource, string> = {
+/** How the Monitor words each way an event was found. */
+export const LOGGED_EVENT_LABELS: Record<LoggedEventSource, string> = {
   powertools: 'event logged by Powertools',
   jsonLogFormat: "event logged in Lambda's JSON log format",
   firstJsonObject: 'first JSON object the invocation logged',
