@@ -174,6 +174,10 @@ export function createEventsView(ctx: PageContext): EventsView {
   function toggleRow(index: number): void {
     const kind = view.kinds[index];
     const ref = view.refs[index];
+    if (kind === ROW_ACTIONS) {
+      list.element.querySelector<HTMLElement>(`.vrow[data-index="${index}"] .event-action`)?.focus();
+      return;
+    }
     if (kind === ROW_INVOCATION) {
       const entry = store.entries[ref];
       if (entry.kind === 'invocation') view.toggleInvocation(entry.invocation);

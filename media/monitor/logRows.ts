@@ -91,12 +91,14 @@ function actionsRow(row: HTMLElement, invocation: LambdaInvocation, view: LogVie
     row.append(el('span', 'text event-source cut', 'The event this invocation logged was cut by CloudWatch at 256 KB: it cannot be replayed.'));
     return;
   }
-  row.append(
-    el('span', 'event-source', `{} ${LOGGED_EVENT_LABELS[logged.source]}`),
+  const actions = [
     button('event-action', 'Replay locally', 'replayLocally', 'Run the workspace function for this function locally with this event'),
     button('event-action', 'Invoke deployed with this event', 'invokeDeployed', 'Invoke the deployed function again with this event'),
     button('event-action', 'Save as test event', 'saveTestEvent', 'Save this event under .vscode/lambda-events/ for this function'),
-  );
+  ];
+  // Reachable from the keyboard: Enter on this row focuses the first (eventsView), Tab moves on, Enter runs one.
+  for (const action of actions) action.tabIndex = 0;
+  row.append(el('span', 'event-source', `{} ${LOGGED_EVENT_LABELS[logged.source]}`), ...actions);
 }
 
 /** The task id of a Fargate stream ("ecs/web/5f2b1c…" → "5f2b1c4a"), the whole name in the tooltip. */

@@ -134,6 +134,15 @@ describe('Monitor page: replay an invocation from its logged event (Chromium, pa
       assert.ok(message.timestamp > T0 && message.timestamp < Date.now());
     }
     assert.match(await h.page.locator('#logs-status').innerText(), /Saving the test event…/);
+
+    // From the keyboard: Home, Down to the actions row, Enter focuses its first action, Tab the next, Enter runs it.
+    await h.page.locator('.log-list').focus();
+    for (const key of ['Home', 'ArrowDown', 'Enter']) await h.page.keyboard.press(key);
+    assert.equal(await h.page.evaluate(() => document.activeElement?.textContent), 'Replay locally');
+    const count = (await h.posted()).length;
+    await h.page.keyboard.press('Tab');
+    await h.page.keyboard.press('Enter');
+    assert.equal((await h.waitForPosted('replayEvent', count)).action, 'invokeDeployed');
   });
 
   it('a request id in Logs Insights results opens that invocation in Events; one not loaded is loaded by its id', async () => {
