@@ -118,6 +118,11 @@ describe('e2e: replay an invocation from the Monitor (code-server)', function ()
     assert.deepEqual(await actions.locator('button').allInnerTexts(), ['Replay locally', 'Invoke deployed with this event', 'Save as test event']);
     await page.mouse.move(1200, 780);
     await page.screenshot({ path: path.join(OUT, 'monitor-replay.png') });
+    // A seeded invocation that logged no event: opened, it offers nothing.
+    const plain = webview.locator('.row.inv', { hasText: '1a2b3c4d-0000-4000-8000-000000000001' });
+    await plain.locator('.toggle').click();
+    await webview.locator('.row.nested', { hasText: 'processed order 1001' }).waitFor({ timeout: 10_000 });
+    assert.equal(await webview.locator('.row.actions').count(), 1, 'actions only under the invocation that logged its event');
 
     await actions.locator('button', { hasText: 'Invoke deployed with this event' }).click();
     const result = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
