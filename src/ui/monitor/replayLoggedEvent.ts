@@ -33,15 +33,24 @@ export const PULL_FUNCTION_COMMAND = 'serverlessExplorer.pullFunction';
 /** Acts on an invocation's logged event: run the workspace's copy, invoke the deployed function, or save it. */
 export async function replayLoggedEvent(deps: ReplayDeps, target: ReplayTarget, message: ReplayEventMessage): Promise<ReplayOutcome> {
   const label = `logged event of ${message.requestId}`;
-  switch (message.action) {
-    case 'replayLocally':
-      return replayLocally(deps, target, message.event, label);
-    case 'invokeDeployed':
-      return invokeDeployed(deps, target, message, label);
-    case 'saveTestEvent':
-      return saveAsTestEvent(deps, target, message);
+  try {
+    switch (message.action) {
+      case 'replayLocally':
+        return await replayLocally(deps, target, message.event, label);
+      case 'invokeDeployed':
+        return await invokeDeployed(deps, target, message, label);
+      case 'saveTestEvent':
+        return await saveAsTestEvent(deps, target, message);
+    }
+  } catch (error) {
+    // The page posted and moved on: nothing would show a failure but this.
+    const what = { replayLocally: `replay the ${label} locally`, invokeDeployed: `invoke ${target.functionName} with the ${label}`, saveTestEvent: `save the ${label} as a test event` }[message.action];
+    const text = `Could not ${what} (${target.profile} · ${target.region}): ${(error as Error).message}`;
+    void vscode.window.showErrorMessage(text);
+    return { status: 'failed', message: text };
   }
 }
+
 
 async function replayLocally(deps: ReplayDeps, target: ReplayTarget, event: string, label: string): Promise<ReplayOutcome> {
   const functions = await deps.workspace.functions();
