@@ -21,6 +21,7 @@ export interface EventsToolbar {
   /** Where the Logs tab puts its Events | Logs Insights switch. */
   readonly modeSlot: HTMLElement;
   filterPattern(): string;
+  setFilterPattern(pattern: string): void;
   setTail(state: TailButtonState): void;
   setFindCount(text: string): void;
 }
@@ -70,6 +71,9 @@ export function createEventsToolbar(initialPattern: string, grouped: boolean, on
     element,
     modeSlot,
     filterPattern: () => pattern.value.trim(),
+    setFilterPattern(text) {
+      pattern.value = text;
+    },
     setTail(state) {
       tail.textContent = state === 'off' ? 'Live tail' : state === 'starting' ? 'Starting live tail…' : 'Stop live tail';
       tail.toggleAttribute('secondary', state === 'off');

@@ -2,7 +2,8 @@
 // host), follows live tail, and shows them in a virtualised list, grouped per invocation for Lambda.
 import type { LogEvent } from '../../src/shared/logEvent';
 import type { HostMessage } from '../../src/shared/monitorMessages';
-import { MAX_PAGE_TEXT, resolveRange } from '../../src/shared/monitorMessages';
+import { MAX_EVENT_TEXT, MAX_PAGE_TEXT, resolveRange, type ReplayAction } from '../../src/shared/monitorMessages';
+import type { LambdaInvocation } from '../../src/core/logs/lambdaLogs';
 import { el } from './dom';
 import { createEventsToolbar, type TailButtonState } from './eventsToolbar';
 import { EventsStatus } from './eventsStatus';
@@ -10,7 +11,7 @@ import { formatLines, linesAsText, type LinesFormat } from './exportText';
 import { count, exportFileName, plural, shortDateTime } from './format';
 import { renderLogRow } from './logRows';
 import { LogStore, type ViewLine } from './logStore';
-import { LogView, ROW_DETAIL, ROW_INVOCATION, isExpandableLine } from './logView';
+import { LogView, ROW_ACTIONS, ROW_DETAIL, ROW_INVOCATION, isExpandableLine } from './logView';
 import type { PageContext } from './tab';
 import { VirtualList } from './virtualList';
 
@@ -27,7 +28,15 @@ export interface EventsView {
   activate(): void;
   rangeChanged(visible: boolean): void;
   handle(message: EventsMessage): void;
+  /** Opens the invocation of `requestId` and scrolls to it; loads it (filtered by its id) when it is not loaded. */
+  reveal(requestId: string): void;
 }
+
+const REPLAY_WORDS: Record<ReplayAction, string> = {
+  replayLocally: 'Replaying locally',
+  invokeDeployed: 'Invoking the deployed function',
+  saveTestEvent: 'Saving the test event',
+};
 
 export function createEventsView(ctx: PageContext): EventsView {
   const grouped = ctx.init.groupInvocations;
@@ -43,6 +52,8 @@ export function createEventsView(ctx: PageContext): EventsView {
   let tailPattern = '';
   let lastCommit = 0;
   let commitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A request id to reveal once the running load is done, and whether that load already filtered by it. */
+  let pendingReveal: { readonly requestId: string; readonly filtered: boolean } | undefined;
 
   const toolbar = createEventsToolbar(ctx.init.filterPattern, grouped, {
     reload() {
@@ -88,6 +99,7 @@ export function createEventsView(ctx: PageContext): EventsView {
     list.element.focus({ preventScroll: true });
     list.setActive(index);
     if (action === 'copy-invocation') copyInvocation(index);
+    else if (action === 'replayLocally' || action === 'invokeDeployed' || action === 'saveTestEvent') replay(index, action);
     // A click on an invocation's row toggles it, unless it ends a text selection.
     else if (action === 'toggle' || (view.kinds[index] === ROW_INVOCATION && !window.getSelection()?.toString())) toggleRow(index);
   });
@@ -162,10 +174,14 @@ export function createEventsView(ctx: PageContext): EventsView {
   function toggleRow(index: number): void {
     const kind = view.kinds[index];
     const ref = view.refs[index];
+    if (kind === ROW_ACTIONS) {
+      list.element.querySelector<HTMLElement>(`.vrow[data-index="${index}"] .event-action`)?.focus();
+      return;
+    }
     if (kind === ROW_INVOCATION) {
       const entry = store.entries[ref];
       if (entry.kind === 'invocation') view.toggleInvocation(entry.invocation);
-    } else if (kind !== ROW_DETAIL && isExpandableLine(store.lines[ref])) view.toggleLine(store.lines[ref]);
+    } else if (kind !== ROW_DETAIL && kind !== ROW_ACTIONS && isExpandableLine(store.lines[ref])) view.toggleLine(store.lines[ref]);
     else return;
     list.setCount(view.rowCount);
   }
@@ -173,6 +189,51 @@ export function createEventsView(ctx: PageContext): EventsView {
   function copyInvocation(index: number): void {
     const entry = store.entries[view.refs[index]];
     if (entry?.kind === 'invocation') hand('copy', entry.invocation.lines as ViewLine[], 'log');
+  }
+
+  /** Hands the invocation's logged event to the host, which runs, invokes or saves it. */
+  function replay(index: number, action: ReplayAction): void {
+    const entry = store.entries[view.refs[index]];
+    if (view.kinds[index] !== ROW_ACTIONS || entry?.kind !== 'invocation') return;
+    const invocation = entry.invocation;
+    const logged = view.loggedEvents.of(invocation);
+    if (!logged?.found) return;
+    const event = JSON.stringify(logged.event, null, 2);
+    if (event.length > MAX_EVENT_TEXT) return status.flash('This event is larger than Lambda accepts (6 MB).');
+    const version = invocation.start?.version;
+    ctx.post({ type: 'replayEvent', action, requestId: invocation.requestId, timestamp: invocation.firstTimestamp, ...(version && { version }), source: logged.source, event });
+    status.flash(`${REPLAY_WORDS[action]}…`);
+  }
+
+  function invocationOf(requestId: string): LambdaInvocation | undefined {
+    for (const entry of store.entries) if (entry.kind === 'invocation' && entry.invocation.requestId === requestId) return entry.invocation;
+    return undefined;
+  }
+
+  function reveal(requestId: string): void {
+    const invocation = invocationOf(requestId);
+    if (invocation) {
+      pendingReveal = undefined;
+      const row = view.reveal(invocation);
+      list.setCount(view.rowCount);
+      if (row >= 0) list.setActive(row);
+      else status.flash(`The invocation ${requestId} is hidden by the find text.`);
+      return;
+    }
+    if (loading) {
+      pendingReveal = { requestId, filtered: pendingReveal?.requestId === requestId && pendingReveal.filtered };
+      return;
+    }
+    if (pendingReveal?.requestId === requestId && pendingReveal.filtered) {
+      pendingReveal = undefined;
+      status.flash(`No log events of ${requestId} in this time range.`);
+      return;
+    }
+    // Not loaded (an older part of the range, or beyond the loaded maximum): load that invocation's lines alone.
+    pendingReveal = { requestId, filtered: true };
+    toolbar.setFilterPattern(`"${requestId}"`);
+    ctx.saveState({ filterPattern: toolbar.filterPattern() });
+    load();
   }
 
   function hand(what: 'copy' | 'export', lines: readonly ViewLine[], format: LinesFormat): void {
@@ -200,6 +261,12 @@ export function createEventsView(ctx: PageContext): EventsView {
       stale = true;
       if (visible) load();
     },
+    reveal(requestId) {
+      if (stale) {
+        pendingReveal = { requestId, filtered: false };
+        load();
+      } else reveal(requestId);
+    },
     handle(message) {
       switch (message.type) {
         case 'logSource':
@@ -213,6 +280,7 @@ export function createEventsView(ctx: PageContext): EventsView {
             commit();
             status.setTruncated(message.truncated ? store.lines.length : undefined);
             showRows();
+            if (pendingReveal) reveal(pendingReveal.requestId);
           } else {
             status.setLoading(store.size);
             if (performance.now() - lastCommit >= COMMIT_INTERVAL_MS) commit();
@@ -226,6 +294,7 @@ export function createEventsView(ctx: PageContext): EventsView {
           status.setLoadError(message.error);
           commit();
           showRows();
+          pendingReveal = undefined;
           break;
         case 'tailEvents':
           addTailEvents(message.events);

@@ -21,7 +21,8 @@ export interface InsightsView {
 
 const MAX_QUERY = 10_000;
 
-export function createInsightsView(ctx: PageContext): InsightsView {
+/** `showInvocation`: a request id in the results was clicked. */
+export function createInsightsView(ctx: PageContext, showInvocation?: (requestId: string) => void): InsightsView {
   const presets = ctx.init.insightsPresets;
   let requestId = -1;
   let running = false;
@@ -46,7 +47,7 @@ export function createInsightsView(ctx: PageContext): InsightsView {
   status.id = 'insights-status';
   status.setAttribute('aria-live', 'polite');
   const errorSlot = el('div', 'slot');
-  const table = new InsightsTable();
+  const table = new InsightsTable(showInvocation);
   const empty = el('div', 'empty');
   empty.id = 'insights-empty';
   const bar = el('div', 'toolbar');

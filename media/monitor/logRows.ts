@@ -1,14 +1,15 @@
 // Fills one row element of the log list: an invocation (toggle, time, request id, badges, summary, copy), a line
 // (time, stream, level, text), or a detail row of an opened line. Everything from the logs goes in as text.
 import type { LambdaInvocation, ParsedLogLine } from '../../src/core/logs/lambdaLogs';
+import { LOGGED_EVENT_LABELS } from '../../src/core/logs/loggedEvent';
 import { el } from './dom';
 import { clockTime, count, duration, plural } from './format';
 import { appendHighlighted } from './highlight';
 import type { LogStore, ViewLine } from './logStore';
-import { ROW_DETAIL, ROW_INVOCATION, ROW_NESTED_LINE, isExpandableLine, type LogView } from './logView';
+import { ROW_ACTIONS, ROW_DETAIL, ROW_INVOCATION, ROW_NESTED_LINE, isExpandableLine, type LogView } from './logView';
 
 /** What a click on an element inside a row does (the list reads it from `data-action`). */
-export type RowAction = 'toggle' | 'copy-invocation';
+export type RowAction = 'toggle' | 'copy-invocation' | 'replayLocally' | 'invokeDeployed' | 'saveTestEvent';
 
 function button(className: string, text: string, action: RowAction, label: string): HTMLButtonElement {
   const node = el('button', className, text);
@@ -27,7 +28,7 @@ function badge(label: string, value: string | undefined, kind: string): HTMLElem
   return node;
 }
 
-function badges(invocation: LambdaInvocation): HTMLElement {
+function badges(invocation: LambdaInvocation, view: LogView): HTMLElement {
   const box = el('span', 'badges');
   const report = invocation.report;
   if (report) {
@@ -42,6 +43,7 @@ function badges(invocation: LambdaInvocation): HTMLElement {
   if (invocation.outOfMemory) box.append(badge('Out of memory', undefined, 'oom'));
   if (invocation.error && !invocation.timedOut && !invocation.outOfMemory) box.append(badge('Error', undefined, 'error'));
   if (!report) box.append(badge('No REPORT', undefined, 'pending'));
+  if (view.loggedEvents.of(invocation)?.found) box.append(badge('Event', undefined, 'event'));
   return box;
 }
 
@@ -71,10 +73,32 @@ function invocationRow(row: HTMLElement, invocation: LambdaInvocation, view: Log
     button('toggle', expanded ? '▾' : '▸', 'toggle', expanded ? 'Collapse this invocation' : 'Expand this invocation'),
     el('span', 'time', clockTime(invocation.firstTimestamp, store.spansDays)),
     el('span', 'reqid', invocation.requestId),
-    badges(invocation),
+    badges(invocation, view),
     text,
     button('row-copy', 'Copy', 'copy-invocation', "Copy this invocation's lines"),
   );
+}
+
+/** Under an expanded invocation: how its event was found and the three things to do with it, or why it cannot be used. */
+function actionsRow(row: HTMLElement, invocation: LambdaInvocation, view: LogView): void {
+  row.className = 'row actions nested';
+  row.setAttribute('aria-level', '2');
+  row.removeAttribute('aria-expanded');
+  row.append(el('span', 'toggle-space'));
+  const logged = view.loggedEvents.of(invocation);
+  if (!logged) return;
+  if (!logged.found) {
+    row.append(el('span', 'text event-source cut', 'The event this invocation logged was cut by CloudWatch at 256 KB: it cannot be replayed.'));
+    return;
+  }
+  const actions = [
+    button('event-action', 'Replay locally', 'replayLocally', 'Run the workspace function for this function locally with this event'),
+    button('event-action', 'Invoke deployed with this event', 'invokeDeployed', 'Invoke the deployed function again with this event'),
+    button('event-action', 'Save as test event', 'saveTestEvent', 'Save this event under .vscode/lambda-events/ for this function'),
+  ];
+  // Reachable from the keyboard: Enter on this row focuses the first (eventsView), Tab moves on, Enter runs one.
+  for (const action of actions) action.tabIndex = 0;
+  row.append(el('span', 'event-source', `{} ${LOGGED_EVENT_LABELS[logged.source]}`), ...actions);
 }
 
 /** The task id of a Fargate stream ("ecs/web/5f2b1c…" → "5f2b1c4a"), the whole name in the tooltip. */
@@ -123,6 +147,9 @@ export function renderLogRow(row: HTMLElement, index: number, view: LogView, sto
   if (kind === ROW_INVOCATION) {
     const entry = store.entries[ref];
     if (entry.kind === 'invocation') invocationRow(row, entry.invocation, view, store);
+  } else if (kind === ROW_ACTIONS) {
+    const entry = store.entries[ref];
+    if (entry.kind === 'invocation') actionsRow(row, entry.invocation, view);
   } else if (kind === ROW_DETAIL) detailRow(row, store.lines[ref], view.subs[index], view);
   else lineRow(row, store.lines[ref], kind === ROW_NESTED_LINE, view, store);
 }

@@ -1,6 +1,7 @@
 // The flat row list the virtual list shows: entries filtered by find, invocations expanded or not, structured details
 // of opened lines. Built into reused typed arrays, so a find keystroke over 100,000 lines allocates next to nothing.
 import type { LambdaInvocation, ParsedLogLine } from '../../src/core/logs/lambdaLogs';
+import { LoggedEvents } from './loggedEvents';
 import { viewLines, type LogStore, type ViewLine } from './logStore';
 import { SearchIndex } from './searchIndex';
 
@@ -11,6 +12,8 @@ export const ROW_LINE = 1;
 export const ROW_NESTED_LINE = 2;
 /** One row of an opened line's details (a JSON object pretty-printed, or a long message wrapped). */
 export const ROW_DETAIL = 3;
+/** Under an expanded invocation that logged its event: how it was found and what can be done with it. */
+export const ROW_ACTIONS = 4;
 
 const WRAP = 160;
 
@@ -33,7 +36,7 @@ export class LogView {
   matchedLines = 0;
   rowCount = 0;
   kinds = new Uint8Array(0);
-  /** Per row: the entry index (ROW_INVOCATION) or the line index (the other kinds). */
+  /** Per row: the entry index (ROW_INVOCATION, ROW_ACTIONS) or the line index (the other kinds). */
   refs = new Int32Array(0);
   /** Per ROW_DETAIL row: which detail row of its line. */
   subs = new Int32Array(0);
@@ -50,6 +53,9 @@ export class LogView {
   private readonly expanded = new Set<string>();
   private readonly collapsedInFind = new Set<string>();
   private readonly details = new Map<ParsedLogLine, string[]>();
+
+  /** The event each invocation logged. */
+  readonly loggedEvents = new LoggedEvents();
 
   constructor(private readonly store: LogStore) {}
 
@@ -70,6 +76,14 @@ export class LogView {
     const set = this.query === '' ? this.expanded : this.collapsedInFind;
     if (!set.delete(invocation.requestId)) set.add(invocation.requestId);
     this.buildRows();
+  }
+
+  /** Opens an invocation (without closing it when it is open) and returns its row, or -1 when find hides it. */
+  reveal(invocation: LambdaInvocation): number {
+    if (!this.isExpanded(invocation)) this.toggleInvocation(invocation);
+    const entry = this.store.entries.findIndex((e) => e.kind === 'invocation' && e.invocation === invocation);
+    for (let r = 0; r < this.rowCount; r++) if (this.kinds[r] === ROW_INVOCATION && this.refs[r] === entry) return r;
+    return -1;
   }
 
   setAllExpanded(expand: boolean): void {
@@ -150,7 +164,8 @@ export class LogView {
     if (this.builtVersion !== store.version) this.updateMatches();
     let detailCount = 0;
     for (const rows of this.details.values()) detailCount += rows.length;
-    const capacity = store.lines.length + store.entries.length + detailCount;
+    // An actions row at most per entry, hence entries twice.
+    const capacity = store.lines.length + 2 * store.entries.length + detailCount;
     if (this.kinds.length < capacity) {
       const size = Math.max(capacity, this.kinds.length * 2, 1024);
       this.kinds = new Uint8Array(size);
@@ -192,6 +207,10 @@ export class LogView {
       kinds[r] = ROW_INVOCATION;
       refs[r++] = e;
       if (!this.isExpanded(entry.invocation)) continue;
+      if (this.loggedEvents.of(entry.invocation) !== undefined) {
+        kinds[r] = ROW_ACTIONS;
+        refs[r++] = e;
+      }
       for (let k = from; k < to; k++) {
         const ref = entryLines[k];
         if (filtering && matches[ref] === 0) continue;

@@ -9,7 +9,12 @@ type Mode = 'events' | 'insights';
 
 export function createLogsTab(ctx: PageContext): TabController {
   const events = createEventsView(ctx);
-  const insights = createInsightsView(ctx);
+  // A request id in a Lambda function's Insights results opens that invocation in Events, where its event's actions are.
+  const showInvocation = (requestId: string) => {
+    setMode('events', false);
+    events.reveal(requestId);
+  };
+  const insights = createInsightsView(ctx, ctx.init.groupInvocations ? showInvocation : undefined);
   const element = el('section', 'logs-tab');
   element.append(events.element, insights.element);
 

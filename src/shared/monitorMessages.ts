@@ -103,7 +103,31 @@ export type PageMessage =
   /** Save `content` to a file the user picks; `suggestedName` like "orders-api-logs.log". */
   | { readonly type: 'export'; readonly suggestedName: string; readonly content: string }
   /** The page's view state changed (tab, range, filter, auto-refresh): kept for restoring the panel after a reload. */
-  | { readonly type: 'viewState'; readonly tab: MonitorTab; readonly range: TimeRange; readonly filterPattern: string; readonly autoRefresh: boolean };
+  | { readonly type: 'viewState'; readonly tab: MonitorTab; readonly range: TimeRange; readonly filterPattern: string; readonly autoRefresh: boolean }
+  /** One of an invocation's actions on the event it logged (found by core/logs/loggedEvent.ts). */
+  | ReplayEventMessage;
+
+/** What can be done with the event an invocation logged. */
+export const REPLAY_ACTIONS = ['replayLocally', 'invokeDeployed', 'saveTestEvent'] as const;
+export type ReplayAction = (typeof REPLAY_ACTIONS)[number];
+
+/** How the event was found in the invocation's lines, most trusted first. */
+export const LOGGED_EVENT_SOURCES = ['powertools', 'jsonLogFormat', 'firstJsonObject'] as const;
+export type LoggedEventSource = (typeof LOGGED_EVENT_SOURCES)[number];
+
+export interface ReplayEventMessage {
+  readonly type: 'replayEvent';
+  readonly action: ReplayAction;
+  /** The invocation's request id (a UUID). */
+  readonly requestId: string;
+  /** When the invocation started (epoch ms). */
+  readonly timestamp: number;
+  /** The version its START line names ("$LATEST", "7"), when loaded. */
+  readonly version?: string;
+  readonly source: LoggedEventSource;
+  /** The event as JSON text. */
+  readonly event: string;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Guards
@@ -235,9 +259,37 @@ export function isPageMessage(v: unknown): v is PageMessage {
       return isString(v.suggestedName) && v.suggestedName.length <= 255 && isPageText(v.content);
     case 'viewState':
       return isTab(v.tab) && isTimeRange(v.range) && isString(v.filterPattern) && typeof v.autoRefresh === 'boolean';
+    case 'replayEvent':
+      return isReplayEventMessage(v);
     default:
       return false;
   }
+}
+
+/** Lambda's largest payload (6 MB, synchronous): a logged event is far smaller, as CloudWatch keeps 256 KB a line. */
+export const MAX_EVENT_TEXT = 6 * 1024 * 1024;
+const REQUEST_ID_SHAPE = /^[0-9A-Za-z-]{1,64}$/;
+
+function isJsonText(v: unknown): v is string {
+  if (!isString(v) || v.length === 0 || v.length > MAX_EVENT_TEXT) return false;
+  try {
+    JSON.parse(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isReplayEventMessage(v: Loose): boolean {
+  return (
+    (REPLAY_ACTIONS as readonly unknown[]).includes(v.action) &&
+    isString(v.requestId) &&
+    REQUEST_ID_SHAPE.test(v.requestId) &&
+    isFiniteNumber(v.timestamp) &&
+    isOptional(v.version, (x): x is string => isString(x) && x.length <= 64) &&
+    (LOGGED_EVENT_SOURCES as readonly unknown[]).includes(v.source) &&
+    isJsonText(v.event)
+  );
 }
 
 /** The state a Monitor panel is restored from (WebviewPanelSerializer): what the host keeps via the page's setState. */

@@ -38,6 +38,10 @@ async function loadedEvents(panel: MonitorPanel, requestId: number): Promise<Wir
 
 let nextId = 10_000;
 
+/** Once the page's own first load (ids below 10,000) has answered: a later one would abort the test's load. */
+const pageLoaded = (panel: MonitorPanel) =>
+  until("the page's first load", () => sent(panel, 'logs', (m) => m.requestId < 10_000 && m.done) ?? sent(panel, 'logsError', (m) => m.requestId < 10_000));
+
 describe('Monitor panel against moto', function () {
   this.timeout(60_000);
   let api: ServerlessExplorerApi;
@@ -80,6 +84,7 @@ describe('Monitor panel against moto', function () {
 
   it('passes the filter pattern to FilterLogEvents and honours a custom time range', async () => {
     const panel = (await vscode.commands.executeCommand('serverlessExplorer.showLogs', { kind: 'lambda', profile: 'moto', region: 'us-east-1', functionName: 'orders-api' })) as MonitorPanel;
+    await pageLoaded(panel);
     const filtered = nextId++;
     await panel.receive({ type: 'loadLogs', requestId: filtered, range: { preset: '1h' }, filterPattern: 'ValidationError' });
     const errors = await loadedEvents(panel, filtered);
@@ -103,6 +108,7 @@ describe('Monitor panel against moto', function () {
 
   it('says clearly when a function has no log group yet', async () => {
     const panel = (await vscode.commands.executeCommand('serverlessExplorer.openMonitor', { kind: 'lambda', profile: 'moto', region: 'eu-west-1', functionName: 'edge-auth' })) as MonitorPanel;
+    await pageLoaded(panel);
     const requestId = nextId++;
     await panel.receive({ type: 'loadLogs', requestId, range: { preset: '1h' }, filterPattern: '' });
     const error = await until('logsError', () => sent(panel, 'logsError', (m) => m.requestId === requestId));

@@ -18,6 +18,8 @@ export interface EventOptions {
   readonly params?: Readonly<Record<string, string>>;
   /** The event as JSON text. */
   readonly payload?: string;
+  /** What the result view calls `payload` (default "given payload"). */
+  readonly payloadLabel?: string;
   /** The picker's title; default "Invoke <name> with which event?". */
   readonly title?: string;
 }
@@ -35,7 +37,7 @@ interface EventItem extends vscode.QuickPickItem {
  * catalogue by trigger source, the function's own trigger sources first. Options given by a caller skip the picker.
  */
 export async function chooseEvent(functionName: string, triggerServicesOf: () => Promise<string[]>, options: EventOptions): Promise<EventChoice | undefined> {
-  if (options.payload !== undefined) return { label: 'given payload', json: options.payload };
+  if (options.payload !== undefined) return { label: options.payloadLabel ?? 'given payload', json: options.payload };
   if (options.eventId) {
     const event = eventsSdk().findEventById(options.eventId);
     return { label: options.eventId, json: JSON.stringify(eventsSdk().generateEvent(event, options.params ?? {}), null, 2) };

@@ -21,6 +21,8 @@ export interface InvokeOptions {
   readonly params?: Readonly<Record<string, string>>;
   /** The event as JSON text. */
   readonly payload?: string;
+  /** What the result view calls `payload` (default "given payload"). */
+  readonly payloadLabel?: string;
   readonly invocationType?: InvocationType;
   /** Version or alias; "" or "$LATEST" for the latest. */
   readonly qualifier?: string;

@@ -8,6 +8,7 @@ import type { HostMessage, MonitorPanelState, MonitorTab, MonitorTarget, PageMes
 import { MonitorSession, maxLogEvents } from './monitorSession';
 import { monitorSdk } from '../aws/sdk';
 import { MONITOR_VIEW_TYPE } from './monitorViewType';
+import { replayLoggedEvent, type ReplayDeps, type ReplayOutcome } from './replayLoggedEvent';
 
 export { MONITOR_VIEW_TYPE };
 
@@ -19,6 +20,8 @@ export interface MonitorContext {
   readonly extensionUri: vscode.Uri;
   /** Told of every message a panel posts to its page. */
   readonly onPost?: (panel: MonitorPanel, message: HostMessage) => void;
+  /** What Replay locally, Invoke deployed with this event and Save as test event use. */
+  readonly replay?: ReplayDeps;
 }
 
 /** One Monitor panel per function or service: logs and metrics in a webview, restored after a window reload. */
@@ -31,14 +34,16 @@ export class MonitorPanel {
   state: MonitorPanelState;
 
   private readonly onPost: MonitorContext['onPost'];
+  private readonly replay: MonitorContext['replay'];
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    { aws, extensionUri, onPost }: MonitorContext,
+    { aws, extensionUri, onPost, replay }: MonitorContext,
     state: MonitorPanelState,
   ) {
     this.state = state;
     this.onPost = onPost;
+    this.replay = replay;
     const { clients } = aws;
     this.session = new MonitorSession(state.target, clients, (message) => this.post(message));
     const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
@@ -110,8 +115,8 @@ export class MonitorPanel {
     this.panel.dispose();
   }
 
-  /** Acts on a (validated) page message; public so that tests can ask what the page would ask. */
-  async receive(message: PageMessage): Promise<void> {
+  /** Acts on a (validated) page message; public so that tests can ask what the page would ask. A replay says what it did. */
+  async receive(message: PageMessage): Promise<ReplayOutcome | undefined> {
     switch (message.type) {
       case 'ready': {
         // The log sources first (the page's first load needs them anyway): a JSON-format function gets the ready
@@ -132,6 +137,11 @@ export class MonitorPanel {
       case 'export':
         await this.export(message.suggestedName, message.content);
         return;
+      case 'replayEvent': {
+        const t = this.state.target;
+        if (t.kind !== 'lambda' || !this.replay) return;
+        return replayLoggedEvent(this.replay, t, message);
+      }
       default:
         this.session.handle(message);
     }

@@ -28,7 +28,7 @@ export class MonitorSession implements vscode.Disposable {
     return { profile: this.target.profile, region: this.target.region };
   }
 
-  handle(message: Exclude<PageMessage, { type: 'ready' | 'copy' | 'export' | 'viewState' }>): void {
+  handle(message: Exclude<PageMessage, { type: 'ready' | 'copy' | 'export' | 'viewState' | 'replayEvent' }>): void {
     switch (message.type) {
       case 'loadLogs':
         void this.loadLogs(message.requestId, message.range, message.filterPattern);

@@ -24,9 +24,9 @@ export interface PostedMonitorMessage {
 }
 
 /** `openMonitor`, `showLogs`, `showMetrics`: on a function or service node, on the tree's selection, or picked. */
-export function registerMonitorCommands({ aws, awsView, extensionUri, commands }: UiDeps): MonitorFeature {
+export function registerMonitorCommands({ aws, awsView, extensionUri, commands, workspace, explorer }: UiDeps): MonitorFeature {
   const posted = new vscode.EventEmitter<PostedMonitorMessage>();
-  const context: MonitorContext = { aws, extensionUri, onPost: (panel, message) => posted.fire({ panel, message }) };
+  const context: MonitorContext = { aws, extensionUri, onPost: (panel, message) => posted.fire({ panel, message }), replay: { aws, workspace, explorer } };
   const open = (tab: MonitorTab) => async (target?: unknown) => {
     const chosen = monitorTargetOf(target) ?? monitorTargetOf(awsView.selection[0]) ?? (await pickMonitorTarget(aws));
     return chosen ? MonitorPanel.show(context, chosen, tab) : undefined;
