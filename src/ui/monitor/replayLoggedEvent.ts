@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import type { LocalFunctionDefinition } from '../../core/local/types';
 import { checkEventName, saveEvent, savedEventFile } from '../../core/events/savedEvents';
 import { findLocalFunction } from '../../core/local/functionLookup';
 import type { ReplayEventMessage } from '../../shared/monitorMessages';
@@ -36,7 +37,7 @@ export async function replayLoggedEvent(deps: ReplayDeps, target: ReplayTarget, 
   try {
     switch (message.action) {
       case 'replayLocally':
-        return await replayLocally(deps, target, message.event, label);
+        return await replayLocally(deps, target, message, label);
       case 'invokeDeployed':
         return await invokeDeployed(deps, target, message, label);
       case 'saveTestEvent':
@@ -52,35 +53,39 @@ export async function replayLoggedEvent(deps: ReplayDeps, target: ReplayTarget, 
 }
 
 
-async function replayLocally(deps: ReplayDeps, target: ReplayTarget, event: string, label: string): Promise<ReplayOutcome> {
+async function replayLocally(deps: ReplayDeps, target: ReplayTarget, message: ReplayEventMessage, label: string): Promise<ReplayOutcome> {
   const functions = await deps.workspace.functions();
   const definition = findLocalFunction(functions, target.functionName);
   if (!definition) {
-    void offerPull(deps, target);
+    void offerPull(deps, target, message, label);
     return { status: 'noLocalFunction', message: target.functionName };
   }
-  // Through the command, so that Restricted Mode's gate and the one local invoker apply as for any local run.
+  return runLocally(definition, message.event, label);
+}
+
+/** Through the command, so that Restricted Mode's gate and the one local invoker apply as for any local run. */
+async function runLocally(definition: LocalFunctionDefinition, event: string, label: string): Promise<ReplayOutcome> {
   const outcome = await vscode.commands.executeCommand('serverlessExplorer.invokeLocal', undefined, { definition, payload: event, payloadLabel: label });
   return { status: 'ran', outcome };
 }
 
-async function offerPull(deps: ReplayDeps, target: ReplayTarget): Promise<void> {
-  const pull = 'Pull Function';
+/** No local copy: pull the version that logged the event (its START line's), then replay the event on it. */
+async function offerPull(deps: ReplayDeps, target: ReplayTarget, message: ReplayEventMessage, label: string): Promise<void> {
+  const pull = 'Pull and Replay';
+  const version = message.version && message.version !== '$LATEST' ? message.version : undefined;
   const answer = await vscode.window.showWarningMessage(
-    `No function in this workspace is ${target.functionName} (by name or deployed name, e.g. a template's FunctionName). Pull the deployed function to replay this event on its code locally.`,
+    `No function in this workspace is ${target.functionName} (by name or deployed name, e.g. a template's FunctionName). Pull the deployed function${version ? ` at version ${version}, which logged the event,` : ''} to replay the event on its code locally.`,
     pull,
   );
   if (answer !== pull) return;
   try {
     const arn = await arnOf(deps, target);
-    await vscode.commands.executeCommand(PULL_FUNCTION_COMMAND, { session: { profile: target.profile, region: target.region }, fn: { name: target.functionName, arn } });
+    const pulled = (await vscode.commands.executeCommand(PULL_FUNCTION_COMMAND, { session: { profile: target.profile, region: target.region }, fn: { name: target.functionName, arn } }, { ...(version ? { qualifier: version } : {}), quiet: true })) as
+      | { status: string; definition?: LocalFunctionDefinition }
+      | undefined;
+    if (pulled?.status === 'pulled' && pulled.definition) await runLocally(pulled.definition, message.event, label);
   } catch (error) {
-    const missing = /command .* not found/i.test((error as Error).message);
-    void vscode.window.showErrorMessage(
-      missing
-        ? `Pulling a deployed function is not available in this version of Serverless Explorer. Add ${target.functionName} to the workspace (a template or serverless.yml naming it) to replay its events locally.`
-        : `Could not pull ${target.functionName} (${target.profile} · ${target.region}): ${(error as Error).message}`,
-    );
+    void vscode.window.showErrorMessage(`Could not pull ${target.functionName} (${target.profile} · ${target.region}): ${(error as Error).message}`);
   }
 }
 
