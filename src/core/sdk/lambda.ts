@@ -2,3 +2,4 @@
 export { LambdaClient, listAliases, listFunctions, listTriggers, listVersions } from '../lambda/functions';
 export { functionTags, invokeFunction } from '../lambda/invoke';
 export { layerDownloader } from '../lambda/layerDownload';
+export { lookUpFunction } from '../lambda/functionLookup';

@@ -35,6 +35,7 @@ export const FEATURE_COMMANDS = {
     'serverlessExplorer.showServiceDetails',
     'serverlessExplorer.refreshServiceDetails',
   ],
+  links: ['serverlessExplorer.copyLink'],
 } as const;
 
 export type FeatureName = keyof typeof FEATURE_COMMANDS;
