@@ -48,7 +48,11 @@ export async function openFunctionLink(deps: UiDeps, uri: vscode.Uri): Promise<L
 
   const found = await findFunctionNode(deps.explorer, session, target.name, target.qualifier);
   if ('problem' in found) return fail('failed', link, `Could not show ${what} in the AWS view: ${found.problem}`);
-  await deps.awsView.reveal(found.found.node, { select: true, focus: true, expand: false });
+  try {
+    await deps.awsView.reveal(found.found.node, { select: true, focus: true, expand: false });
+  } catch (error) {
+    return fail('failed', link, `Could not show ${what} in the AWS view: ${(error as Error).message}`);
+  }
   void offerFunctionActions(found.found.fn, session, target.qualifier);
   return { status: 'revealed', link, session, name: target.name, ...(target.qualifier ? { qualifier: target.qualifier } : {}), node: found.found.node };
 }

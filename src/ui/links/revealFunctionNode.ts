@@ -58,7 +58,8 @@ async function qualifierNode(explorer: AwsExplorer, fn: FunctionNode, qualifier:
   if (qualifier === undefined || qualifier === '$LATEST') return undefined;
   const isVersion = /^\d+$/.test(qualifier);
   const partValue: string = isVersion ? CONTEXT_VALUE.lambdaVersions : CONTEXT_VALUE.lambdaAliases;
-  const part = fn.children().find((n) => partValue === n.contextValue);
+  // Through the explorer, which records each node's parent for TreeView.reveal.
+  const part = (await explorer.getChildren(fn)).find((n) => partValue === n.contextValue);
   if (!part) return undefined;
   const find = async () =>
     (await explorer.getChildren(part)).find((n) => (isVersion ? n instanceof VersionNode && n.version.version === qualifier : n instanceof AliasNode && n.alias.name === qualifier));
