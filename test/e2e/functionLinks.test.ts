@@ -104,7 +104,10 @@ describe('e2e: function links in VS Code (code-server) and Chromium', function (
     await page.waitForTimeout(800); // the toast slides in
     await page.screenshot({ path: path.join(OUT, 'link-revealed.png') });
     const buttons = await offer.locator('.monaco-button').allTextContents();
-    assert.deepEqual(buttons.map((b) => b.trim()).filter((b) => b !== ''), ['Invoke…', 'Open Monitor']);
+    // Pull to Debug Locally is offered where the build has it (another feature's command).
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const pull = manifest.contributes.commands.some((c) => c.command === 'serverlessExplorer.pullFunction') ? ['Pull to Debug Locally'] : [];
+    assert.deepEqual(buttons.map((b) => b.trim()).filter((b) => b !== ''), ['Invoke…', 'Open Monitor', ...pull]);
     // The region was added beside the one shown before, not in its place.
     await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row', { hasText: 'us-east-1' }).first().waitFor({ timeout: 10_000 });
     await offer.locator('.monaco-button', { hasText: 'Open Monitor' }).click();
@@ -122,6 +125,18 @@ describe('e2e: function links in VS Code (code-server) and Chromium', function (
     await pick.waitFor({ timeout: 10_000 });
     await page.locator('.quick-input-widget input').press('Enter');
     await selectedRow('orders-api').waitFor({ timeout: 30_000 });
+  });
+
+  it('an ARN of another account warns before showing a function of the same name', async () => {
+    await palette('Notifications: Clear All Notifications');
+    await openUrl(`${LINKS}?arn=arn:aws:lambda:us-east-1:999999999999:function:stream-processor`);
+    const warning = dialog('The link is for another account');
+    await warning.waitFor({ timeout: 30_000 });
+    assert.match((await warning.textContent()) ?? '', /stream-processor is in account 999999999999, but profile "demo" works in account 123456789012/);
+    await page.screenshot({ path: path.join(OUT, 'link-other-account.png') });
+    await warning.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await page.waitForTimeout(1000);
+    assert.equal(await selectedRow('stream-processor').count(), 0, 'it was shown anyway');
   });
 
   it('a hostile link is refused with what is wrong, and nothing is opened', async () => {

@@ -78,6 +78,17 @@ describe('function links: the URI handler and Copy Link', function () {
     await assertSelected('moto', DEMO.region, 'Lambda', 'orders-api');
   });
 
+  it('a profile whose credentials fail: the reason and what to run, not a silent nothing', async () => {
+    await setSetting('profiles', ['moto', 'moto-eu', 'eu']);
+    try {
+      const outcome = await openLink(api, functionLinkUri('name=edge-auth&region=eu-west-1&profile=eu'));
+      assert.equal(outcome.status, 'failed');
+      assert.match(outcome.status === 'failed' ? outcome.message : '', /^Could not open Function "edge-auth": .*aws sso login --profile eu/);
+    } finally {
+      await setSetting('profiles', ['moto', 'moto-eu']);
+    }
+  });
+
   it('refuses hostile links, saying what is wrong, and runs nothing', async () => {
     const refusals: [string, RegExp][] = [
       ['name=orders.api&region=us-east-1', /function name contains "\." \(U\+002E\)/],
