@@ -20,8 +20,8 @@ export interface LinkParts {
   readonly fragment?: string;
 }
 
-export const FUNCTION_PATH = '/function';
-export const MAX_QUERY_LENGTH = 1024;
+const FUNCTION_PATH = '/function';
+const MAX_QUERY_LENGTH = 1024;
 const PARAMETERS = ['arn', 'name', 'region', 'profile', 'qualifier'] as const;
 type Parameter = (typeof PARAMETERS)[number];
 const SHAPES = 'function?arn=<function ARN> or function?name=<name>&region=<region>, each with optional &profile= and &qualifier=';
@@ -45,6 +45,7 @@ export function parseFunctionLink(parts: LinkParts): ParsedFunctionLink {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
     const key = equals < 0 ? pair : pair.slice(0, equals);
+    if (key === '') return refuse('The link has a value without a parameter name (=… after & or ?).');
     if (!(PARAMETERS as readonly string[]).includes(key)) {
       const shown = quote(key);
       return refuse(`The link has a parameter ${shown ?? '(not shown: it has unusual characters)'} that function links do not have: they take ${PARAMETERS.join(', ')}.`);

@@ -2,18 +2,17 @@
 // a link: the rules a link is checked against before anything uses it. Each check returns a problem in words, or
 // undefined.
 
-export const LIMITS = { name: 64, region: 20, profile: 128, qualifier: 128, arn: 256 } as const;
+const LIMITS = { name: 64, region: 20, profile: 128, qualifier: 128, arn: 256 } as const;
 
-const NAME = /^[A-Za-z0-9_-]+$/;
-// Lambda's own pattern for the region part of a function ARN (us-east-1, us-gov-west-1, us-isob-east-1, cn-north-1).
-const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+// Lambda's pattern for the region part of a function ARN (us-east-1, us-gov-west-1, us-isob-east-1, cn-north-1), and eusc-de-east-1.
+const REGION = /^[a-z]{2,4}(?:-gov|-iso[a-z]?)?(?:-[a-z]+){1,2}-\d{1,2}$/;
 const QUALIFIER = /^(?:\$LATEST|[A-Za-z0-9_-]+)$/;
 const PROFILE_CHAR = /[\w .@+:/,-]/;
 const ACCOUNT = /^\d{12}$/;
 const PARTITION = /^aws(?:-[a-z]+)*$/;
 
 /** A character as a message may show it: itself when harmless, else only its code point (no markdown, no controls). */
-export function describeChar(char: string): string {
+function describeChar(char: string): string {
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return /^[A-Za-z0-9 .,:;!?$%&=+@#~'/-]$/.test(char) ? `"${char}" (${code})` : code;
 }
@@ -76,10 +75,6 @@ export function profileProblem(profile: string): string | undefined {
   return tooLong('profile', profile, LIMITS.profile, PROFILE_RULE) ?? badCharacter('profile', profile, PROFILE_CHAR, PROFILE_RULE);
 }
 
-export function isFunctionName(value: string): boolean {
-  return value.length <= LIMITS.name && NAME.test(value);
-}
-
 export function isProfileName(value: string): boolean {
   return profileProblem(value) === undefined;
 }
@@ -100,16 +95,15 @@ export function parseFunctionArn(arn: string): { readonly arn: FunctionArn } | {
   if (arn === '') return problem('The ARN is empty');
   const long = tooLong('ARN', arn, LIMITS.arn, `a function ARN is at most ${LIMITS.arn} characters`);
   if (long) return { problem: long };
-  const bad = badCharacter('ARN', arn, /[A-Za-z0-9_:$-]/, `a function ARN is ${ARN_SHAPE}`);
-  if (bad) return { problem: bad };
   const parts = arn.split(':');
   if (parts[0] !== 'arn' || parts.length < 6) return problem('This is not an ARN');
   const [, partition, service, region, account, resourceType, name, qualifier, ...rest] = parts;
-  if (!PARTITION.test(partition)) return problem(`The ARN's partition ${quote(partition) ?? ''} is not an AWS partition`);
+  const named = (what: string, value: string) => [what, quote(value)].filter(Boolean).join(' ');
+  if (!PARTITION.test(partition)) return problem(`${named("The ARN's partition", partition)} is not an AWS partition`);
   if (service !== 'lambda') return problem(`The ARN is of ${quote(service) ?? 'another service'}, not of a Lambda function`);
   if (resourceType !== 'function') return problem(`The ARN names a Lambda ${quote(resourceType) ?? 'resource'}, not a function`);
-  if (!REGION.test(region)) return problem(`The ARN's region ${quote(region) ?? ''} is not a region name`);
-  if (!ACCOUNT.test(account)) return problem(`The ARN's account ${quote(account) ?? ''} is not a 12-digit account id`);
+  if (!REGION.test(region)) return problem(`${named("The ARN's region", region)} is not a region name`);
+  if (!ACCOUNT.test(account)) return problem(`${named("The ARN's account", account)} is not a 12-digit account id`);
   if (name === undefined || rest.length > 0) return problem('The ARN does not end with a function name and an optional qualifier');
   const nameProblem = functionNameProblem(name, "ARN's function name");
   if (nameProblem) return { problem: nameProblem };
