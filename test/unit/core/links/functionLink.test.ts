@@ -51,6 +51,7 @@ describe('core/links function links', () => {
   it('refuses the ARN of another service, or of a Lambda layer', () => {
     assert.match(problemOf(open(`${BASE}?arn=arn:aws:s3:::my-bucket`)), /ARN is of "s3", not of a Lambda function/);
     assert.match(problemOf(open(`${BASE}?arn=arn:aws:sqs:us-east-1:123456789012:queue`)), /ARN is of "sqs"/);
+    assert.match(problemOf(open(`${BASE}?arn=arn:aws:iam::123456789012:role/deployer`)), /ARN is of "iam", not of a Lambda function/);
     assert.match(problemOf(open(`${BASE}?arn=arn:aws:lambda:us-east-1:123456789012:layer:deps:3`)), /names a Lambda "layer", not a function/);
   });
 
@@ -132,6 +133,18 @@ describe('core/links function links', () => {
         else assert.ok(!/\[[^\]]*\]\(/.test(parsed.problem), `a refusal echoed markup: ${parsed.problem}`);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('never echoes markup or control characters from any link, whatever its path and query', () => {
+    const text = fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '`', '<', '>', '\n', '$', '=', '&', 'a', ':', '/', 'command'), maxLength: 120 });
+    fc.assert(
+      fc.property(text, text, (path, query) => {
+        const parsed = parseFunctionLink({ path: `/${path}`, query });
+        // A notification renders [text](target) as a link: none may come from the link, nor a line break or a backtick.
+        if (!parsed.ok) assert.ok(!/\[[^\]]*\]\(|[\n`]/.test(parsed.problem), parsed.problem);
+      }),
+      { numRuns: 1000 },
     );
   });
 
