@@ -15,7 +15,8 @@ export async function offerFunctionActions(fn: FunctionNode, session: AwsSession
     { title: 'Open Monitor', run: () => vscode.commands.executeCommand('serverlessExplorer.openMonitor', fn) },
   ];
   if ((await vscode.commands.getCommands(true)).includes(PULL_COMMAND)) {
-    actions.push({ title: 'Pull to Debug Locally', run: () => vscode.commands.executeCommand(PULL_COMMAND, { session, fn: { name: fn.fn.name, arn: fn.fn.arn } }) });
+    const target = { session, fn: { name: fn.fn.name, arn: fn.fn.arn } };
+    actions.push({ title: 'Pull to Debug Locally', run: () => vscode.commands.executeCommand(PULL_COMMAND, target, qualifier ? { qualifier } : undefined) });
   }
   const at = `${qualifier && qualifier !== '$LATEST' ? `${fn.fn.name}:${qualifier}` : fn.fn.name} (profile "${session.profile}", ${session.region})`;
   const choice = await vscode.window.showInformationMessage(`${at} is selected in the AWS view.`, ...actions.map((a) => a.title));
