@@ -27,8 +27,12 @@ ${TIMEOUTS}`,
       [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout seconds]
       [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]
       [--connect-timeout s] [--request-timeout s]
+  serverless-explorer invoke <function-name | function-arn> --deployed [--qualifier q] [--profile p] [--region r] …
 
 Run a function locally, without Docker: the response on stdout, the logs on stderr, exit 1 on a function error.
+  --deployed          Run the deployed function's code and configuration here: pulled first into
+                      .serverless-explorer/pulled/<name> (as pull does; downloaded again only when its code
+                      changed), nothing changed in AWS; it gets the credentials of the profile it was pulled with
 ${SOURCE_FLAGS}  --env-vars <file>   SAM's format: {"Parameters": {"VAR": "v"}, "MyFunction": {"VAR": "v"}}
   --timeout <s>       Whole seconds from 1 to 900 (Lambda's limits)
 ${TIMEOUTS}`,
@@ -41,6 +45,8 @@ changed) and its configuration into a folder, changing nothing in AWS: code/ and
 folder is .serverless-explorer/pulled/<name> here, where invoke, start-lambda, start-api and VS Code's Local
 Functions view find it. It runs with the deployed environment variables, memory, timeout, architecture and layers.
   --dir <d>           Another folder (then name its function.json with --template)
+Its local runs get the credentials of the profile it was pulled with (--profile on invoke overrides), and AWS_REGION
+of its region. .serverless-explorer/.gitignore keeps the pulled folders (deployed environment values) out of git.
 ${TIMEOUTS}`,
   'start-api': `Usage:
   serverless-explorer start-api [--template file | --source file] [--stage s] [--host 127.0.0.1] [--port 3000]

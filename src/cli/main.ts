@@ -38,6 +38,9 @@ Commands:
                         [--install-runtime-sdk: install the @aws-sdk/* v3 packages
                         Lambda's Node.js runtime provides and the project lacks,
                         into a shared cache, with npm]
+  invoke <function> --deployed
+                        Run the deployed function's code and configuration
+                        locally (pulled first, as pull does)
   start-lambda          Serve the Lambda Invoke API for the template's functions,
                         for AWS SDKs and the AWS CLI (--endpoint-url), like
                         sam local start-lambda [--template file] [--stage s]
@@ -160,6 +163,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         python: { type: 'string' },
         node: { type: 'string' },
         'install-runtime-sdk': { type: 'boolean' },
+        deployed: { type: 'boolean' },
         'max-concurrency': { type: 'string' },
         'idle-minutes': { type: 'string' },
         stage: { type: 'string' },
@@ -212,7 +216,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'invoke':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "invoke ${rest[0]}".`);
-        return await invokeCommand(rest[0], { template, stage: values.stage, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], cwd: process.cwd(), readStdin, interrupted: untilInterrupted() }, io);
+        return await invokeCommand(rest[0], { template, stage: values.stage, event: values.event, runtime: values.runtime, envVars: values['env-vars'], timeout: values.timeout, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], ...(values.deployed ? { deployed: { ...options, qualifier: values.qualifier } } : {}), cwd: process.cwd(), readStdin, interrupted: untilInterrupted() }, io);
       case 'start-lambda':
         if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}" after "start-lambda".`);
         return await startLambdaCommand({ template, stage: values.stage, host: values.host, port: values.port, profile: values.profile?.[0], endpointUrl: values['endpoint-url'], timeouts, python: values.python, node: values.node, installRuntimeSdk: values['install-runtime-sdk'], maxConcurrency: values['max-concurrency'], idleMinutes: values['idle-minutes'], cwd: process.cwd(), stopped: untilInterrupted() }, io);

@@ -15,6 +15,7 @@ import type * as FargateFeature from './fargate/registerFargateCommands';
 import { InvokeResultPanel } from './invoke/invokeResultPanel';
 import type * as InvokeFeature from './invoke/registerInvokeCommands';
 import type * as LinksFeature from './links/registerLinkCommands';
+import type * as PullFeature from './pull/registerPullCommands';
 import type * as LocalFeature from './local/registerLocalCommands';
 import { WorkspaceFunctionsService } from './local/workspaceFunctionsService';
 import type * as MonitorFeature from './monitor/registerMonitorCommands';
@@ -31,6 +32,7 @@ const FEATURES = {
   explorer: (deps: UiDeps) => registerExplorerCommands(deps),
   events: (deps: UiDeps) => (require('./ui-events.js') as typeof EventsFeature).registerEventCommands(deps),
   invoke: (deps: UiDeps) => (require('./ui-invoke.js') as typeof InvokeFeature).registerInvokeCommands(deps),
+  pull: (deps: UiDeps) => (require('./ui-pull.js') as typeof PullFeature).registerPullCommands(deps),
   local: (deps: UiDeps) => (require('./ui-local.js') as typeof LocalFeature).registerLocalCommands(deps),
   debug: (deps: UiDeps) => (require('./ui-debug.js') as typeof DebugFeature).registerDebugCommands(deps),
   api: (deps: UiDeps) => (require('./ui-api.js') as typeof ApiFeature).registerApiCommands(deps),

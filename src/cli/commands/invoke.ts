@@ -20,6 +20,8 @@ import { describeInterpreter } from '../../core/local/runtimes/interpreters';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
 import { cliRuntimeSdkProvider, runtimeSdkMissingMessage } from '../runtimeSdk';
 import { stageFlagProblem } from '../stageFlag';
+import { functionCredentials } from '../functionCredentials';
+import { pullDeployed, type PullCliOptions } from './pull';
 
 export interface InvokeCliOptions extends InterpreterFlags {
   readonly template?: string;
@@ -37,6 +39,8 @@ export interface InvokeCliOptions extends InterpreterFlags {
   readonly timeouts?: AwsTimeouts;
   /** Install the runtime's SDK packages the function imports when the project lacks them (--install-runtime-sdk). */
   readonly installRuntimeSdk?: boolean;
+  /** --deployed: run the pulled copy of the deployed function of this name (pulled again when its code changed). */
+  readonly deployed?: Omit<PullCliOptions, 'cwd'>;
   readonly cwd: string;
   readonly readStdin: () => Promise<string>;
   /** Resolves on Ctrl+C or SIGTERM: the runtime's whole process group is stopped before the CLI ends. */
@@ -44,7 +48,7 @@ export interface InvokeCliOptions extends InterpreterFlags {
 }
 
 function usage(io: CliIo, message: string): number {
-  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler> [--template t.yaml] [--stage s] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]\n`);
+  io.err(`serverless-explorer: ${message}\nUsage: serverless-explorer invoke <logical-id | path/to/dir:handler | deployed-name --deployed> [--template t.yaml] [--stage s] [--event file.json | -] [--runtime r] [--env-vars vars.json] [--timeout s] [--profile p] [--endpoint-url url] [--python path] [--node path] [--install-runtime-sdk]\n`);
   return 2;
 }
 
@@ -56,8 +60,13 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
   if (!target) return usage(io, 'invoke needs a function: a logical id from a template, or path/to/dir:handler.');
   const stageProblem = stageFlagProblem(options.stage);
   if (stageProblem) return usage(io, stageProblem);
-  let definition = adHocFunction(target, options.cwd, options.runtime);
-  if (!definition) {
+  let definition = options.deployed ? undefined : adHocFunction(target, options.cwd, options.runtime);
+  if (options.deployed) {
+    if (options.template) return usage(io, '--deployed runs the pulled copy of the deployed function: give --template or --deployed, not both.');
+    const copy = await pullDeployed(target, { ...options.deployed, cwd: options.cwd }, io);
+    if (typeof copy === 'number') return copy;
+    definition = options.runtime ? { ...copy.pulled.definition, runtime: options.runtime } : copy.pulled.definition;
+  } else if (!definition) {
     const found = await findInTemplates(target, options, io);
     if (typeof found === 'number') return found;
     definition = options.runtime ? { ...found, runtime: options.runtime } : found;
@@ -90,7 +99,7 @@ export async function invokeCommand(target: string | undefined, options: InvokeC
   }
   const check = checkPayload(event, 'RequestResponse');
   if (!check.ok) return usage(io, check.message.replace('invoke again; nothing was sent', 'try again'));
-  const sandbox = await credentialsFlag(options, io);
+  const sandbox = options.profile ? await credentialsFlag(options, io) : await functionCredentials(definition, options, io);
   if (!sandbox) return 1;
   const { credentials } = sandbox;
   const fetcher = cliLayerFetcher(options, io);

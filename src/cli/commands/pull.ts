@@ -4,10 +4,13 @@ import { parseEndpointUrl } from '../../core/aws/endpoint';
 import { CLI_WORDS, describeAwsError } from '../../core/aws/errors';
 import { readProfiles } from '../../core/aws/profiles';
 import { DEFAULT_CHAIN, regionsFor, selectProfiles } from '../../core/aws/sessions';
-import { getDeployedFunction } from '../../core/lambda/deployedFunction';
+import { getDeployedFunction, type DeployedFunction } from '../../core/lambda/deployedFunction';
+import { layerDownloader } from '../../core/lambda/layerDownload';
 import { LambdaClient } from '../../core/lambda/functions';
-import { PULLED_RECORD, pullFunction } from '../../core/local/pulled/pullFunction';
-import { PULLED_DIR } from '../../core/local/pulled/pulledDiscovery';
+import { downloadPackage, PULLED_RECORD, pulledFolderName, pullFunction, qualifierProblem, type PulledFunction } from '../../core/local/pulled/pullFunction';
+import { keepOutOfGit, PULLED_DIR } from '../../core/local/pulled/pulledDiscovery';
+import { defaultCacheDir } from '../../core/local/cacheDir';
+import type { LayerFetcher } from '../../core/local/layers/layerFetcher';
 import type { CliIo, CommonOptions } from '../io';
 
 export interface PullCliOptions extends CommonOptions {
@@ -16,23 +19,33 @@ export interface PullCliOptions extends CommonOptions {
   readonly cwd: string;
 }
 
-/** A name, or the ARN's region and name (arn:aws:lambda:eu-west-1:123456789012:function:orders[:qualifier]). */
-function parseTarget(target: string): { name: string; region?: string; qualifier?: string } {
-  const arn = /^arn:[\w-]+:lambda:([\w-]+):\d{12}:function:([\w-]+)(?::([\w$-]+))?$/.exec(target);
-  return arn ? { name: arn[2], region: arn[1], ...(arn[3] ? { qualifier: arn[3] } : {}) } : { name: target };
+/** A name, or the ARN's region and name (arn:aws:lambda:eu-west-1:123456789012:function:orders[:qualifier]); else what is wrong with it. */
+function parseTarget(target: string): { name: string; region?: string; qualifier?: string } | { problem: string } {
+  const arn = /^arn:[\w-]+:lambda:([\w-]+):\d{12}:function:([\w-]{1,64})(?::([\w$-]{1,128}))?$/.exec(target);
+  if (arn) return { name: arn[2], region: arn[1], ...(arn[3] ? { qualifier: arn[3] } : {}) };
+  if (target.startsWith('arn:')) return { problem: `"${target}" is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>[:<version or alias>]).` };
+  if (!/^[\w-]{1,64}$/.test(target)) return { problem: `"${target.slice(0, 80)}" is not a Lambda function name: up to 64 letters, digits, hyphens and underscores, or the function's ARN.` };
+  return { name: target };
+}
+
+/** What `pull` brought down, for `pull` to print and `invoke --deployed` to run. */
+export interface PulledCopy {
+  readonly pulled: PulledFunction;
+  readonly deployed: DeployedFunction;
+  readonly dir: string;
 }
 
 /**
- * `pull <function>`: the deployed function's code and configuration into a folder (by default
- * .serverless-explorer/pulled/<name> here), changing nothing in AWS; `invoke <name>` then runs that copy.
+ * Brings the deployed function's code and configuration into a folder (by default .serverless-explorer/pulled/<name>
+ * here), changing nothing in AWS; its layers go into the layer cache. An exit code when it could not (the error said).
  */
-export async function pullCommand(target: string | undefined, options: PullCliOptions, io: CliIo): Promise<number> {
-  if (!target) {
-    io.err('serverless-explorer: pull needs a function: its name or ARN.\nUsage: serverless-explorer pull <function> [--qualifier q] [--dir d] [--profile p] [--region r] [--endpoint-url url]\n');
-    return 2;
-  }
+export async function pullDeployed(target: string, options: PullCliOptions, io: CliIo): Promise<PulledCopy | number> {
   const endpointUrl = parseEndpointUrl(options.endpointUrl);
   const wanted = parseTarget(target);
+  if ('problem' in wanted) {
+    io.err(`serverless-explorer: ${wanted.problem}\n`);
+    return 2;
+  }
   const selection = selectProfiles(await readProfiles(), { ...options, profiles: options.profiles.slice(0, 1) }, io.env);
   const profile = selection.profiles[0] ?? { name: DEFAULT_CHAIN, kind: 'environment' as const, source: 'environment' as const };
   if (selection.missing.length > 0) {
@@ -42,7 +55,12 @@ export async function pullCommand(target: string | undefined, options: PullCliOp
   const region = wanted.region ?? regionsFor(profile, options, io.env)[0];
   const session = { profile: profile.name, region };
   const qualifier = options.qualifier ?? wanted.qualifier;
-  const dir = path.resolve(options.cwd, options.dir ?? path.join(PULLED_DIR, wanted.name));
+  const badQualifier = qualifier !== undefined ? qualifierProblem(qualifier) : undefined;
+  if (badQualifier) {
+    io.err(`serverless-explorer: --qualifier ${badQualifier}\n`);
+    return 2;
+  }
+  const dir = path.resolve(options.cwd, options.dir ?? path.join(PULLED_DIR, pulledFolderName(wanted.name, qualifier)));
   const factory = new AwsClientFactory({ endpointUrl, connectTimeoutSeconds: options.connectTimeoutSeconds, requestTimeoutSeconds: options.requestTimeoutSeconds });
   try {
     let deployed;
@@ -54,25 +72,38 @@ export async function pullCommand(target: string | undefined, options: PullCliOp
       return 1;
     }
     io.err(`Pulling ${deployed.name} (${deployed.version}, ${deployed.runtime ?? deployed.packageType}) from ${region}…\n`);
-    const download = async (location: string, signal?: AbortSignal): Promise<Buffer> => {
-      const response = await fetch(location, { signal });
-      if (!response.ok) throw new Error(`its package could not be downloaded: HTTP ${response.status} (the link lasts minutes: try again)`);
-      return Buffer.from(await response.arrayBuffer());
+    const downloadLayer = layerDownloader({ factory, profile: profile.name, profileChoice: 'with --profile' });
+    const fetchLayer: LayerFetcher = (arn, parsed, signal) => {
+      io.err(`Downloading layer ${arn}…\n`);
+      return downloadLayer(arn, parsed, signal);
     };
     let pulled;
     try {
-      pulled = await pullFunction(deployed, { dir, download });
+      pulled = await pullFunction(deployed, { dir, download: downloadPackage, qualifier, from: session, layers: { cacheDir: defaultCacheDir(io.env), fetchLayer } });
     } catch (error) {
       io.err(`serverless-explorer: ${(error as Error).message}\n`);
       return 1;
     }
     const where = path.relative(options.cwd, dir) || '.';
     io.err(pulled.downloaded ? `Code in ${path.join(where, 'code')}, configuration in ${path.join(where, PULLED_RECORD)}.\n` : `${where} already holds this code (CodeSha256 ${deployed.codeSha256}); configuration updated.\n`);
-    if (dir.startsWith(path.resolve(options.cwd, PULLED_DIR))) io.err('Its environment variables are the deployed values: keep .serverless-explorer/ out of version control (.gitignore).\n');
-    io.out(`${JSON.stringify({ name: deployed.name, version: deployed.version, codeSha256: deployed.codeSha256, dir, downloaded: pulled.downloaded })}\n`);
-    io.err(`Run it: serverless-explorer invoke ${deployed.name}${options.dir ? ` --template ${path.join(where, PULLED_RECORD)}` : ''} --event event.json\n`);
-    return 0;
+    if (await keepOutOfGit(dir)) io.err('Its environment variables are the deployed values: .serverless-explorer/.gitignore now keeps the folder out of git.\n');
+    return { pulled, deployed, dir };
   } finally {
     factory.dispose();
   }
+}
+
+/** `pull <function>`: pullDeployed, then the copy's name, version, CodeSha256 and folder as JSON on stdout. */
+export async function pullCommand(target: string | undefined, options: PullCliOptions, io: CliIo): Promise<number> {
+  if (!target) {
+    io.err('serverless-explorer: pull needs a function: its name or ARN.\nUsage: serverless-explorer pull <function> [--qualifier q] [--dir d] [--profile p] [--region r] [--endpoint-url url]\n');
+    return 2;
+  }
+  const copy = await pullDeployed(target, options, io);
+  if (typeof copy === 'number') return copy;
+  const { deployed, dir, pulled } = copy;
+  io.out(`${JSON.stringify({ name: deployed.name, version: deployed.version, codeSha256: deployed.codeSha256, dir, downloaded: pulled.downloaded })}\n`);
+  const where = path.relative(options.cwd, dir) || '.';
+  io.err(`Run it: serverless-explorer invoke ${pulled.definition.name}${options.dir ? ` --template ${path.join(where, PULLED_RECORD)}` : ''} --event event.json\n`);
+  return 0;
 }

@@ -17,6 +17,7 @@ import type { CliIo } from '../io';
 import { parsePortFlag } from '../portFlag';
 import { credentialsFlag } from '../profileCredentials';
 import { cliProjectRoot } from '../projectRoot';
+import { ownCredentials } from '../functionCredentials';
 import { stageFlagProblem } from '../stageFlag';
 import { interpreterChoices, interpreterFlagProblem, type InterpreterFlags } from '../interpreterFlags';
 import { cliRuntimeSdkProvider } from '../runtimeSdk';
@@ -85,6 +86,7 @@ export async function startApiCommand(options: StartApiOptions, io: CliIo): Prom
     interpreters: () => interpreters,
     fetchLayer: fetcher.fetchLayer,
     provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined,
+    credentialsFor: (definition) => ownCredentials(definition, options),
   });
   const common = {
     site,

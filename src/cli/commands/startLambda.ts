@@ -8,6 +8,7 @@ import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { CliIo } from '../io';
 import { parsePortFlag } from '../portFlag';
 import { cliProjectRoot } from '../projectRoot';
+import { ownCredentials } from '../functionCredentials';
 import { isLoopbackHost } from '../../core/local/loopbackHost';
 import { cliLayerFetcher } from './layerFetcher';
 import { describeInterpreter } from '../../core/local/runtimes/interpreters';
@@ -98,7 +99,7 @@ export async function startLambdaCommand(options: StartLambdaOptions, io: CliIo)
     return 2;
   }
   const fetcher = cliLayerFetcher(options, io);
-  const invoker = new LocalInvoker({ projectRoot: cliProjectRoot(options.cwd), maxConcurrency, idleMinutes, fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined });
+  const invoker = new LocalInvoker({ projectRoot: cliProjectRoot(options.cwd), maxConcurrency, idleMinutes, fetchLayer: fetcher.fetchLayer, interpreters: () => interpreters, provideRuntimeSdk: options.installRuntimeSdk ? cliRuntimeSdkProvider(io) : undefined, credentialsFor: (definition) => ownCredentials(definition, options) });
   // Said once per function and interpreter: which one its cold starts run on.
   const told = new Set<string>();
   const telling = {

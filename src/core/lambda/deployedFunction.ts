@@ -14,6 +14,8 @@ export interface DeployedFunction {
   readonly environment: Readonly<Record<string, string>>;
   /** Layer version ARNs, in order. */
   readonly layers: readonly string[];
+  /** The execution role's ARN: what the function's code runs as. */
+  readonly role?: string;
   /** "Zip" or "Image". */
   readonly packageType: string;
   /** Base64 SHA-256 of the deployment package: what names its content. */
@@ -35,6 +37,7 @@ export async function getDeployedFunction(client: LambdaClient, functionName: st
     timeoutSeconds: c.Timeout,
     architecture: c.Architectures?.[0] === 'arm64' ? 'arm64' : 'x86_64',
     environment: { ...(c.Environment?.Variables ?? {}) },
+    ...(c.Role ? { role: c.Role } : {}),
     layers: (c.Layers ?? []).flatMap((layer) => (layer.Arn ? [layer.Arn] : [])),
     packageType: c.PackageType ?? 'Zip',
     codeSha256: c.CodeSha256 ?? '',

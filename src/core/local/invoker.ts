@@ -68,6 +68,11 @@ export interface LocalInvokerOptions {
    * next invocation: the environment that loaded the old code is replaced (and an esbuild function rebuilt).
    */
   readonly keepChangedCode?: boolean;
+  /**
+   * The credentials of a function that names its own (`definition.credentials`: a pulled function's profile or
+   * execution role); they win over the run's, since they were chosen for that function. It throws when they cannot be had.
+   */
+  readonly credentialsFor?: (definition: LocalFunctionDefinition) => Promise<LocalInvokeOptions['credentials']>;
   /** Starts a function's runtimes another way than a process of our own (a debugger launches them); undefined: our own. */
   readonly launcher?: (definition: LocalFunctionDefinition) => RuntimeLauncher | undefined;
   /** With a launcher: how long a cold start may take (attaching, a breakpoint in the init) before the timeout counts. */
@@ -112,7 +117,9 @@ export class LocalInvoker {
     }
   }
 
-  private async invokeWithin(definition: LocalFunctionDefinition, payload: string, options: LocalInvokeOptions): Promise<LocalInvokeResult> {
+  private async invokeWithin(definition: LocalFunctionDefinition, payload: string, given: LocalInvokeOptions): Promise<LocalInvokeResult> {
+    const own = definition.credentials && (await this.options.credentialsFor?.(definition));
+    const options = own ? { ...given, credentials: own } : given;
     const interpreters = await this.options.interpreters?.(definition);
     for (let attempt = 0; ; attempt++) {
       // Another interpreter chosen meanwhile gets a fresh environment.

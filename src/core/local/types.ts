@@ -35,8 +35,18 @@ export interface LocalFunctionDefinition {
   readonly build?: FunctionBuild;
   /** codeDir is a .zip file (CodeUri: app.zip), unpacked into the cache before it starts: see build/. */
   readonly codeArchive?: boolean;
+  /** Whose AWS credentials its runs get when the user gave none for the run (a pulled function: the profile it was pulled with, or its execution role). */
+  readonly credentials?: FunctionCredentials;
   /** ReservedConcurrentExecutions: at most this many run at once (0: every invocation is throttled, as on Lambda). */
   readonly reservedConcurrency?: number;
+}
+
+/** A profile's credentials, or a role assumed with them, for a function's runs. */
+export interface FunctionCredentials {
+  readonly profile: string;
+  readonly region: string;
+  /** The role ARN to assume with the profile's credentials (the function's execution role, when the user allowed it). */
+  readonly assumeRole?: string;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;

@@ -3,3 +3,4 @@ export { LambdaClient, listAliases, listFunctions, listTriggers, listVersions } 
 export { functionTags, invokeFunction } from '../lambda/invoke';
 export { layerDownloader } from '../lambda/layerDownload';
 export { lookUpFunction } from '../lambda/functionLookup';
+export { getDeployedFunction } from '../lambda/deployedFunction';

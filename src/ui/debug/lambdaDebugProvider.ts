@@ -9,8 +9,7 @@ import { functionsWrittenIn } from '../../core/local/handlerSources';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import { chooseEvent } from '../events/chooseEvent';
 import { sourceOptions, type WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
-import { localCredentials } from '../local/localCredentials';
-import { setting } from '../settings';
+import { runCredentials } from '../local/localCredentials';
 import { RUN_MARKER } from './lambdaDebugRun';
 import type { LambdaDebugRuns } from './lambdaDebugRuns';
 import { localSdk } from '../aws/sdk';
@@ -112,7 +111,7 @@ export class LambdaDebugProvider implements vscode.DebugConfigurationProvider {
       if (!event) return undefined;
       const check = checkPayload(event.json, 'RequestResponse');
       if (!check.ok) throw new Error(`the event (${event.label}): ${check.message}`);
-      const credentials = await localCredentials(c.profile ?? setting('localCredentialsProfile'), c.profile ? `"profile" in ${name}` : 'serverlessExplorer.localCredentialsProfile');
+      const credentials = await runCredentials(definition, c.profile ? { profile: c.profile, origin: `"profile" in ${name}` } : undefined);
       const run = this.runs.create({ definition, event: { label: event.label, json: check.text }, credentials, stopAfterInvocation: c.stopAfterInvocation !== false, cacheDir: this.workspace.cacheDir, fetchLayer: this.workspace.fetchLayer });
       this.runs.lastConfiguration = { folder, configuration: config };
       const launch = await run.start(this.runtimesDir);

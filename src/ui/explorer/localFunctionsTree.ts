@@ -5,6 +5,7 @@ import type { ApiRoute } from '../../core/local/api/apiRoute';
 import type { SourceProblem } from '../../core/local/sources/functionSource';
 import type { LocalFunctionDefinition } from '../../core/local/types';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
+import { shownValue } from '../../core/lambda/secretValues';
 import { CONTEXT_VALUE } from './contextValues';
 import { groupBySource } from './sourceGroups';
 import type { SourceGroup } from './sourceGroups';
@@ -40,8 +41,15 @@ export class LocalFunctionItem extends vscode.TreeItem {
       ['Timeout', `${definition.timeoutSeconds} s`],
       ['Memory', `${definition.memoryMb} MB`],
       ['Template', definition.origin ? vscode.workspace.asRelativePath(definition.origin.file) : undefined],
+      ['Credentials', credentialsLabel(definition)],
     ] as const) {
       if (value) md.appendMarkdown(`\n\n**${name}** `).appendText(value);
+    }
+    const variables = Object.entries(definition.environment);
+    if (variables.length > 0) {
+      md.appendMarkdown('\n\n**Environment**');
+      for (const [name, value] of variables.slice(0, MAX_SHOWN_VARIABLES)) md.appendMarkdown('\n\n').appendText(`${name} = ${shownValue(name, value)}`);
+      if (variables.length > MAX_SHOWN_VARIABLES) md.appendMarkdown('\n\n').appendText(`… and ${variables.length - MAX_SHOWN_VARIABLES} more`);
     }
     this.tooltip = md;
     const source = runtime?.entryFile(definition);
@@ -60,6 +68,13 @@ export class LocalFunctionItem extends vscode.TreeItem {
     const own = files.filter((file) => file !== this.bundledEntry && !file.split(/[\\/]/).includes('node_modules'));
     this.command = openHandler(own[own.length - 1] ?? this.bundledEntry);
   }
+}
+
+const MAX_SHOWN_VARIABLES = 20;
+
+function credentialsLabel({ credentials }: LocalFunctionDefinition): string | undefined {
+  if (!credentials) return undefined;
+  return credentials.assumeRole ? `its execution role ${credentials.assumeRole}, assumed with profile ${credentials.profile}` : `profile ${credentials.profile}`;
 }
 
 const openHandler = (file: string): vscode.Command => ({ title: 'Open Handler', command: 'vscode.open', arguments: [vscode.Uri.file(file)] });

@@ -8,8 +8,7 @@ import { LocalFunctionItem } from '../explorer/localFunctionsTree';
 import type { WorkspaceFunctionsService } from './workspaceFunctionsService';
 import { localSdk } from '../aws/sdk';
 import { InvokeResultPanel } from '../invoke/invokeResultPanel';
-import { setting } from '../settings';
-import { localCredentials } from './localCredentials';
+import { runCredentials } from './localCredentials';
 import { localBase, localResultView } from '../invoke/localResultView';
 import { StreamedText } from '../../core/local/streamedText';
 
@@ -40,7 +39,7 @@ export class LocalInvokeCommand implements vscode.Disposable {
       const base = localBase(definition, event.label);
       const started = performance.now();
       try {
-        const credentials = await localCredentials(setting('localCredentialsProfile'), 'serverlessExplorer.localCredentialsProfile');
+        const credentials = await runCredentials(definition);
         // A streaming function's body shows as it arrives.
         let text = '';
         let prelude: string | undefined;

@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { runCredentials } from './localCredentials';
 import type { ApiSite, FileApiSite, SiteChange } from '../../core/local/api/apiSite';
 import type { LocalInvoker, LocalInvokerOptions } from '../../core/local/invoker';
 import type { SourceProblem } from '../../core/local/sources/functionSource';
@@ -60,7 +62,12 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
     );
   }
 
-  /** Every function and problem of every workspace folder, in folder order. */
+  /** Where functions pulled with no workspace folder open go (`<name>/function.json`): listed with the workspace's. */
+  get pulledCacheDir(): string | undefined {
+    return this.cacheDir && path.join(this.cacheDir, 'pulled');
+  }
+
+  /** Every function and problem of every workspace folder, in folder order, then the functions pulled into the cache. */
   read(): Promise<WorkspaceFunctionList> {
     this.watch();
     this.list ??= this.readAll();
@@ -88,6 +95,7 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
       interpreters: chosenInterpreters,
       provideRuntimeSdk: askToInstallRuntimeSdk,
       projectRoot: workspaceFolderOf,
+      credentialsFor: runCredentials,
       ...extra,
     });
   }
@@ -163,6 +171,11 @@ export class WorkspaceFunctionsService implements vscode.Disposable {
       const read = await localSdk().readWorkspaceFunctions(folder.uri.fsPath, { sources });
       functions.push(...read.functions);
       problems.push(...read.problems);
+    }
+    if (this.pulledCacheDir) {
+      const pulled = await localSdk().readPulledFunctions(this.pulledCacheDir);
+      functions.push(...pulled.functions);
+      problems.push(...pulled.problems);
     }
     return { functions, problems };
   }

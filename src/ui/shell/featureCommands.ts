@@ -16,6 +16,7 @@ export const FEATURE_COMMANDS = {
   ],
   events: ['serverlessExplorer.openSampleEvent', 'serverlessExplorer.saveTestEvent'],
   invoke: ['serverlessExplorer.invoke'],
+  pull: ['serverlessExplorer.pullFunction'],
   local: ['serverlessExplorer.invokeLocal', 'serverlessExplorer.refreshLocal', 'serverlessExplorer.startLocalEndpoint', 'serverlessExplorer.cdkSynth'],
   debug: ['serverlessExplorer.debugLocal', 'serverlessExplorer.reinvoke'],
   api: [

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateAliasCommand, CreateFunctionCommand, LambdaClient, PublishVersionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { execFile } from 'node:child_process';
 import { LayerApiStandIn } from '../../support/layerApiStandIn';
 import { useMoto } from '../../support/useMoto';
@@ -53,9 +53,13 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
     const pulled = await cli('pull', 'orders-prod', '--endpoint-url', standIn.endpoint);
     assert.equal(pulled.code, 0, pulled.stderr);
     assert.match(pulled.stderr, /^Pulling orders-prod \(\$LATEST, nodejs20\.x\) from eu-west-1…$/m);
-    assert.match(pulled.stderr, /keep \.serverless-explorer\/ out of version control/);
+    assert.match(pulled.stderr, /\.serverless-explorer\/\.gitignore now keeps the folder out of git/);
+    assert.equal(fs.readFileSync(path.join(project, '.serverless-explorer', '.gitignore'), 'utf8').split('\n').filter((l) => !l.startsWith('#'))[0], '*');
     const printed = JSON.parse(pulled.stdout) as { dir: string; downloaded: boolean };
     assert.deepEqual([printed.dir, printed.downloaded], [path.join(project, '.serverless-explorer', 'pulled', 'orders-prod'), true]);
+    const record = JSON.parse(fs.readFileSync(path.join(printed.dir, 'function.json'), 'utf8')) as { from: unknown; deployed: { role: string } };
+    assert.deepEqual(record.from, { profile: '(environment)', region: 'eu-west-1' });
+    assert.match(record.deployed.role, /^arn:aws:iam::\d{12}:role\/pull-cli$/);
 
     const ran = await cli('invoke', 'orders-prod', '--event', 'event.json');
     assert.equal(ran.code, 0, ran.stderr);
@@ -78,8 +82,63 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
     const missing = await cli('pull', 'nothing-here', '--endpoint-url', standIn.endpoint);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^serverless-explorer: nothing-here in eu-west-1: /m);
+    for (const [target, said] of [
+      ['arn:aws:s3:::bucket', /"arn:aws:s3:::bucket" is not a Lambda function ARN/],
+      ['../../etc/passwd', /is not a Lambda function name: up to 64 letters/],
+    ] as const) {
+      const wrong = await cli('pull', target, '--endpoint-url', standIn.endpoint);
+      assert.equal(wrong.code, 2, wrong.stderr);
+      assert.match(wrong.stderr, said);
+      assert.equal(fs.existsSync(path.join(project, '.serverless-explorer')), false, 'nothing was written');
+    }
     const none = await cli('pull');
     assert.equal(none.code, 2);
     assert.match(none.stderr, /pull needs a function: its name or ARN/);
+  });
+
+  it('invoke --deployed pulls the deployed function and runs it; after a deploy it runs the new code', async () => {
+    const first = await cli('invoke', 'orders-prod', '--deployed', '--event', 'event.json', '--endpoint-url', standIn.endpoint);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /^Pulling orders-prod \(\$LATEST, nodejs20\.x\) from eu-west-1…$/m);
+    assert.deepEqual(JSON.parse(first.stdout), { table: 'orders-prod-table', memory: '384', got: { id: '42' } });
+
+    const src = path.join(project, 'v2');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, 'app.js'), 'exports.handler = async () => ({ version: 2, region: process.env.AWS_REGION, key: process.env.AWS_ACCESS_KEY_ID });\n');
+    const zip = zipFolder(src);
+    const lambda = new LambdaClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'orders-prod', ZipFile: zip }));
+    lambda.destroy();
+    standIn.serveFunction('orders-prod', zip);
+    const second = await cli('invoke', 'orders-prod', '--deployed', '--endpoint-url', standIn.endpoint);
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(JSON.parse(second.stdout), { version: 2, region: 'eu-west-1', key: 'testing' }, 'the credentials of the profile it was pulled with');
+
+    const both = await cli('invoke', 'orders-prod', '--deployed', '--template', 'template.yaml');
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /give --template or --deployed, not both/);
+    const missing = await cli('invoke', 'no-such-function', '--deployed', '--endpoint-url', standIn.endpoint);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /^serverless-explorer: no-such-function in eu-west-1: /m);
+  });
+
+  it('pulls a version or alias into a folder of its own, named <name>:<qualifier> locally; a bad qualifier is refused', async () => {
+    const lambda = new LambdaClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const { Version } = await lambda.send(new PublishVersionCommand({ FunctionName: 'orders-prod' }));
+    await lambda.send(new CreateAliasCommand({ FunctionName: 'orders-prod', Name: 'live', FunctionVersion: Version }));
+    lambda.destroy();
+    const pulled = await cli('pull', 'orders-prod', '--qualifier', 'live', '--endpoint-url', standIn.endpoint);
+    assert.equal(pulled.code, 0, pulled.stderr);
+    const printed = JSON.parse(pulled.stdout) as { dir: string; version: string };
+    assert.deepEqual([path.basename(printed.dir), printed.version], ['orders-prod@live', Version]);
+    assert.match(pulled.stderr, /Run it: serverless-explorer invoke orders-prod:live --event event\.json/);
+    const ran = await cli('invoke', 'orders-prod:live', '--event', 'event.json');
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.equal((JSON.parse(ran.stdout) as { table: string }).table, 'orders-prod-table');
+
+    const bad = await cli('pull', 'orders-prod', '--qualifier', '../../x', '--endpoint-url', standIn.endpoint);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--qualifier "\.\.\/\.\.\/x" is not a version or alias/);
+    assert.deepEqual(fs.readdirSync(path.join(project, '.serverless-explorer', 'pulled')), ['orders-prod@live']);
   });
 });

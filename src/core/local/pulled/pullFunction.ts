@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DeployedFunction } from '../../lambda/deployedFunction';
+import { arnLayerContent } from '../layers/arnLayers';
 import { readJson, replaceFolder } from '../layers/cachedFolder';
+import type { LayerFetcher } from '../layers/layerFetcher';
 import { sha256Of } from '../layers/fileHash';
 import { unzipInto } from '../preparation/unzip';
-import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type LocalFunctionDefinition } from '../types';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, type FunctionCredentials, type LocalFunctionDefinition } from '../types';
 
 /** The source kind of functions pulled down from AWS. */
 export const PULLED_SOURCE = 'pulled';
@@ -14,6 +16,12 @@ export const PULLED_RECORD = 'function.json';
 export interface PulledRecord {
   readonly pulledAt: string;
   readonly deployed: Omit<DeployedFunction, 'codeLocation'>;
+  /** The profile and region it was pulled with: its local runs get that profile's credentials and that AWS_REGION. */
+  readonly from?: { readonly profile: string; readonly region: string };
+  /** The version or alias it was pulled at (absent: $LATEST): its local name is then `<name>:<qualifier>`, as Lambda writes it. */
+  readonly qualifier?: string;
+  /** "executionRole": its runs assume its execution role (the user allowed it) instead of using the profile's own credentials. */
+  readonly credentials?: 'profile' | 'executionRole';
 }
 
 export interface PullOptions {
@@ -21,6 +29,14 @@ export interface PullOptions {
   readonly dir: string;
   /** Fetches the package at its presigned link. */
   readonly download: (location: string, signal?: AbortSignal) => Promise<Buffer>;
+  /** The version or alias asked for, if any. */
+  readonly qualifier?: string;
+  /** Where it was pulled from (kept in function.json for its runs' credentials and region). */
+  readonly from?: PulledRecord['from'];
+  /** How its runs get credentials; by default what an earlier pull into the folder chose, else the profile's. */
+  readonly credentials?: PulledRecord['credentials'];
+  /** Downloads its layers into the layer cache now (those not there yet), so that the first run does not wait for them. */
+  readonly layers?: { readonly cacheDir: string; readonly fetchLayer: LayerFetcher };
   readonly signal?: AbortSignal;
 }
 
@@ -55,26 +71,59 @@ export async function pullFunction(deployed: DeployedFunction, options: PullOpti
     await fs.promises.mkdir(options.dir, { recursive: true });
     await replaceFolder(codeDir, (staging) => unzipInto(zip, staging, options.signal));
   }
+  if (options.layers) for (const arn of deployed.layers) await arnLayerContent(arn, options.layers.cacheDir, options.layers.fetchLayer, options.signal);
   const { codeLocation: _link, ...kept } = deployed;
-  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept };
+  const from = options.from ?? before?.from;
+  const credentials = options.credentials ?? before?.credentials;
+  const qualifier = options.qualifier && options.qualifier !== '$LATEST' ? options.qualifier : undefined;
+  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept, ...(qualifier ? { qualifier } : {}), ...(from ? { from } : {}), ...(credentials ? { credentials } : {}) };
   await fs.promises.writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
   return { definition: pulledDefinition(record, recordFile), downloaded: !fresh };
 }
 
 /** The local function a pulled folder's record describes: the deployed configuration, the code beside it. */
 export function pulledDefinition(record: PulledRecord, recordFile: string): LocalFunctionDefinition {
-  const { deployed } = record;
+  const { deployed, from } = record;
+  // Lambda sets AWS_REGION to the function's own region; the deployed variables cannot (it is reserved).
+  const region = from?.region ?? regionOfArn(deployed.arn);
+  const credentials: FunctionCredentials | undefined = from && {
+    profile: from.profile,
+    region: from.region,
+    ...(record.credentials === 'executionRole' && deployed.role ? { assumeRole: deployed.role } : {}),
+  };
   return {
-    name: deployed.name,
+    name: record.qualifier ? `${deployed.name}:${record.qualifier}` : deployed.name,
     deployedName: deployed.name,
     codeDir: path.join(path.dirname(recordFile), 'code'),
     handler: deployed.handler ?? '',
     runtime: deployed.runtime ?? '',
     timeoutSeconds: deployed.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     memoryMb: deployed.memoryMb ?? DEFAULT_MEMORY_MB,
-    environment: deployed.environment,
+    environment: region ? { AWS_REGION: region, AWS_DEFAULT_REGION: region, ...deployed.environment } : deployed.environment,
+    ...(credentials ? { credentials } : {}),
     architecture: deployed.architecture,
-    origin: { source: PULLED_SOURCE, file: recordFile, id: deployed.name },
+    origin: { source: PULLED_SOURCE, file: recordFile, id: record.qualifier ? `${deployed.name}:${record.qualifier}` : deployed.name },
     ...(deployed.layers.length > 0 ? { layers: deployed.layers.map((arn) => ({ kind: 'arn' as const, arn })) } : {}),
   };
+}
+
+/** What is wrong with a version or alias as Lambda takes it (1–128 letters, digits, $, _ and -), if anything. */
+export function qualifierProblem(qualifier: string): string | undefined {
+  return /^[\w$-]{1,128}$/.test(qualifier) ? undefined : `"${qualifier.slice(0, 80)}" is not a version or alias: a version number, $LATEST, or an alias name of letters, digits, - and _.`;
+}
+
+/** The folder a pull goes into under .serverless-explorer/pulled/: the name, and `@<qualifier>` for a version or alias (so that each has its own). */
+export function pulledFolderName(name: string, qualifier?: string): string {
+  return qualifier && qualifier !== '$LATEST' ? `${name}@${qualifier}` : name;
+}
+
+/** Fetches a package at its presigned link (GetFunction's Code.Location). */
+export async function downloadPackage(location: string, signal?: AbortSignal): Promise<Buffer> {
+  const response = await fetch(location, { signal });
+  if (!response.ok) throw new Error(`its package could not be downloaded: HTTP ${response.status} (the link lasts minutes: pull again)`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+function regionOfArn(arn: string): string | undefined {
+  return /^arn:[\w-]+:lambda:([\w-]+):/.exec(arn)?.[1];
 }

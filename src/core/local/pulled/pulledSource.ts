@@ -1,7 +1,9 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { FunctionSource } from '../sources/functionSource';
+import type { FunctionSource, SourceFunctions } from '../sources/functionSource';
 import { PULLED_RECORD, PULLED_SOURCE, pulledDefinition, type PulledRecord } from './pullFunction';
-import { findPulledRecords, isPulledRecordPath } from './pulledDiscovery';
+import { findPulledRecords, isPulledRecordPath, pulledRecordsIn } from './pulledDiscovery';
+
 
 /**
  * Functions pulled down from AWS (`serverless-explorer pull`): each folder's function.json, the deployed
@@ -28,3 +30,9 @@ export const pulledSource: FunctionSource = {
     return { functions: [pulledDefinition(record, path.resolve(file))], problems: [] };
   },
 };
+
+/** The functions pulled into a folder of `<name>/function.json` folders that is no workspace's (the extension's cache). */
+export async function readPulledFunctions(dir: string): Promise<SourceFunctions> {
+  const read = await Promise.all((await pulledRecordsIn(dir)).map(async (file) => pulledSource.readFunctions(await fs.readFile(file, 'utf8'), file)));
+  return { functions: read.flatMap((r) => r.functions), problems: read.flatMap((r) => r.problems) };
+}

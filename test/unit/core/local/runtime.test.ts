@@ -207,6 +207,20 @@ describe('core/local runtime (real processes)', function () {
       assert.equal(String(ctx.invokedFunctionArn).split(':')[3], env.AWS_REGION);
     });
 
+    it("gives a function that names its own credentials (a pulled one) those, over the run's; others the run's", async () => {
+      const own = { profile: 'pulled-with', region: 'eu-west-1' };
+      const asked: string[] = [];
+      const withOwn = new LocalInvoker({ runtimesDir: RUNTIMES, credentialsFor: async (d) => (asked.push(d.name), { accessKeyId: 'AKIAOWN', secretAccessKey: 's' }) });
+      try {
+        const run = { credentials: { accessKeyId: 'AKIARUN', secretAccessKey: 's' } };
+        const pulled = json<Record<string, string>>(await withOwn.invoke(definition({ name: 'pulled-fn', handler: 'index.env', credentials: own }), '{}', run));
+        const plain = json<Record<string, string>>(await withOwn.invoke(definition({ name: 'plain-fn', handler: 'index.env' }), '{}', run));
+        assert.deepEqual([pulled.AWS_ACCESS_KEY_ID, plain.AWS_ACCESS_KEY_ID, asked], ['AKIAOWN', 'AKIARUN', ['pulled-fn']]);
+      } finally {
+        await withOwn.dispose();
+      }
+    });
+
     it('reuses a warm environment (module state kept) and reports Init Duration on the cold start only', async () => {
       const def = definition({ handler: 'index.counter' });
       const first = await invoker.invoke(def, '{}');

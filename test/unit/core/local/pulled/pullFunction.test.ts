@@ -55,13 +55,16 @@ describe('core/local pullFunction: a deployed function brought down to run local
     standIn.serveFunction('orders-prod', zip);
     const target = path.join(dir, 'pulled');
     const deployed = await getDeployedFunction(client, 'orders-prod');
-    const first = await pullFunction(deployed, { dir: target, download });
+    const first = await pullFunction(deployed, { dir: target, download, from: { profile: 'dev', region: 'us-east-1' } });
     assert.equal(first.downloaded, true);
     const { definition } = first;
     assert.deepEqual(
       [definition.name, definition.handler, definition.runtime, definition.memoryMb, definition.timeoutSeconds, definition.architecture, definition.environment, definition.origin?.source],
-      ['orders-prod', 'app.handler', 'nodejs20.x', 512, 9, 'arm64', { STAGE: 'prod' }, 'pulled'],
+      ['orders-prod', 'app.handler', 'nodejs20.x', 512, 9, 'arm64', { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1', STAGE: 'prod' }, 'pulled'],
     );
+    assert.deepEqual(definition.credentials, { profile: 'dev', region: 'us-east-1' }, 'its runs get the profile it was pulled with');
+    const asRole = await pullFunction(deployed, { dir: target, download, credentials: 'executionRole' });
+    assert.deepEqual(asRole.definition.credentials, { profile: 'dev', region: 'us-east-1', assumeRole: deployed.role }, 'the profile is kept from the earlier pull; the role is assumed with it');
     assert.ok(fs.existsSync(path.join(target, 'code', 'app.js')));
     assert.equal(JSON.parse(fs.readFileSync(path.join(target, 'function.json'), 'utf8')).deployed.codeSha256, deployed.codeSha256);
 

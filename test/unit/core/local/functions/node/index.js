@@ -46,6 +46,7 @@ exports.env = async () => {
     TZ: e.TZ,
     AWS_LAMBDA_RUNTIME_API: e.AWS_LAMBDA_RUNTIME_API,
     GREETING: e.GREETING,
+    AWS_ACCESS_KEY_ID: e.AWS_ACCESS_KEY_ID,
     cwd: process.cwd(),
   };
 };
