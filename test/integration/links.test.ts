@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import type { AwsNode } from '../../src/ui/explorer/nodes/awsNode';
+import type { PullOutcome } from '../../src/ui/pull/pullCommand';
+import { LayerApiStandIn } from '../support/layerApiStandIn';
 import { DEMO } from '../support/seed';
+import { zipFolder } from '../support/zipFolder';
 import { activatedApi, EXTENSION_ID, label, resetSettings, setSetting, walk } from './helpers';
 import { functionLinkUri, openLink } from './linkRoute';
 
@@ -76,6 +83,35 @@ describe('function links: the URI handler and Copy Link', function () {
     const version = await openLink(api, functionLinkUri('name=orders-api&region=us-east-1&profile=moto&qualifier=42'));
     assert.match(version.status === 'not-found' ? version.message : JSON.stringify(version), /^Version "42" of function "orders-api" was not found in us-east-1 with profile "moto"/);
     await assertSelected('moto', DEMO.region, 'Lambda', 'orders-api');
+  });
+
+  it('offers Invoke…, Open Monitor and Pull to Debug Locally, and the Pull button pulls the function the link revealed', async () => {
+    // moto cannot serve a package download: the stand-in serves GetFunction's Code.Location (as in pull.test.ts).
+    const standIn = await LayerApiStandIn.start(process.env.SE_MOTO_ENDPOINT!);
+    try {
+      const src = fs.mkdtempSync(path.join(os.tmpdir(), 'se-int-link-'));
+      fs.writeFileSync(path.join(src, 'app.js'), 'exports.handler = async () => "linked";\n');
+      const zip = zipFolder(src);
+      fs.rmSync(src, { recursive: true, force: true });
+      const lambda = new LambdaClient({ region: 'us-east-1', endpoint: process.env.SE_MOTO_ENDPOINT, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+      await lambda.send(new CreateFunctionCommand({ FunctionName: 'linked-fn', Runtime: 'nodejs20.x', Handler: 'app.handler', Role: `arn:aws:iam::${DEMO.account}:role/demo-lambda-role`, Code: { ZipFile: zip } }));
+      lambda.destroy();
+      standIn.serveFunction('linked-fn', zip);
+      await setSetting('endpointUrl', standIn.endpoint);
+      const outcome = await openLink(api, functionLinkUri('name=linked-fn&region=us-east-1&profile=moto'));
+      assert.equal(outcome.status, 'revealed', JSON.stringify(outcome));
+      if (outcome.status !== 'revealed') return;
+      await assertSelected('moto', DEMO.region, 'Lambda', 'linked-fn');
+      assert.deepEqual(outcome.actions.map((a) => a.title), ['Invoke…', 'Open Monitor', 'Pull to Debug Locally']);
+      const pull = outcome.actions[2];
+      // The button's own command and arguments, with what a person would answer in the pickers it would show.
+      const pulled = await vscode.commands.executeCommand<PullOutcome>(pull.command, ...pull.arguments, { destination: 'cache', credentials: 'profile', quiet: true });
+      assert.equal(pulled.status, 'pulled', JSON.stringify(pulled));
+      assert.equal(pulled.status === 'pulled' && pulled.definition.name, 'linked-fn');
+    } finally {
+      await setSetting('endpointUrl', process.env.SE_MOTO_ENDPOINT);
+      await standIn.stop();
+    }
   });
 
   it('a profile whose credentials fail: the reason and what to run, not a silent nothing', async () => {

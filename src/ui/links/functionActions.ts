@@ -2,29 +2,37 @@ import * as vscode from 'vscode';
 import type { AwsSession } from '../../core/aws/sessions';
 import type { FunctionNode } from '../explorer/nodes/lambdaNodes';
 
-// Built in another feature (pull): offered only where this build registers it.
+/** A button of the notification a revealed link shows: a command and its arguments, run only when clicked. */
+export interface FunctionAction {
+  readonly title: string;
+  readonly command: string;
+  readonly arguments: readonly unknown[];
+}
+
+// Another feature's command (pull): offered only where this build registers it.
 const PULL_COMMAND = 'serverlessExplorer.pullFunction';
 
-/**
- * What a person opens a function link for, as buttons: nothing runs until one is clicked. Resolves when the
- * notification is answered or dismissed.
- */
-export async function offerFunctionActions(fn: FunctionNode, session: AwsSession, qualifier: string | undefined): Promise<void> {
-  const actions: { title: string; run: () => Thenable<unknown> }[] = [
-    { title: 'Invoke…', run: () => vscode.commands.executeCommand('serverlessExplorer.invoke', fn, qualifier ? { qualifier } : undefined) },
-    { title: 'Open Monitor', run: () => vscode.commands.executeCommand('serverlessExplorer.openMonitor', fn) },
+/** What a person opens a function link for: Invoke…, Open Monitor and, where the build has it, Pull to Debug Locally. */
+export async function functionActions(fn: FunctionNode, session: AwsSession, qualifier: string | undefined): Promise<FunctionAction[]> {
+  const options = qualifier ? [{ qualifier }] : [];
+  const actions: FunctionAction[] = [
+    { title: 'Invoke…', command: 'serverlessExplorer.invoke', arguments: [fn, ...options] },
+    { title: 'Open Monitor', command: 'serverlessExplorer.openMonitor', arguments: [fn] },
   ];
   if ((await vscode.commands.getCommands(true)).includes(PULL_COMMAND)) {
-    const target = { session, fn: { name: fn.fn.name, arn: fn.fn.arn } };
-    actions.push({ title: 'Pull to Debug Locally', run: () => vscode.commands.executeCommand(PULL_COMMAND, target, qualifier ? { qualifier } : undefined) });
+    actions.push({ title: 'Pull to Debug Locally', command: PULL_COMMAND, arguments: [{ session, fn: { name: fn.fn.name, arn: fn.fn.arn } }, ...options] });
   }
-  const at = `${qualifier && qualifier !== '$LATEST' ? `${fn.fn.name}:${qualifier}` : fn.fn.name} (profile "${session.profile}", ${session.region})`;
-  const choice = await vscode.window.showInformationMessage(`${at} is selected in the AWS view.`, ...actions.map((a) => a.title));
+  return actions;
+}
+
+/** The notification with those buttons; resolves when one is clicked (and its command has run) or it is dismissed. */
+export async function offerFunctionActions(message: string, actions: readonly FunctionAction[], what: string): Promise<void> {
+  const choice = await vscode.window.showInformationMessage(message, ...actions.map((a) => a.title));
   const action = actions.find((a) => a.title === choice);
   if (!action) return;
   try {
-    await action.run();
+    await vscode.commands.executeCommand(action.command, ...action.arguments);
   } catch (error) {
-    void vscode.window.showErrorMessage(`${action.title} could not start for ${fn.fn.name}: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(`${action.title} could not start for ${what}: ${(error as Error).message}`);
   }
 }

@@ -7,7 +7,7 @@ import { accountOfArn } from '../../core/links/lambdaIdentifiers';
 import { lambdaSdk } from '../aws/sdk';
 import type { UiDeps } from '../uiDeps';
 import { chooseLinkSession } from './chooseLinkSession';
-import { offerFunctionActions } from './functionActions';
+import { functionActions, offerFunctionActions } from './functionActions';
 import type { LinkOutcome } from './linkOutcome';
 import { findFunctionNode } from './revealFunctionNode';
 
@@ -53,8 +53,10 @@ export async function openFunctionLink(deps: UiDeps, uri: vscode.Uri): Promise<L
   } catch (error) {
     return fail('failed', link, `Could not show ${what} in the AWS view: ${(error as Error).message}`);
   }
-  void offerFunctionActions(found.found.fn, session, target.qualifier);
-  return { status: 'revealed', link, session, name: target.name, ...(target.qualifier ? { qualifier: target.qualifier } : {}), node: found.found.node };
+  const actions = await functionActions(found.found.fn, session, target.qualifier);
+  const shown = target.qualifier && target.qualifier !== '$LATEST' ? `${target.name}:${target.qualifier}` : target.name;
+  void offerFunctionActions(`${shown} (profile "${session.profile}", ${session.region}) is selected in the AWS view.`, actions, shown);
+  return { status: 'revealed', link, session, name: target.name, ...(target.qualifier ? { qualifier: target.qualifier } : {}), node: found.found.node, actions };
 }
 
 function describeTarget(target: FunctionLinkTarget): string {
