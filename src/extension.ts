@@ -7,6 +7,7 @@ import type { AwsExplorer } from './ui/explorer/awsExplorer';
 import type { LocalFunctionsTree } from './ui/explorer/localFunctionsTree';
 import type { AwsNode } from './ui/explorer/nodes/awsNode';
 import type { DeploymentWatches } from './ui/fargate/deploymentWatches';
+import type { LinkOutcome } from './ui/links/linkOutcome';
 import { SERVICE_DETAILS_SCHEME } from './ui/fargate/serviceDetailsScheme';
 import type { TaskFollower } from './ui/fargate/taskFollower';
 import type { InvokeResultPanel } from './ui/invoke/invokeResultPanel';
@@ -42,6 +43,8 @@ export interface ServerlessExplorerApi {
   readonly deployments: DeploymentWatches;
   /** The one-off Fargate tasks started with "Run Task with Event…" and followed, newest last. */
   readonly fargateTasks: () => readonly TaskFollower[];
+  /** What became of each function link (<scheme>://<extension id>/function?…) the URI handler was given. */
+  readonly onDidOpenLink: vscode.Event<LinkOutcome>;
 }
 
 // The shell: it registers the views, every command, the debug type, the CodeLens, the webview serializer and the
@@ -64,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
   const ui = (): UiModule.Ui => {
     loaded ??= (bundles.load('ui.js') as typeof UiModule).createUi({
       extensionUri: context.extensionUri,
+      extensionId: context.extension.id,
       awsView,
       commands,
       subscriptions: context.subscriptions,
@@ -140,6 +144,8 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
     vscode.window.registerWebviewPanelSerializer(MONITOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => feature('monitor').restore(panel, state) }),
     detailsChanged,
     { dispose: () => detailsSubscription?.dispose() },
+    // Function links only reveal a node and offer actions, so they work in Restricted Mode too.
+    vscode.window.registerUriHandler({ handleUri: (uri) => void feature('links').handleUri(uri) }),
     vscode.workspace.registerTextDocumentContentProvider(SERVICE_DETAILS_SCHEME, {
       onDidChange: detailsChanged.event,
       provideTextDocumentContent: (uri, token) => serviceDetails().provideTextDocumentContent(uri, token),
@@ -168,6 +174,7 @@ export function activate(context: vscode.ExtensionContext): ServerlessExplorerAp
       return feature('fargate').deployments;
     },
     fargateTasks: () => feature('fargate').tasks.all(),
+    onDidOpenLink: (listener, thisArgs, disposables) => feature('links').onDidOpen(listener, thisArgs, disposables),
   };
 }
 

@@ -14,6 +14,7 @@ import { SampleEventsTree } from './explorer/sampleEventsTree';
 import type * as FargateFeature from './fargate/registerFargateCommands';
 import { InvokeResultPanel } from './invoke/invokeResultPanel';
 import type * as InvokeFeature from './invoke/registerInvokeCommands';
+import type * as LinksFeature from './links/registerLinkCommands';
 import type * as PullFeature from './pull/registerPullCommands';
 import type * as LocalFeature from './local/registerLocalCommands';
 import { WorkspaceFunctionsService } from './local/workspaceFunctionsService';
@@ -38,6 +39,7 @@ const FEATURES = {
   codelens: (deps: UiDeps) => (require('./ui-codelens.js') as typeof CodeLensFeature).registerHandlerCodeLens(deps),
   monitor: (deps: UiDeps) => (require('./ui-monitor.js') as typeof MonitorFeature).registerMonitorCommands(deps),
   fargate: (deps: UiDeps) => (require('./ui-fargate.js') as typeof FargateFeature).registerFargateCommands(deps),
+  links: (deps: UiDeps) => (require('./ui-links.js') as typeof LinksFeature).registerLinkCommands(deps),
 } satisfies Record<FeatureName | 'codelens', (deps: UiDeps) => vscode.Disposable[] | { readonly disposables: vscode.Disposable[] }>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -45,6 +47,8 @@ export type Features = { readonly [N in keyof typeof FEATURES]: ReturnType<(type
 
 export interface ShellParts {
   readonly extensionUri: vscode.Uri;
+  /** publisher.name (context.extension.id). */
+  readonly extensionId: string;
   readonly awsView: vscode.TreeView<AwsNode>;
   readonly commands: CommandHandlers;
   /** Where what the ui creates is disposed with the extension. */
@@ -68,7 +72,7 @@ export function createUi(shell: ShellParts): Ui {
   const explorer = new AwsExplorer(aws);
   const synthOffer = new CdkSynthOffer();
   const localFunctions = new LocalFunctionsTree(workspace, (problems) => synthOffer.check(problems));
-  const deps: UiDeps = { extensionUri: shell.extensionUri, aws, explorer, awsView: shell.awsView, workspace, commands: shell.commands };
+  const deps: UiDeps = { extensionUri: shell.extensionUri, extensionId: shell.extensionId, aws, explorer, awsView: shell.awsView, workspace, commands: shell.commands };
   shell.subscriptions.push(aws, workspace, explorer, localFunctions);
   const loaded = new Map<keyof Features, unknown>();
   const feature = <N extends keyof Features>(name: N): Features[N] => {

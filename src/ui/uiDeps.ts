@@ -8,6 +8,8 @@ import type { CommandHandlers } from './shell/commandHandlers';
 /** What every feature's registerXCommands(deps) gets when it loads (src/ui/main.ts makes it). */
 export interface UiDeps {
   readonly extensionUri: vscode.Uri;
+  /** publisher.name of package.json: the authority of the extension's links. */
+  readonly extensionId: string;
   /** Profiles, regions, the SDK and its clients: every command that talks to AWS asks this. */
   readonly aws: AwsConnection;
   /** The AWS view's tree, for commands that act on what it shows. */

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import type { LocalFunctionItem } from '../../src/ui/explorer/localFunctionsTree';
 import { activatedApi, label, setSetting, settledChildren, walk } from '../integration/helpers';
+import { functionLinkUri, openLink } from '../integration/linkRoute';
 
 // The workspace is not trusted (runUntrusted.ts): local runs refuse, the AWS side works.
 
@@ -75,5 +76,15 @@ describe('Restricted Mode (an untrusted workspace)', function () {
     await setSetting('endpointUrl', process.env.SE_MOTO_ENDPOINT);
     const functions = await settledChildren(api, await walk(api, 'moto', 'us-east-1', 'Lambda'));
     assert.ok(functions.map(label).includes('orders-api'), functions.map(label).join(', '));
+  });
+
+  it('opens a function link: it only reveals the function, so Restricted Mode leaves it on', async () => {
+    await setSetting('profiles', ['moto']);
+    await setSetting('endpointUrl', process.env.SE_MOTO_ENDPOINT);
+    const outcome = await openLink(api, functionLinkUri('name=orders-api&region=us-east-1&profile=moto'));
+    assert.equal(outcome.status, 'revealed', JSON.stringify(outcome));
+    const expected = await walk(api, 'moto', 'us-east-1', 'Lambda', 'orders-api');
+    for (let i = 0; i < 50 && api.awsView.selection[0]?.id !== expected.id; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(api.awsView.selection[0]?.id, expected.id);
   });
 });

@@ -11,6 +11,8 @@ export interface AwsProfile {
   readonly region?: string;
   /** Which file(s) define it. */
   readonly source: 'config' | 'credentials' | 'both' | 'environment';
+  /** The account its credentials act in, when the files say (sso_account_id, the account of role_arn). */
+  readonly account?: string;
 }
 
 export interface ProfileFiles {
@@ -48,11 +50,13 @@ export function mergeProfiles(config: ParsedIniData, credentials: ParsedIniData)
       const inCredentials = Object.prototype.hasOwnProperty.call(credentials, name);
       // As in the SDK, the credentials file wins where both files set the same key.
       const values = { ...config[name], ...credentials[name] };
+      const account = profileAccount(values);
       return {
         name,
         kind: profileKind(values),
         region: values.region || undefined,
         source: inConfig && inCredentials ? ('both' as const) : inConfig ? ('config' as const) : ('credentials' as const),
+        ...(account ? { account } : {}),
       };
     });
 }
@@ -64,4 +68,10 @@ export function profileKind(values: Record<string, string | undefined>): Profile
   if (values.credential_process) return 'process';
   if (values.aws_access_key_id) return 'static';
   return 'unknown';
+}
+
+/** The account a profile's credentials act in, as far as its keys tell without asking AWS. */
+export function profileAccount(values: Record<string, string | undefined>): string | undefined {
+  const account = values.sso_account_id ?? values.role_arn?.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
 }

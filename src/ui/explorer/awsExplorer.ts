@@ -28,6 +28,8 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
   private nameFilter = '';
   /** The description VS Code last rendered for a node (see redraw). */
   private readonly rendered = new WeakMap<AwsNode, vscode.TreeItem['description']>();
+  /** The node each node was listed under, for TreeView.reveal (which walks up with getParent). */
+  private readonly parents = new WeakMap<AwsNode, AwsNode>();
 
   constructor(private readonly aws: AwsConnection) {
     this.subscription = aws.onDidRefresh(() => {
@@ -81,7 +83,9 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
       return this.roots;
     }
     try {
-      return await node.children(this.context());
+      const children = await node.children(this.context());
+      for (const child of children) this.parents.set(child, node);
+      return children;
     } catch (error) {
       // A node's own failures become error nodes already; this is the last line for anything unexpected.
       const session = node instanceof SessionNode ? node.session : { profile: node.id, region: '' };
@@ -89,8 +93,8 @@ export class AwsExplorer implements vscode.TreeDataProvider<AwsNode> {
     }
   }
 
-  getParent(): undefined {
-    return undefined;
+  getParent(node: AwsNode): AwsNode | undefined {
+    return this.parents.get(node);
   }
 
   dispose(): void {

@@ -36,6 +36,7 @@ export const FEATURE_COMMANDS = {
     'serverlessExplorer.showServiceDetails',
     'serverlessExplorer.refreshServiceDetails',
   ],
+  links: ['serverlessExplorer.copyLink'],
 } as const;
 
 export type FeatureName = keyof typeof FEATURE_COMMANDS;

@@ -20,12 +20,13 @@ describe('package.json activationEvents', () => {
     assert.deepEqual(manifest.activationEvents.filter((event) => generated.has(event)), []);
   });
 
-  it('activates for its debug type, the Run and Debug picker, a restored Monitor panel and a SAM, CDK, Serverless or Terraform workspace or one with pulled functions', () => {
+  it('activates for its debug type, the Run and Debug picker, a restored Monitor panel, a function link and a SAM, CDK, Serverless or Terraform workspace or one with pulled functions', () => {
     const [debugType] = manifest.contributes.debuggers.map((d) => d.type);
     assert.deepEqual([...manifest.activationEvents].sort(), [
       `onDebugDynamicConfigurations:${debugType}`,
       'onDebugInitialConfigurations',
       `onDebugResolve:${debugType}`,
+      'onUri',
       'onWebviewPanel:serverlessExplorer.monitor',
       'workspaceContains:**/*.tf',
       'workspaceContains:**/cdk.json',

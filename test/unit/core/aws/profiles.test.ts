@@ -82,6 +82,14 @@ describe('core/aws readProfiles', () => {
     );
   });
 
+  it('knows the account of an SSO or assume-role profile from its keys, and no other', async () => {
+    const profiles = await readProfiles({ configFile: path.join(dir, 'config'), credentialsFile: path.join(dir, 'credentials') });
+    assert.deepEqual(
+      Object.fromEntries(profiles.map((p) => [p.name, p.account])),
+      { ci: '444455556666', default: undefined, 'dev-sso': '111122223333', 'keys-only': undefined, 'legacy-sso': '111122223333', prod: '444455556666', 'prod-readonly': '444455556666', vault: undefined },
+    );
+  });
+
   it('does not mistake sso-session and services sections for profiles', async () => {
     const names = (await readProfiles({ configFile: path.join(dir, 'config'), credentialsFile: path.join(dir, 'credentials') })).map((p) => p.name);
     assert.ok(!names.some((n) => n.includes('corp') || n.includes('local')), names.join());
