@@ -6,8 +6,9 @@ import { readProfiles } from '../../core/aws/profiles';
 import { DEFAULT_CHAIN, regionsFor, selectProfiles } from '../../core/aws/sessions';
 import { getDeployedFunction, type DeployedFunction } from '../../core/lambda/deployedFunction';
 import { layerDownloader } from '../../core/lambda/layerDownload';
+import { functionNameProblem, parseFunctionArn, qualifierProblem } from '../../core/lambda/identifiers';
 import { LambdaClient } from '../../core/lambda/functions';
-import { downloadPackage, PULLED_RECORD, pulledFolderName, pullFunction, qualifierProblem, type PulledFunction } from '../../core/local/pulled/pullFunction';
+import { downloadPackage, PULLED_RECORD, pulledFolderName, pullFunction, type PulledFunction } from '../../core/local/pulled/pullFunction';
 import { keepOutOfGit, PULLED_DIR } from '../../core/local/pulled/pulledDiscovery';
 import { defaultCacheDir } from '../../core/local/cacheDir';
 import type { LayerFetcher } from '../../core/local/layers/layerFetcher';
@@ -21,11 +22,14 @@ export interface PullCliOptions extends CommonOptions {
 
 /** A name, or the ARN's region and name (arn:aws:lambda:eu-west-1:123456789012:function:orders[:qualifier]); else what is wrong with it. */
 function parseTarget(target: string): { name: string; region?: string; qualifier?: string } | { problem: string } {
-  const arn = /^arn:[\w-]+:lambda:([\w-]+):\d{12}:function:([\w-]{1,64})(?::([\w$-]{1,128}))?$/.exec(target);
-  if (arn) return { name: arn[2], region: arn[1], ...(arn[3] ? { qualifier: arn[3] } : {}) };
-  if (target.startsWith('arn:')) return { problem: `"${target}" is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>[:<version or alias>]).` };
-  if (!/^[\w-]{1,64}$/.test(target)) return { problem: `"${target.slice(0, 80)}" is not a Lambda function name: up to 64 letters, digits, hyphens and underscores, or the function's ARN.` };
-  return { name: target };
+  if (target.startsWith('arn:')) {
+    const parsed = parseFunctionArn(target);
+    if ('problem' in parsed) return parsed;
+    const { name, region, qualifier } = parsed.arn;
+    return { name, region, ...(qualifier ? { qualifier } : {}) };
+  }
+  const problem = functionNameProblem(target);
+  return problem ? { problem: `${problem} Or give the function's ARN.` } : { name: target };
 }
 
 /** What `pull` brought down, for `pull` to print and `invoke --deployed` to run. */
@@ -57,7 +61,7 @@ export async function pullDeployed(target: string, options: PullCliOptions, io: 
   const qualifier = options.qualifier ?? wanted.qualifier;
   const badQualifier = qualifier !== undefined ? qualifierProblem(qualifier) : undefined;
   if (badQualifier) {
-    io.err(`serverless-explorer: --qualifier ${badQualifier}\n`);
+    io.err(`serverless-explorer: --qualifier: ${badQualifier}\n`);
     return 2;
   }
   const dir = path.resolve(options.cwd, options.dir ?? path.join(PULLED_DIR, pulledFolderName(wanted.name, qualifier)));

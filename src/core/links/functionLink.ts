@@ -1,4 +1,4 @@
-import { functionNameProblem, isProfileName, parseFunctionArn, profileProblem, qualifierProblem, quote, regionProblem } from './lambdaIdentifiers';
+import { functionNameProblem, isProfileName, parseFunctionArn, profileProblem, qualifierProblem, quote, regionProblem } from '../lambda/identifiers';
 
 /** What a function link names: the function, where it is, and, when the link says so, which profile and account. */
 export interface FunctionLinkTarget {

@@ -13,6 +13,7 @@ export { LocalFunctionUrlServer } from '../local/api/functionUrlServer';
 export { FileApiSite } from '../local/api/apiSite';
 export { canListen, nextFreePort } from '../local/listening';
 export { cdkAppDirOf, cdkSynthCommand, runCdkSynth } from '../local/sources/cdk/cdkSynthCommand';
-export { downloadPackage, pulledFolderName, pullFunction, qualifierProblem } from '../local/pulled/pullFunction';
+export { downloadPackage, pulledFolderName, pullFunction } from '../local/pulled/pullFunction';
+export { qualifierProblem } from '../lambda/identifiers';
 export { readPulledFunctions } from '../local/pulled/pulledSource';
 export { keepOutOfGit } from '../local/pulled/pulledDiscovery';

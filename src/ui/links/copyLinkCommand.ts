@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_CHAIN } from '../../core/aws/sessions';
 import { functionLink } from '../../core/links/functionLink';
-import { parseFunctionArn } from '../../core/links/lambdaIdentifiers';
+import { parseFunctionArn } from '../../core/lambda/identifiers';
 import { CONTEXT_VALUE } from '../explorer/contextValues';
 import type { AwsNode } from '../explorer/nodes/awsNode';
 import { SessionNode } from '../explorer/nodes/awsNode';

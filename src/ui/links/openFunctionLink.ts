@@ -3,7 +3,7 @@ import { describeAwsError } from '../../core/aws/errors';
 import { parseFunctionLink } from '../../core/links/functionLink';
 import type { FunctionLinkTarget } from '../../core/links/functionLink';
 import { accountMismatch } from '../../core/links/linkPlacement';
-import { accountOfArn } from '../../core/links/lambdaIdentifiers';
+import { accountOfArn } from '../../core/lambda/identifiers';
 import { lambdaSdk } from '../aws/sdk';
 import type { UiDeps } from '../uiDeps';
 import { chooseLinkSession } from './chooseLinkSession';

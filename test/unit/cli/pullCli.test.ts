@@ -83,8 +83,8 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^serverless-explorer: nothing-here in eu-west-1: /m);
     for (const [target, said] of [
-      ['arn:aws:s3:::bucket', /"arn:aws:s3:::bucket" is not a Lambda function ARN/],
-      ['../../etc/passwd', /is not a Lambda function name: up to 64 letters/],
+      ['arn:aws:s3:::bucket', /The ARN is of "s3", not of a Lambda function: a function ARN is arn:aws:lambda:/],
+      ['../../etc/passwd', /The function name contains "\." \(U\+002E\) at position 1, which is not allowed: a Lambda function name is 1 to 64 letters/],
     ] as const) {
       const wrong = await cli('pull', target, '--endpoint-url', standIn.endpoint);
       assert.equal(wrong.code, 2, wrong.stderr);
@@ -138,7 +138,7 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
 
     const bad = await cli('pull', 'orders-prod', '--qualifier', '../../x', '--endpoint-url', standIn.endpoint);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--qualifier "\.\.\/\.\.\/x" is not a version or alias/);
+    assert.match(bad.stderr, /--qualifier: The qualifier contains "\." \(U\+002E\) at position 1, which is not allowed: a qualifier is \$LATEST, a version number or an alias name/);
     assert.deepEqual(fs.readdirSync(path.join(project, '.serverless-explorer', 'pulled')), ['orders-prod@live']);
   });
 });

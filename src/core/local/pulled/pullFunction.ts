@@ -107,11 +107,6 @@ export function pulledDefinition(record: PulledRecord, recordFile: string): Loca
   };
 }
 
-/** What is wrong with a version or alias as Lambda takes it (1–128 letters, digits, $, _ and -), if anything. */
-export function qualifierProblem(qualifier: string): string | undefined {
-  return /^[\w$-]{1,128}$/.test(qualifier) ? undefined : `"${qualifier.slice(0, 80)}" is not a version or alias: a version number, $LATEST, or an alias name of letters, digits, - and _.`;
-}
-
 /** The folder a pull goes into under .serverless-explorer/pulled/: the name, and `@<qualifier>` for a version or alias (so that each has its own). */
 export function pulledFolderName(name: string, qualifier?: string): string {
   return qualifier && qualifier !== '$LATEST' ? `${name}@${qualifier}` : name;

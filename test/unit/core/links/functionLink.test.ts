@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { functionLink, parseFunctionLink } from '../../../../src/core/links/functionLink';
 import type { LinkParts, ParsedFunctionLink } from '../../../../src/core/links/functionLink';
-import { parseFunctionArn } from '../../../../src/core/links/lambdaIdentifiers';
+import { parseFunctionArn } from '../../../../src/core/lambda/identifiers';
 
 // A link as VS Code gives it to a URI handler: path, query and fragment each percent-decoded once (URI.parse).
 // The integration test (test/integration/links.test.ts) sends links through VS Code's own route.
