@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
  * output, and every layer version's Content.Location is "s3://". This proxy forwards every request to moto, except
  * GetLayerVersionByArn, which it answers from moto's own GetLayerVersion (CodeSha256 and all) with a Location it
  * serves itself: the archive the test published. It counts what it serves, and can spoil the next downloads.
- * GetFunction too: moto's answer, with Code.Location a link of its own to the package the test registered.
+ * GetFunction too: moto's answer, with Code.Location a link of its own to the package the test registered, or the
+ * one a later UpdateFunctionCode (ZipFile) of that function uploaded, which it remembers as moto does not serve it.
  */
 export class LayerApiStandIn {
   private readonly archives = new Map<string, Buffer>();
@@ -83,6 +84,7 @@ export class LayerApiStandIn {
       layer.Content.Location = `${this.endpoint}/archives/${encodeURIComponent(arn)}`;
       return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(layer));
     }
+    const updated = request.method === 'PUT' ? /^\/2015-03-31\/functions\/([^/]+)\/code$/.exec(url.pathname)?.[1] : undefined;
     const forwarded = await fetch(`${this.moto}${url.pathname}${url.search}`, {
       method: request.method,
       headers: Object.fromEntries(Object.entries(request.headers).filter(([k]) => k !== 'host' && k !== 'content-length' && typeof request.headers[k] === 'string')) as Record<string, string>,
@@ -92,6 +94,10 @@ export class LayerApiStandIn {
     forwarded.headers.forEach((value, key) => {
       if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(key)) headers[key] = value;
     });
+    if (updated && forwarded.ok && this.archives.has(`function:${decodeURIComponent(updated)}`)) {
+      const zipFile = (JSON.parse(body.toString('utf8')) as { ZipFile?: string }).ZipFile;
+      if (zipFile) this.serveFunction(decodeURIComponent(updated), Buffer.from(zipFile, 'base64'));
+    }
     response.writeHead(forwarded.status, headers).end(Buffer.from(await forwarded.arrayBuffer()));
   }
 }
