@@ -24,6 +24,8 @@ export interface ConfigurationPlan {
   readonly after: FunctionSettings;
   /** One line per change, values of variables left out (they may be secrets). */
   readonly changes: readonly string[];
+  /** The edit leaves everything as it is: nothing to update. */
+  readonly unchanged: boolean;
   readonly production?: string;
 }
 
@@ -110,7 +112,13 @@ export async function planConfigurationEdit(client: LambdaClient, functionName: 
   const { after, problem } = applyEdit(before, edit);
   if (problem) throw new Error(problem);
   const production = looksLikeProduction(snapshot.name, undefined, tags ?? (await functionTags(client, snapshot.arn, signal).catch(() => ({}))));
-  return { snapshot, before, after, changes: describeChanges(before, after, edit), ...(production ? { production } : {}) };
+  const unchanged = before.memoryMb === after.memoryMb && before.timeoutSeconds === after.timeoutSeconds && sameEnvironment(before.environment, after.environment);
+  return { snapshot, before, after, changes: describeChanges(before, after, edit), unchanged, ...(production ? { production } : {}) };
+}
+
+function sameEnvironment(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => b[key] === a[key]);
 }
 
 export interface ConfigurationResult {
