@@ -1,5 +1,6 @@
 import { LambdaClient } from '../../core/lambda/functions';
-import { applyConfigurationEdit, editProblems, planConfigurationEdit, type ConfigurationEdit, type ConfigurationPlan } from '../../core/lambda/deploy/configurationEdit';
+import { applyConfigurationEdit, planConfigurationEdit, type ConfigurationPlan } from '../../core/lambda/deploy/configurationEdit';
+import { editProblems, type ConfigurationEdit } from '../../core/lambda/deploy/configurationRules';
 import { deployedFunctionsOf } from '../../core/lambda/deploy/deployedFunctionOf';
 import { ConcurrentChangeError } from '../../core/lambda/deploy/revisionGuard';
 import type { CliIo } from '../io';

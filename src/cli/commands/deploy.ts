@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { CLI_WORDS, describeAwsError } from '../../core/aws/errors';
 import { DEFAULT_CHAIN, type AwsSession } from '../../core/aws/sessions';
 import { LambdaClient } from '../../core/lambda/functions';
-import { codePackage, formatBytes, type CodePackage } from '../../core/lambda/deploy/codePackage';
+import { codePackage, type CodePackage } from '../../core/lambda/deploy/codePackage';
+import { bytes } from '../../core/format';
 import { deployCode, planDeploy, type DeployPlan } from '../../core/lambda/deploy/deployCode';
 import { deployedFunctionsOf } from '../../core/lambda/deploy/deployedFunctionOf';
 import { aliasProblem } from '../../core/lambda/deploy/deployedMatch';
@@ -132,14 +133,14 @@ export function describePlan(plan: DeployPlan): string {
   if (plan.unchanged) return `  Nothing changed: the package is the one deployed (CodeSha256 ${plan.package.codeSha256}).\n`;
   const lines: string[] = [];
   if (plan.diff) {
-    for (const e of plan.diff.added) lines.push(`  + ${e.name}  (${formatBytes(e.size)})`);
-    for (const e of plan.diff.changed) lines.push(`  ~ ${e.name}  (${formatBytes(e.before)} → ${formatBytes(e.size)})`);
-    for (const e of plan.diff.removed) lines.push(`  - ${e.name}  (${formatBytes(e.size)})`);
+    for (const e of plan.diff.added) lines.push(`  + ${e.name}  (${bytes(e.size)})`);
+    for (const e of plan.diff.changed) lines.push(`  ~ ${e.name}  (${bytes(e.before)} → ${bytes(e.size)})`);
+    for (const e of plan.diff.removed) lines.push(`  - ${e.name}  (${bytes(e.size)})`);
     lines.push(`  ${plan.diff.added.length} added, ${plan.diff.changed.length} changed, ${plan.diff.removed.length} removed, ${plan.diff.unchangedCount} unchanged`);
   } else {
     lines.push(`  Which files change is not known: ${plan.diffProblem ?? 'the deployed package could not be read'}.`);
   }
-  lines.push(`  Package ${formatBytes(plan.before.codeSize)} → ${formatBytes(plan.package.zip.length)}`);
+  lines.push(`  Package ${bytes(plan.before.codeSize)} → ${bytes(plan.package.zip.length)}`);
   return `${lines.join('\n')}\n`;
 }
 

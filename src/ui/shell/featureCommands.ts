@@ -35,6 +35,7 @@ export const FEATURE_COMMANDS = {
     'serverlessExplorer.showServiceDetails',
     'serverlessExplorer.refreshServiceDetails',
   ],
+  deploy: ['serverlessExplorer.deployCode', 'serverlessExplorer.editConfiguration'],
 } as const;
 
 export type FeatureName = keyof typeof FEATURE_COMMANDS;

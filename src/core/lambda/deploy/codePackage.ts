@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as yazl from 'yazl';
+import { bytes } from '../../format';
 import { readPackageEntries, type PackageEntry } from './packageEntries';
 
 /** A deployment package: the .zip bytes, what Lambda will call its CodeSha256, and the files in it. */
@@ -38,7 +39,7 @@ export async function codePackage(location: string, signal?: AbortSignal): Promi
   }
   if (entries.length === 0) throw new Error(`${location} ${stat.isDirectory() ? 'has no files' : 'is an empty .zip'}: there is no code to deploy.`);
   if (zip.length > DIRECT_UPLOAD_LIMIT) {
-    throw new Error(`the package of ${location} is ${formatBytes(zip.length)}, over Lambda's 50 MB limit for a direct upload: make it smaller (leave out dev dependencies, or bundle with esbuild), or deploy it through S3 with your deployment tool.`);
+    throw new Error(`the package of ${location} is ${bytes(zip.length)}, over Lambda's 50 MB limit for a direct upload: make it smaller (leave out dev dependencies, or bundle with esbuild), or deploy it through S3 with your deployment tool.`);
   }
   return { zip, codeSha256: createHash('sha256').update(zip).digest('base64'), entries, source: location };
 }
@@ -80,10 +81,4 @@ async function listFiles(root: string, relative: string, signal?: AbortSignal): 
     else if (entry.isFile()) found.push({ name, mode: (await fs.stat(full)).mode });
   }
   return found;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

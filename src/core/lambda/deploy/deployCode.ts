@@ -122,16 +122,22 @@ export async function deployCode(client: LambdaClient, plan: DeployPlan, options
   let version: string | undefined;
   if (options.publish || options.alias) {
     progress('Publishing a version…');
-    const published = await client
-      .send(new PublishVersionCommand({ FunctionName: snapshot.arn || name, CodeSha256: codeSha256, ...(revisionId ? { RevisionId: revisionId } : {}) }), { abortSignal: options.signal })
-      .catch((error: unknown) => Promise.reject(asConcurrentChange(error, name)));
-    version = published.Version;
-  }
-  if (options.alias && version) {
-    progress(`Pointing the alias ${options.alias} at version ${version}…`);
-    await pointAlias(client, name, options.alias, version, options.signal);
+    version = await publishVersion(client, { name: snapshot.arn || name, codeSha256, revisionId }, options.alias, options.signal);
   }
   return { name, codeSha256, codeSize, ...(revisionId ? { revisionId } : {}), ...(version ? { version } : {}), ...(options.alias ? { alias: options.alias } : {}), updated: !plan.unchanged };
+}
+
+/**
+ * Publishes a version of the code just deployed (PublishVersion refuses when the code or the RevisionId is no longer
+ * the one given), then creates the alias at it or moves the alias there. Returns the version.
+ */
+export async function publishVersion(client: LambdaClient, deployed: { name: string; codeSha256: string; revisionId?: string }, alias?: string, signal?: AbortSignal): Promise<string> {
+  const published = await client
+    .send(new PublishVersionCommand({ FunctionName: deployed.name, CodeSha256: deployed.codeSha256, ...(deployed.revisionId ? { RevisionId: deployed.revisionId } : {}) }), { abortSignal: signal })
+    .catch((error: unknown) => Promise.reject(asConcurrentChange(error, deployed.name)));
+  const version = published.Version ?? '';
+  if (alias && version) await pointAlias(client, deployed.name, alias, version, signal);
+  return version;
 }
 
 /** Creates the alias at the version, or moves it there (guarded by the alias's own RevisionId). */
