@@ -11,6 +11,7 @@ import type { AwsConnection } from '../aws/awsConnection';
 import { deploySdk, lambdaSdk } from '../aws/sdk';
 import type { WorkspaceFunctionsService } from '../local/workspaceFunctionsService';
 import { refuseInRestrictedMode } from '../shell/workspaceTrust';
+import { LocalFunctionItem } from '../explorer/localFunctionsTree';
 import { changesPick } from './changesPick';
 import { confirmChange } from './confirmChange';
 import { deployTargetOf, type DeployTarget } from './deployTarget';
@@ -38,13 +39,18 @@ const MOVE_ALIAS = 'Publish and Move Alias…';
  * the production question, the guarded deploy with a cancellable progress, then Publish Version / Move Alias.
  */
 export async function deployCodeCommand(aws: AwsConnection, workspace: WorkspaceFunctionsService, target: unknown, options: DeployCodeOptions = {}): Promise<DeployOutcome> {
+  // Refused before anything is looked up: deploying it would run the project's esbuild.
+  if (target instanceof LocalFunctionItem && deployRunsProjectCode(target.definition)) {
+    const refusal = refuseInRestrictedMode(restrictedWhat(target.definition));
+    if (refusal) return refusal;
+  }
   const to = await deployTargetOf(aws, target, 'Deploy code to which function?');
   if (!to) return CANCELLED;
   const code: ChosenCode | undefined = options.code ? { location: options.code } : await chooseCode(workspace, to);
   if (!code) return CANCELLED;
   const local = code.local;
   if (local && deployRunsProjectCode(local)) {
-    const refusal = refuseInRestrictedMode(`Deploy Code of ${local.name} (it builds the function with the project's esbuild)`);
+    const refusal = refuseInRestrictedMode(restrictedWhat(local));
     if (refusal) return refusal;
   }
   const client = aws.clients.client(lambdaSdk().LambdaClient, to.session);
@@ -95,6 +101,10 @@ export async function deployCodeCommand(aws: AwsConnection, workspace: Workspace
   if (options.publish !== undefined) void vscode.window.showInformationMessage(done);
   else void offerPublish(aws, to, result, done);
   return { status: 'deployed', result };
+}
+
+function restrictedWhat(local: LocalFunctionDefinition): string {
+  return `Deploy Code of ${local.name} (it builds the function with the project's esbuild)`;
 }
 
 interface ChosenCode {
