@@ -130,8 +130,8 @@ async function deploy(target: string, resolved: CliTarget, options: DeployCliOpt
 
 /** The diff as lines for a terminal: + added, ~ changed, - removed, then the package size before → after. */
 export function describePlan(plan: DeployPlan): string {
-  if (plan.unchanged) return `  Nothing changed: the package is the one deployed (CodeSha256 ${plan.package.codeSha256}).\n`;
-  const lines: string[] = [];
+  const lines: string[] = plan.package.leftOut.map((name) => `  Left out: ${name} (a symbolic link to outside the folder, which would not exist in Lambda)`);
+  if (plan.unchanged) return `${[...lines, `  Nothing changed: the package is the one deployed (CodeSha256 ${plan.package.codeSha256}).`].join('\n')}\n`;
   if (plan.diff) {
     for (const e of plan.diff.added) lines.push(`  + ${e.name}  (${bytes(e.size)})`);
     for (const e of plan.diff.changed) lines.push(`  ~ ${e.name}  (${bytes(e.before)} → ${bytes(e.size)})`);

@@ -18,6 +18,7 @@ export async function changesPick(plan: DeployPlan, title: string): Promise<bool
     { label: '$(cloud-upload) Deploy', description: summary, deploy: true },
     { label: '$(close) Cancel', description: 'change nothing' },
   ];
+  for (const name of plan.package.leftOut) items.push({ label: `$(warning) ${name}`, description: 'left out: a symbolic link to outside the folder, which would not exist in Lambda' });
   if (diff) {
     items.push({ label: 'Files', kind: vscode.QuickPickItemKind.Separator });
     for (const e of diff.added) items.push({ label: `$(diff-added) ${e.name}`, description: `added · ${bytes(e.size)}` });

@@ -13,6 +13,8 @@ export interface CodePackage {
   readonly entries: readonly PackageEntry[];
   /** Where it came from: the folder zipped, or the .zip read. */
   readonly source: string;
+  /** Symbolic links left out of a zipped folder because they point outside it (they would dangle in Lambda). */
+  readonly leftOut: readonly string[];
 }
 
 /** Lambda's limit for a package uploaded directly (ZipFile); larger ones go through S3, which we do not do. */
@@ -30,7 +32,8 @@ export async function codePackage(location: string, signal?: AbortSignal): Promi
   } catch (error) {
     throw new Error(`${location} does not exist (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): give a folder of code or a .zip.`, { cause: error });
   }
-  const zip = stat.isDirectory() ? await zipFolder(location, signal) : await fs.readFile(location);
+  const zipped = stat.isDirectory() ? await zipFolder(location, signal) : { zip: await fs.readFile(location), leftOut: [] };
+  const { zip } = zipped;
   let entries: PackageEntry[];
   try {
     entries = await readPackageEntries(zip);
@@ -41,16 +44,20 @@ export async function codePackage(location: string, signal?: AbortSignal): Promi
   if (zip.length > DIRECT_UPLOAD_LIMIT) {
     throw new Error(`the package of ${location} is ${bytes(zip.length)}, over Lambda's 50 MB limit for a direct upload: make it smaller (leave out dev dependencies, or bundle with esbuild), or deploy it through S3 with your deployment tool.`);
   }
-  return { zip, codeSha256: createHash('sha256').update(zip).digest('base64'), entries, source: location };
+  return { zip, codeSha256: createHash('sha256').update(zip).digest('base64'), entries, source: location, leftOut: zipped.leftOut };
 }
 
 /**
  * The folder's files as a .zip, as the same bytes every time for the same files: entries in sorted order, one fixed
- * timestamp, Unix modes kept (executables stay executable), symbolic links kept as links. Folders are implied by
- * the file paths, as in the packages SAM and the Lambda console make.
+ * timestamp, Unix modes kept (executables stay executable), symbolic links to files or folders inside it kept as
+ * links (links elsewhere are left out and named). Folders are implied by the file paths, as in the packages SAM and
+ * the Lambda console make.
  */
-export async function zipFolder(folder: string, signal?: AbortSignal): Promise<Buffer> {
-  const files = await listFiles(folder, '', signal);
+export async function zipFolder(folder: string, signal?: AbortSignal): Promise<{ zip: Buffer; leftOut: string[] }> {
+  const root = path.resolve(folder);
+  const listed = await listFiles(folder, '', signal);
+  const leftOut = listed.filter((f) => f.link !== undefined && !linksInside(root, f.name, f.link)).map((f) => f.name);
+  const files = listed.filter((f) => !leftOut.includes(f.name));
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const zip = new yazl.ZipFile();
   for (const file of files) {
@@ -60,7 +67,13 @@ export async function zipFolder(folder: string, signal?: AbortSignal): Promise<B
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return { zip: Buffer.concat(chunks), leftOut: leftOut.sort() };
+}
+
+function linksInside(root: string, name: string, link: string): boolean {
+  if (path.isAbsolute(link)) return false;
+  const target = path.resolve(root, path.dirname(name), link);
+  return target.startsWith(root + path.sep);
 }
 
 interface FolderFile {

@@ -85,7 +85,11 @@ describe('core/lambda deployCode: a folder or a .zip deployed to a function, gua
     await createFunction('report', { 'app.js': 'exports.handler = async () => 1;\n' });
     const code = folder('report-src', { 'app.js': 'exports.handler = async () => 2;\n', 'bin/tool': '#!/bin/sh\necho hi\n' });
     fs.chmodSync(path.join(code, 'bin/tool'), 0o755);
+    fs.symlinkSync('tool', path.join(code, 'bin/tool-link'));
+    fs.symlinkSync('/etc/hostname', path.join(code, 'outside-link'));
     const first = await codePackage(code);
+    assert.deepEqual(first.entries.map((e) => e.name), ['app.js', 'bin/tool', 'bin/tool-link'], 'a link inside is kept, one to outside the folder left out');
+    assert.deepEqual(first.leftOut, ['outside-link']);
     await deployCode(client, await planDeploy(client, 'report', first, { download }));
     // Touched, not changed: the package is the same.
     fs.utimesSync(path.join(code, 'app.js'), new Date(), new Date(Date.now() + 60_000));
