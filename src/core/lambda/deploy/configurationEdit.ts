@@ -86,7 +86,7 @@ export async function applyConfigurationEdit(client: LambdaClient, plan: Configu
     )
     .catch((error: unknown) => Promise.reject(asConcurrentChange(error, snapshot.name)));
   progress('Waiting until Lambda has applied it…');
-  await waitForUpdate(client, snapshot.arn || snapshot.name, options.signal);
+  await waitForUpdate(client, snapshot.arn || snapshot.name, options.signal, snapshot.name);
   const { Configuration: now = {} } = await client.send(new GetFunctionCommand({ FunctionName: snapshot.arn || snapshot.name }), { abortSignal: options.signal });
   return {
     name: snapshot.name,

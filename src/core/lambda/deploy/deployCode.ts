@@ -114,7 +114,7 @@ export async function deployCode(client: LambdaClient, plan: DeployPlan, options
       .send(new UpdateFunctionCodeCommand({ FunctionName: snapshot.arn || name, ZipFile: plan.package.zip, ...(snapshot.revisionId ? { RevisionId: snapshot.revisionId } : {}) }), { abortSignal: options.signal })
       .catch((error: unknown) => Promise.reject(asConcurrentChange(error, name)));
     progress('Waiting until Lambda has applied it…');
-    await waitForUpdate(client, snapshot.arn || name, options.signal);
+    await waitForUpdate(client, snapshot.arn || name, options.signal, name);
     codeSha256 = updated.CodeSha256 ?? plan.package.codeSha256;
     codeSize = updated.CodeSize ?? plan.package.zip.length;
     revisionId = (await client.send(new GetFunctionCommand({ FunctionName: snapshot.arn || name }), { abortSignal: options.signal })).Configuration?.RevisionId ?? updated.RevisionId;

@@ -132,6 +132,24 @@ describe('core/lambda deployCode: a folder or a .zip deployed to a function, gua
     assert.equal(v2.CodeSha256, second.codeSha256, 'version 2 is the code deployed');
   });
 
+  it("says Lambda's reason when it could not apply the update (LastUpdateStatus Failed)", async () => {
+    await createFunction('broken', { 'app.js': 'exports.handler = async () => 1;\n' });
+    const plan = await planDeploy(client, 'broken', await codePackage(folder('broken-src', { 'app.js': 'exports.handler = async () => 2;\n' })), { download });
+    standIn.updateFailure = { reason: 'The role defined for the function cannot be assumed by Lambda.', code: 'InvalidRole' };
+    try {
+      await assert.rejects(deployCode(client, plan), /^Error: Lambda could not apply the update to broken: The role defined for the function cannot be assumed by Lambda\. \(InvalidRole\)\.$/);
+    } finally {
+      standIn.updateFailure = undefined;
+    }
+  });
+
+  it('compares the next deploy with the code deployed last, not the first package', async () => {
+    await createFunction('again', { 'app.js': 'exports.handler = async () => 1;\n' });
+    await deployCode(client, await planDeploy(client, 'again', await codePackage(folder('again-1', { 'app.js': 'exports.handler = async () => 2;\n', 'two.js': '2' })), { download }));
+    const plan = await planDeploy(client, 'again', await codePackage(folder('again-2', { 'app.js': 'exports.handler = async () => 2;\n', 'three.js': '3' })), { download });
+    assert.deepEqual([plan.diff?.added.map((e) => e.name), plan.diff?.removed.map((e) => e.name), plan.diff?.changed.length], [['three.js'], ['two.js'], 0]);
+  });
+
   it('says what is wrong with the code given: no such folder, a file that is not a .zip, an empty folder, a container image function', async () => {
     await assert.rejects(codePackage(path.join(dir, 'nope')), /nope does not exist \(ENOENT\): give a folder of code or a \.zip/);
     fs.writeFileSync(path.join(dir, 'fake.zip'), 'not a zip at all');
