@@ -123,6 +123,17 @@ describe('cli: deploy code to a function, and configure it', function () {
     assert.equal(JSON.parse(run.stdout).codeSha256, (await configuration('hello-app-GreetFunction-AbCdEf123456')).CodeSha256);
   });
 
+  it('deploys a pulled copy back to its function after an edit: pull, change, deploy <name>', async () => {
+    await createFunction('orders-dev');
+    assert.equal((await cli('pull', 'orders-dev')).code, 0);
+    const code = path.join(project, '.serverless-explorer', 'pulled', 'orders-dev', 'code');
+    fs.appendFileSync(path.join(code, 'app.js'), '// fixed\n');
+    const run = await cli('deploy', 'orders-dev');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^Deploying \.serverless-explorer\/pulled\/orders-dev\/code to orders-dev \(eu-west-1\):\n {2}~ app\.js {2}\(42 B → 51 B\)$/m);
+    assert.equal(JSON.parse(run.stdout).codeSha256, (await configuration('orders-dev')).CodeSha256);
+  });
+
   it('configure sets and unsets variables, memory and timeout, as GetFunctionConfiguration then says; values are never printed', async () => {
     await createFunction('orders-api', { MemorySize: 256, Environment: { Variables: { OLD: 'x', API_KEY: 'hunter2' } } });
     const run = await cli('configure', 'orders-api', '--env', 'TABLE=orders-v2', '--env', 'API_KEY=s3cr3t-value', '--unset-env', 'OLD', '--memory', '1024', '--timeout', '30');
