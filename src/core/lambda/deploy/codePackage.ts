@@ -19,6 +19,8 @@ export interface CodePackage {
 
 /** Lambda's limit for a package uploaded directly (ZipFile); larger ones go through S3, which we do not do. */
 export const DIRECT_UPLOAD_LIMIT = 50 * 1024 * 1024;
+/** Lambda's limit on a function's code unzipped (its layers included, which we do not count here). */
+export const UNZIPPED_LIMIT = 250 * 1024 * 1024;
 
 // A fixed time (DOS dates start in 1980) so that the same files always make the same bytes, hence the same CodeSha256.
 const FIXED_MTIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -41,6 +43,10 @@ export async function codePackage(location: string, signal?: AbortSignal): Promi
     throw new Error(`${location} is not a .zip archive (${(error as Error).message}): give a folder of code or a .zip built from one.`, { cause: error });
   }
   if (entries.length === 0) throw new Error(`${location} ${stat.isDirectory() ? 'has no files' : 'is an empty .zip'}: there is no code to deploy.`);
+  const unzipped = entries.reduce((sum, e) => sum + e.size, 0);
+  if (unzipped > UNZIPPED_LIMIT) {
+    throw new Error(`the code of ${location} is ${bytes(unzipped)} unzipped, over Lambda's 250 MB limit for a function's code and layers: leave out what it does not need at run time, or move dependencies into a layer or a container image.`);
+  }
   if (zip.length > DIRECT_UPLOAD_LIMIT) {
     throw new Error(`the package of ${location} is ${bytes(zip.length)}, over Lambda's 50 MB limit for a direct upload: make it smaller (leave out dev dependencies, or bundle with esbuild), or deploy it through S3 with your deployment tool.`);
   }

@@ -50,7 +50,11 @@ export async function checkUnchanged(client: LambdaClient, snapshot: FunctionSna
 
 /** Lambda's refusal of a stale RevisionId, in the same words as our own check. */
 export function asConcurrentChange(error: unknown, name: string): unknown {
-  return (error as { name?: string }).name === 'PreconditionFailedException' ? new ConcurrentChangeError(concurrentChangeMessage(name, 'its RevisionId is not the one read'), { cause: error }) : error;
+  const kind = (error as { name?: string }).name;
+  if (kind === 'PreconditionFailedException') return new ConcurrentChangeError(concurrentChangeMessage(name, 'its RevisionId is not the one read'), { cause: error });
+  // Lambda refuses an update while another one is being applied.
+  if (kind === 'ResourceConflictException') return new ConcurrentChangeError(`${name} is being updated by someone else right now, so nothing was changed: look again in a moment, then try again.`, { cause: error });
+  return error;
 }
 
 function whatChanged(before: FunctionConfiguration, after: FunctionConfiguration): string | undefined {

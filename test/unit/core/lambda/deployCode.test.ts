@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -156,6 +157,10 @@ describe('core/lambda deployCode: a folder or a .zip deployed to a function, gua
     await assert.rejects(codePackage(path.join(dir, 'fake.zip')), /fake\.zip is not a \.zip archive \(.+\): give a folder of code or a \.zip/);
     fs.mkdirSync(path.join(dir, 'empty'));
     await assert.rejects(codePackage(path.join(dir, 'empty')), /empty has no files: there is no code to deploy/);
+    // 251 MB of zeros, a few hundred KB zipped: over Lambda's limit once unzipped.
+    const big = path.join(dir, 'big.zip');
+    execFileSync(process.env.SE_PYTHON ?? 'python3', ['-c', 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n  with z.open("zeros.bin", "w", force_zip64=True) as f:\n    for _ in range(251): f.write(bytes(1024 * 1024))', big]);
+    await assert.rejects(codePackage(big), /big\.zip is 251\.0 MB unzipped, over Lambda's 250 MB limit/);
     const pkg = await codePackage(folder('x', { 'app.js': '1' }));
     await assert.rejects(planDeploy(client, 'no-such-function', pkg, { download }), (error: Error) => error.name === 'ResourceNotFoundException');
   });
