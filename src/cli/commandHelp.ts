@@ -48,6 +48,38 @@ Functions view find it. It runs with the deployed environment variables, memory,
 Its local runs get the credentials of the profile it was pulled with (--profile on invoke overrides), and AWS_REGION
 of its region. .serverless-explorer/.gitignore keeps the pulled folders (deployed environment values) out of git.
 ${TIMEOUTS}`,
+  deploy: `Usage:
+  serverless-explorer deploy <function-name | function-arn | local-function> [--code dir|zip] [--publish]
+      [--alias a] [--yes] [--template file] [--stage s] [--profile p] [--region r] [--endpoint-url url]
+      [--connect-timeout s] [--request-timeout s]
+
+Upload code to a deployed function (UpdateFunctionCode), then wait until Lambda has applied it. A folder is zipped
+the same way every time (sorted, one fixed timestamp, Unix modes kept), so the same files make the same CodeSha256
+and "nothing changed" is said instead of uploading again. What changes (files added, changed, removed, and the
+package size before and after, against the deployed package) is printed on stderr first; the result as JSON on
+stdout: {name, codeSha256, codeSize, version, alias, revisionId}. If the function changed since it was read (its
+RevisionId, or its configuration), nothing is deployed: look again.
+  <function>          A name or ARN in AWS (then --code is needed), or a function of this folder's templates: its
+                      code folder (an esbuild function's build output, built first; a .zip CodeUri as it is) goes
+                      to its FunctionName, else to the <stack>-<LogicalId>-<suffix> function CloudFormation made
+  --code <dir|zip>    The code to upload (a folder is zipped; a .zip is uploaded as it is, up to 50 MB)
+  --publish           Publish a version of the new code
+  --alias <a>         Publish, and create the alias at the new version or move it there
+  --yes               Deploy to a function that looks like production (prod, production, prd or live in its name,
+                      the alias or an env/stage tag); without it such a deploy is refused
+${TIMEOUTS}`,
+  configure: `Usage:
+  serverless-explorer configure <function-name | function-arn | local-function> [--env K=V …] [--unset-env K …]
+      [--memory mb] [--timeout s] [--yes] [--profile p] [--region r] [--endpoint-url url]
+
+Change a deployed function's environment variables, memory or timeout (UpdateFunctionConfiguration), checked first
+(memory 128 to 10240 MB, timeout 1 to 900 s, variable names, Lambda's 4 KB for all variables together) and guarded as
+deploy is; then wait until Lambda has applied it. The changes are printed on stderr (names, not values), the
+result as JSON on stdout: {name, memoryMb, timeoutSeconds, environment (the names), revisionId}.
+  --env K=V           Set a variable (repeatable); K= sets it empty
+  --unset-env K       Remove a variable (repeatable)
+  --yes               Change a function that looks like production
+${TIMEOUTS}`,
   'start-api': `Usage:
   serverless-explorer start-api [--template file | --source file] [--stage s] [--host 127.0.0.1] [--port 3000]
       [--env-vars vars.json] [--profile p] [--endpoint-url url] [--python path] [--node path]

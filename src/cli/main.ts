@@ -7,6 +7,8 @@ import { startLambdaCommand } from './commands/startLambda';
 import { LIST_SUBJECTS, listCommand } from './commands/list';
 import { profilesCommand } from './commands/profiles';
 import { pullCommand } from './commands/pull';
+import { configureCommand } from './commands/configure';
+import { deployCommand } from './commands/deploy';
 import { runTaskCommand } from './commands/runTask';
 import type { CliIo, CommonOptions } from './io';
 import { COMMAND_HELP } from './commandHelp';
@@ -64,6 +66,18 @@ Commands:
                         AWS; invoke, start-lambda and start-api then run it
                         [--qualifier version|alias] [--dir d] [--profile p]
                         [--region r] [--endpoint-url url]
+  deploy <function>     Upload code to a deployed function: a folder (zipped the
+                        same way every time) or a .zip, or a local function's
+                        code (esbuild functions built first); prints what changes
+                        and refuses if the function changed since it was read
+                        [--code dir|zip] [--publish] [--alias a: publish and
+                        point the alias at the new version] [--yes: deploy to a
+                        function that looks like production] [--profile p]
+                        [--region r] [--endpoint-url url]
+  configure <function>  Change a deployed function's environment variables,
+                        memory or timeout, guarded as deploy is
+                        [--env K=V …] [--unset-env K …] [--memory mb]
+                        [--timeout s] [--yes]
   run-task --cluster <c> --service <s>
                         Run a one-off task of a Fargate service (its task
                         definition, network and launch type), the event in an
@@ -118,7 +132,7 @@ Environment:
 `;
 
 /** An example value for the flags whose value is missing most often, for the message that says so. */
-const FLAG_EXAMPLES: Readonly<Record<string, string>> = { '--stage': 'prod', '--source': 'serverless.yml', '--template': 'template.yaml', '--event': 'event.json', '--profile': 'default', '--port': '3000' };
+const FLAG_EXAMPLES: Readonly<Record<string, string>> = { '--code': 'dist', '--alias': 'live', '--env': 'TABLE=orders', '--memory': '512', '--stage': 'prod', '--source': 'serverless.yml', '--template': 'template.yaml', '--event': 'event.json', '--profile': 'default', '--port': '3000' };
 
 /** "--stage needs a value", for a flag given last or followed by another flag (node's parseArgs words it its own way). */
 function flagValueMissing(error: unknown): string | undefined {
@@ -169,6 +183,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         stage: { type: 'string' },
         qualifier: { type: 'string' },
         dir: { type: 'string' },
+        code: { type: 'string' },
+        publish: { type: 'boolean' },
+        alias: { type: 'string' },
+        yes: { type: 'boolean', short: 'y' },
+        env: { type: 'string', multiple: true },
+        'unset-env': { type: 'string', multiple: true },
+        memory: { type: 'string' },
       },
     });
   } catch (error) {
@@ -229,6 +250,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'pull':
         if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "pull ${rest[0]}".`);
         return await pullCommand(rest[0], { ...options, qualifier: values.qualifier, dir: values.dir, cwd: process.cwd() }, io);
+      case 'deploy':
+        if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "deploy ${rest[0]}".`);
+        return await deployCommand(rest[0], { ...options, template, stage: values.stage, code: values.code, publish: values.publish, alias: values.alias, yes: values.yes, cwd: process.cwd() }, io);
+      case 'configure':
+        if (rest.length > 1) return usageError(io, `unexpected argument "${rest[1]}" after "configure ${rest[0]}".`);
+        return await configureCommand(rest[0], { ...options, template, stage: values.stage, env: values.env, unsetEnv: values['unset-env'], memory: values.memory, timeout: values.timeout, yes: values.yes, cwd: process.cwd() }, io);
       default:
         return usageError(io, `unknown command "${command}".`);
     }

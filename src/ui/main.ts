@@ -12,6 +12,7 @@ import type { AwsNode } from './explorer/nodes/awsNode';
 import { registerExplorerCommands } from './explorer/registerExplorerCommands';
 import { SampleEventsTree } from './explorer/sampleEventsTree';
 import type * as FargateFeature from './fargate/registerFargateCommands';
+import type * as DeployFeature from './deploy/registerDeployCommands';
 import { InvokeResultPanel } from './invoke/invokeResultPanel';
 import type * as InvokeFeature from './invoke/registerInvokeCommands';
 import type * as LinksFeature from './links/registerLinkCommands';
@@ -40,6 +41,7 @@ const FEATURES = {
   monitor: (deps: UiDeps) => (require('./ui-monitor.js') as typeof MonitorFeature).registerMonitorCommands(deps),
   fargate: (deps: UiDeps) => (require('./ui-fargate.js') as typeof FargateFeature).registerFargateCommands(deps),
   links: (deps: UiDeps) => (require('./ui-links.js') as typeof LinksFeature).registerLinkCommands(deps),
+  deploy: (deps: UiDeps) => (require('./ui-deploy.js') as typeof DeployFeature).registerDeployCommands(deps),
 } satisfies Record<FeatureName | 'codelens', (deps: UiDeps) => vscode.Disposable[] | { readonly disposables: vscode.Disposable[] }>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 

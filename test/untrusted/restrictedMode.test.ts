@@ -67,6 +67,32 @@ describe('Restricted Mode (an untrusted workspace)', function () {
     }
   });
 
+  it('refuses Deploy Code of an esbuild function (it would run the project\'s esbuild), before asking AWS anything', async () => {
+    const app = path.join(folder().uri.fsPath, 'esbuild-app');
+    fs.mkdirSync(path.join(app, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(app, 'src', 'app.ts'), 'export const handler = async () => "built";\n');
+    fs.writeFileSync(
+      path.join(app, 'template.yaml'),
+      'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  BuiltFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.handler\n      Runtime: nodejs20.x\n    Metadata:\n      BuildMethod: esbuild\n',
+    );
+    try {
+      await vscode.commands.executeCommand('serverlessExplorer.refreshLocal');
+      let item: LocalFunctionItem | undefined;
+      for (let i = 0; i < 50 && !item; i++) {
+        const items = (await api.localFunctions.getChildren()).filter((i): i is LocalFunctionItem => i.contextValue === 'localFunction');
+        item = items.find((i) => i.definition.name === 'BuiltFunction');
+        if (!item) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(item, 'the esbuild function is listed');
+      const outcome = (await vscode.commands.executeCommand('serverlessExplorer.deployCode', item)) as { status: string; message?: string };
+      assert.equal(outcome.status, 'refused');
+      assert.match(outcome.message ?? '', /^Restricted Mode: Deploy Code of BuiltFunction \(it builds the function with the project's esbuild\) is off because it runs code from this folder/);
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+      await vscode.commands.executeCommand('serverlessExplorer.refreshLocal');
+    }
+  });
+
   it('offers no local debug configurations in the Run and Debug picker', async () => {
     assert.deepEqual(await api.debugConfigurations(folder()), []);
   });

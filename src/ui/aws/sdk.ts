@@ -1,4 +1,5 @@
 import type * as AwsSdk from '../../core/sdk/aws';
+import type * as DeploySdk from '../../core/sdk/deploy';
 import type * as EcsSdk from '../../core/sdk/ecs';
 import type * as EksSdk from '../../core/sdk/eks';
 import type * as EventsSdk from '../../core/sdk/events';
@@ -25,4 +26,5 @@ export const eksSdk = once(() => require('./sdk-eks.js') as typeof EksSdk);
 export const monitorSdk = once(() => require('./sdk-monitor.js') as typeof MonitorSdk);
 export const eventsSdk = once(() => require('./sdk-events.js') as typeof EventsSdk);
 export const localSdk = once(() => require('./sdk-local.js') as typeof LocalSdk);
+export const deploySdk = once(() => require('./sdk-deploy.js') as typeof DeploySdk);
 /* eslint-enable @typescript-eslint/no-require-imports */

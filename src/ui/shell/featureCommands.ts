@@ -37,6 +37,7 @@ export const FEATURE_COMMANDS = {
     'serverlessExplorer.refreshServiceDetails',
   ],
   links: ['serverlessExplorer.copyLink'],
+  deploy: ['serverlessExplorer.deployCode', 'serverlessExplorer.editConfiguration'],
 } as const;
 
 export type FeatureName = keyof typeof FEATURE_COMMANDS;

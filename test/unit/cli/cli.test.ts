@@ -62,9 +62,9 @@ describe('cli serverless-explorer', () => {
   });
 
   it('says how to get help for an unknown command or option, with exit code 2', () => {
-    const unknown = cli(['deploy']);
+    const unknown = cli(['destroy']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /unknown command "deploy"[\s\S]*--help/);
+    assert.match(unknown.stderr, /unknown command "destroy"[\s\S]*--help/);
     const badOption = cli(['profiles', '--colour']);
     assert.equal(badOption.code, 2);
     assert.match(badOption.stderr, /--colour[\s\S]*--help/);

@@ -30,7 +30,7 @@ describe('cli surface: --help, flag checks, a closed pipe, --host', function () 
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  for (const command of [[], ['profiles'], ['list'], ['list', 'functions'], ['list', 'services'], ['invoke'], ['start-lambda'], ['start-api'], ['events'], ['events', 'list'], ['events', 'generate'], ['run-task'], ['pull']]) {
+  for (const command of [[], ['profiles'], ['list'], ['list', 'functions'], ['list', 'services'], ['invoke'], ['start-lambda'], ['start-api'], ['events'], ['events', 'list'], ['events', 'generate'], ['run-task'], ['pull'], ['deploy'], ['configure']]) {
     it(`${['serverless-explorer', ...command].join(' ')} --help: usage on stdout, exit 0`, () => {
       const run = cli([...command, '--help']);
       assert.equal(run.code, 0, run.stderr);
