@@ -7,9 +7,10 @@ import { bytes } from '../../core/format';
 import { deployCode, planDeploy, type DeployPlan } from '../../core/lambda/deploy/deployCode';
 import { deployedFunctionsOf } from '../../core/lambda/deploy/deployedFunctionOf';
 import { aliasProblem } from '../../core/lambda/deploy/deployedMatch';
-import { downloadPackage } from '../../core/lambda/deploy/packageDownload';
+import { downloadPackage } from '../../core/lambda/packageDownload';
 import { ConcurrentChangeError } from '../../core/lambda/deploy/revisionGuard';
 import { deployableCode } from '../../core/local/build/deployableCode';
+import { markPulledCodeDeployed } from '../../core/local/pulled/pullFunction';
 import { defaultCacheDir } from '../../core/local/cacheDir';
 import { RuntimeSetupError } from '../../core/local/runtimes/runtimeSetupError';
 import type { CliIo } from '../io';
@@ -112,6 +113,8 @@ async function deploy(target: string, resolved: CliTarget, options: DeployCliOpt
   }
   try {
     const result = await deployCode(client, plan, { publish: options.publish, alias: options.alias, onProgress: (message) => io.err(`${message}\n`) });
+    // A pulled copy whose code/ went back: its function.json now says so (no re-download, no edits to guard).
+    if (local && !options.code && result.updated) await markPulledCodeDeployed(local, result.codeSha256);
     io.err(result.updated ? `Deployed: CodeSha256 ${result.codeSha256}${result.version ? `, version ${result.version}` : ''}${result.alias ? `, alias ${result.alias}` : ''}.\n` : `Nothing was uploaded${result.version ? `; version ${result.version}${result.alias ? `, alias ${result.alias}` : ''}` : ''}.\n`);
     io.out(`${JSON.stringify({ name: result.name, codeSha256: result.codeSha256, codeSize: result.codeSize, ...(result.version ? { version: result.version } : {}), ...(result.alias ? { alias: result.alias } : {}), revisionId: result.revisionId ?? null, updated: result.updated })}\n`);
     return 0;

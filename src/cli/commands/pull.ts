@@ -8,7 +8,8 @@ import { getDeployedFunction, type DeployedFunction } from '../../core/lambda/de
 import { layerDownloader } from '../../core/lambda/layerDownload';
 import { functionNameProblem, parseFunctionArn, qualifierProblem } from '../../core/lambda/identifiers';
 import { LambdaClient } from '../../core/lambda/functions';
-import { downloadPackage, PULLED_RECORD, pulledFolderName, pullFunction, type PulledFunction } from '../../core/local/pulled/pullFunction';
+import { downloadPackage } from '../../core/lambda/packageDownload';
+import { PULLED_RECORD, pulledFolderName, pullFunction, type PulledFunction } from '../../core/local/pulled/pullFunction';
 import { keepOutOfGit, PULLED_DIR } from '../../core/local/pulled/pulledDiscovery';
 import { defaultCacheDir } from '../../core/local/cacheDir';
 import type { LayerFetcher } from '../../core/local/layers/layerFetcher';

@@ -3,6 +3,7 @@ export { codePackage } from '../lambda/deploy/codePackage';
 export { applyConfigurationEdit, planEdit, readFunctionSettings } from '../lambda/deploy/configurationEdit';
 export { deployCode, planDeploy, publishVersion } from '../lambda/deploy/deployCode';
 export { deployedFunctionsOf } from '../lambda/deploy/deployedFunctionOf';
-export { downloadPackage } from '../lambda/deploy/packageDownload';
+export { downloadPackage } from '../lambda/packageDownload';
+export { markPulledCodeDeployed } from '../local/pulled/pullFunction';
 export { ConcurrentChangeError } from '../lambda/deploy/revisionGuard';
 export { deployableCode } from '../local/build/deployableCode';

@@ -97,6 +97,8 @@ export async function deployCodeCommand(aws: AwsConnection, workspace: Workspace
     }
     return failed(error, to, 'update its code (lambda:UpdateFunctionCode)', aws);
   }
+  // A pulled copy whose code/ went back: its function.json now says so (no re-download, no edits to guard).
+  if (local && result.updated) await deploySdk().markPulledCodeDeployed(local, result.codeSha256);
   const done = `Deployed to ${to.name}: CodeSha256 ${result.codeSha256}${result.version ? `, version ${result.version}` : ''}${result.alias ? `, alias ${result.alias}` : ''}.`;
   if (options.publish !== undefined) void vscode.window.showInformationMessage(done);
   else void offerPublish(aws, to, result, done);

@@ -141,4 +141,34 @@ describe('cli: pull a deployed function, then invoke the copy', function () {
     assert.match(bad.stderr, /--qualifier: The qualifier contains "\." \(U\+002E\) at position 1, which is not allowed: a qualifier is \$LATEST, a version number or an alias name/);
     assert.deepEqual(fs.readdirSync(path.join(project, '.serverless-explorer', 'pulled')), ['orders-prod@live']);
   });
+
+  it('never replaces code/ edited since the pull: pulling again is refused until the edits are deployed, then nothing is downloaded', async () => {
+    assert.equal((await cli('pull', 'orders-prod', '--endpoint-url', standIn.endpoint)).code, 0);
+    const handler = path.join(project, '.serverless-explorer', 'pulled', 'orders-prod', 'code', 'app.js');
+    const edited = "exports.handler = async () => ({ edited: 'here' });\n";
+    fs.writeFileSync(handler, edited);
+
+    const src = path.join(project, 'theirs');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, 'app.js'), 'exports.handler = async () => ({ theirs: true });\n');
+    const zip = zipFolder(src);
+    const lambda = new LambdaClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'orders-prod', ZipFile: zip }));
+    lambda.destroy();
+    standIn.serveFunction('orders-prod', zip);
+
+    const refused = await cli('invoke', 'orders-prod', '--deployed', '--endpoint-url', standIn.endpoint);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /was edited since orders-prod was pulled, and the deployed code has changed since too: pulling it again would replace your edits/);
+    assert.equal(fs.readFileSync(handler, 'utf8'), edited, 'the edits are kept');
+
+    const deployed = await cli('deploy', 'orders-prod', '--yes', '--endpoint-url', standIn.endpoint);
+    assert.equal(deployed.code, 0, deployed.stderr);
+    const downloadsBefore = standIn.downloads;
+    const ran = await cli('invoke', 'orders-prod', '--deployed', '--endpoint-url', standIn.endpoint);
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.deepEqual(JSON.parse(ran.stdout), { edited: 'here' });
+    assert.match(ran.stderr, /already holds this code/);
+    assert.equal(standIn.downloads, downloadsBefore, 'the code it deployed is not downloaded back');
+  });
 });

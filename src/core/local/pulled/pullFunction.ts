@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DeployedFunction } from '../../lambda/deployedFunction';
 import { arnLayerContent } from '../layers/arnLayers';
+import { codeStamp } from '../reload/codeStamp';
 import { readJson, replaceFolder } from '../layers/cachedFolder';
 import type { LayerFetcher } from '../layers/layerFetcher';
 import { sha256Of } from '../layers/fileHash';
@@ -20,6 +21,8 @@ export interface PulledRecord {
   readonly from?: { readonly profile: string; readonly region: string };
   /** The version or alias it was pulled at (absent: $LATEST): its local name is then `<name>:<qualifier>`, as Lambda writes it. */
   readonly qualifier?: string;
+  /** What code/ looked like when it was pulled or deployed from here (codeStamp): another stamp means it was edited since. */
+  readonly codeStamp?: string;
   /** "executionRole": its runs assume its execution role (the user allowed it) instead of using the profile's own credentials. */
   readonly credentials?: 'profile' | 'executionRole';
 }
@@ -35,6 +38,8 @@ export interface PullOptions {
   readonly from?: PulledRecord['from'];
   /** How its runs get credentials; by default what an earlier pull into the folder chose, else the profile's. */
   readonly credentials?: PulledRecord['credentials'];
+  /** Replace code/ even when it was edited since it was pulled (the edits are lost): the user said so. */
+  readonly discardEdits?: boolean;
   /** Downloads its layers into the layer cache now (those not there yet), so that the first run does not wait for them. */
   readonly layers?: { readonly cacheDir: string; readonly fetchLayer: LayerFetcher };
   readonly signal?: AbortSignal;
@@ -62,6 +67,11 @@ export async function pullFunction(deployed: DeployedFunction, options: PullOpti
   const before = readJson<PulledRecord>(recordFile);
   const fresh = before?.deployed.codeSha256 === deployed.codeSha256 && fs.existsSync(codeDir);
   if (!fresh) {
+    if (before?.codeStamp && fs.existsSync(codeDir) && !options.discardEdits && (await codeStamp(codeDir)) !== before.codeStamp) {
+      throw new PulledCodeEditedError(
+        `${codeDir} was edited since ${deployed.name} was pulled, and the deployed code has changed since too: pulling it again would replace your edits. Deploy them first, copy them elsewhere, or pull into another folder.`,
+      );
+    }
     if (!deployed.codeLocation) throw new Error(`GetFunction gave no Code.Location for ${deployed.name}, so there is nothing to download (is the endpoint a real Lambda?).`);
     const zip = await options.download(deployed.codeLocation, options.signal);
     const got = sha256Of(zip);
@@ -76,9 +86,28 @@ export async function pullFunction(deployed: DeployedFunction, options: PullOpti
   const from = options.from ?? before?.from;
   const credentials = options.credentials ?? before?.credentials;
   const qualifier = options.qualifier && options.qualifier !== '$LATEST' ? options.qualifier : undefined;
-  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept, ...(qualifier ? { qualifier } : {}), ...(from ? { from } : {}), ...(credentials ? { credentials } : {}) };
+  const stamp = fresh ? before?.codeStamp : await codeStamp(codeDir);
+  const record: PulledRecord = { pulledAt: new Date().toISOString(), deployed: kept, ...(stamp ? { codeStamp: stamp } : {}), ...(qualifier ? { qualifier } : {}), ...(from ? { from } : {}), ...(credentials ? { credentials } : {}) };
   await fs.promises.writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
   return { definition: pulledDefinition(record, recordFile), downloaded: !fresh };
+}
+
+/** A pull that would replace code/ the user edited since: nothing was changed. */
+export class PulledCodeEditedError extends Error {
+  override readonly name = 'PulledCodeEditedError';
+}
+
+/**
+ * After its code/ was deployed to the function: the record says the deployed code is now that code (its CodeSha256
+ * and stamp), so that the next pull neither downloads it again nor takes the deployed edits for local ones.
+ */
+export async function markPulledCodeDeployed(definition: LocalFunctionDefinition, codeSha256: string): Promise<boolean> {
+  if (definition.origin?.source !== PULLED_SOURCE) return false;
+  const record = readJson<PulledRecord>(definition.origin.file);
+  if (!record) return false;
+  const updated: PulledRecord = { ...record, deployed: { ...record.deployed, codeSha256 }, codeStamp: await codeStamp(definition.codeDir) };
+  await fs.promises.writeFile(definition.origin.file, `${JSON.stringify(updated, null, 2)}\n`);
+  return true;
 }
 
 /** The local function a pulled folder's record describes: the deployed configuration, the code beside it. */
@@ -110,13 +139,6 @@ export function pulledDefinition(record: PulledRecord, recordFile: string): Loca
 /** The folder a pull goes into under .serverless-explorer/pulled/: the name, and `@<qualifier>` for a version or alias (so that each has its own). */
 export function pulledFolderName(name: string, qualifier?: string): string {
   return qualifier && qualifier !== '$LATEST' ? `${name}@${qualifier}` : name;
-}
-
-/** Fetches a package at its presigned link (GetFunction's Code.Location). */
-export async function downloadPackage(location: string, signal?: AbortSignal): Promise<Buffer> {
-  const response = await fetch(location, { signal });
-  if (!response.ok) throw new Error(`its package could not be downloaded: HTTP ${response.status} (the link lasts minutes: pull again)`);
-  return Buffer.from(await response.arrayBuffer());
 }
 
 function regionOfArn(arn: string): string | undefined {

@@ -7,7 +7,7 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, GetAliasCommand, GetFunctionCommand, LambdaClient, ListVersionsByFunctionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { codePackage } from '../../../../src/core/lambda/deploy/codePackage';
 import { deployCode, planDeploy } from '../../../../src/core/lambda/deploy/deployCode';
-import { downloadPackage } from '../../../../src/core/lambda/deploy/packageDownload';
+import { downloadPackage } from '../../../../src/core/lambda/packageDownload';
 import { LayerApiStandIn } from '../../../support/layerApiStandIn';
 import { useMoto } from '../../../support/useMoto';
 import { zipFolder } from '../../../support/zipFolder';
