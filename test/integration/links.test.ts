@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { ServerlessExplorerApi } from '../../src/extension';
 import type { AwsNode } from '../../src/ui/explorer/nodes/awsNode';
 import type { PullOutcome } from '../../src/ui/pull/pullCommand';
@@ -88,6 +88,7 @@ describe('function links: the URI handler and Copy Link', function () {
   it('offers Invoke…, Open Monitor and Pull to Debug Locally, and the Pull button pulls the function the link revealed', async () => {
     // moto cannot serve a package download: the stand-in serves GetFunction's Code.Location (as in pull.test.ts).
     const standIn = await LayerApiStandIn.start(process.env.SE_MOTO_ENDPOINT!);
+    let pulledDir: string | undefined;
     try {
       const src = fs.mkdtempSync(path.join(os.tmpdir(), 'se-int-link-'));
       fs.writeFileSync(path.join(src, 'app.js'), 'exports.handler = async () => "linked";\n');
@@ -108,7 +109,14 @@ describe('function links: the URI handler and Copy Link', function () {
       const pulled = await vscode.commands.executeCommand<PullOutcome>(pull.command, ...pull.arguments, { destination: 'cache', credentials: 'profile', quiet: true });
       assert.equal(pulled.status, 'pulled', JSON.stringify(pulled));
       assert.equal(pulled.status === 'pulled' && pulled.definition.name, 'linked-fn');
+      pulledDir = pulled.status === 'pulled' ? path.dirname(pulled.definition.origin!.file) : undefined;
     } finally {
+      // Later suites see neither the pulled copy (Local Functions would show a "Pulled from AWS" group) nor the function.
+      if (pulledDir) fs.rmSync(pulledDir, { recursive: true, force: true });
+      await vscode.commands.executeCommand('serverlessExplorer.refreshLocal');
+      const lambda = new LambdaClient({ region: 'us-east-1', endpoint: process.env.SE_MOTO_ENDPOINT, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+      await lambda.send(new DeleteFunctionCommand({ FunctionName: 'linked-fn' })).catch(() => undefined);
+      lambda.destroy();
       await setSetting('endpointUrl', process.env.SE_MOTO_ENDPOINT);
       await standIn.stop();
     }
