@@ -2,12 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeServer, installExtension } from '../test/support/codeServer';
 import { portInUse } from '../test/support/freePort';
+import { readFirstLine } from '../test/support/firstLine';
 import { MotoServer } from '../test/support/moto';
 import { CACHE, VSIX } from '../test/support/paths';
 import { writeSampleApp } from '../test/support/sampleApp';
 import { writeTypeScriptApp } from '../test/support/typescriptApp';
 import { groupAlive, stopGroup } from '../test/support/processGroup';
 import { DEMO, seedDemo } from '../test/support/seed';
+import { PULLABLE, seedPullableFunction } from '../test/support/pullableFunction';
+import { freePort } from '../test/support/freePort';
+import { spawnGroup } from '../test/support/processGroup';
 
 // The demo: the packaged extension in a real VS Code (code-server) wired to a seeded local moto_server.
 // Both keep running on 127.0.0.1 after this script ends; `bash scripts/demo.sh stop` stops them by process group.
@@ -19,6 +23,9 @@ interface DemoState {
   readonly url: string;
   readonly motoEndpoint: string;
   readonly motoPid: number;
+  /** The stand-in in front of moto that serves function packages (moto serves none), which the extension talks to. */
+  readonly standInEndpoint?: string;
+  readonly standInPid?: number;
   readonly codeServerPid: number;
 }
 
@@ -40,7 +47,7 @@ function port(name: string, fallback: number): number {
 
 async function start(): Promise<void> {
   const running = readState();
-  if (running && groupAlive(running.codeServerPid) && groupAlive(running.motoPid)) {
+  if (running && groupAlive(running.codeServerPid) && groupAlive(running.motoPid) && (!running.standInPid || groupAlive(running.standInPid))) {
     printStarted(running, true);
     return;
   }
@@ -75,9 +82,21 @@ async function start(): Promise<void> {
 
   step(`starting moto_server on 127.0.0.1:${motoPort}`);
   const moto = await MotoServer.start({ port: motoPort, detached: true });
+  let standInPid: number | undefined;
   try {
     step('seeding Lambda functions, Fargate services, logs and metrics');
     await seedDemo(moto.endpoint);
+    const packages = path.join(DIR, 'packages');
+    await seedPullableFunction(moto.endpoint, packages);
+    step(`starting the stand-in that serves ${PULLABLE}'s package (moto serves no code downloads), in front of moto`);
+    // Its errors go to a log of its own: an inherited stderr would keep this script's output open after it ends.
+    const standInLog = fs.openSync(path.join(DIR, 'stand-in.log'), 'w');
+    const standIn = spawnGroup(process.execPath, [path.join(__dirname, '..', 'test', 'support', 'standInMain.js'), moto.endpoint, String(await freePort()), packages], { stdio: ['ignore', 'pipe', standInLog] });
+    fs.closeSync(standInLog);
+    standInPid = standIn.pid;
+    const standInEndpoint = await readFirstLine(standIn.stdout!, 10_000);
+    standIn.stdout!.destroy();
+    standIn.unref();
     step('installing the extension into code-server');
     installExtension(home, VSIX);
     step(`starting code-server on 127.0.0.1:${codePort}`);
@@ -88,13 +107,14 @@ async function start(): Promise<void> {
       env: { AWS_CONFIG_FILE: awsConfig, AWS_SHARED_CREDENTIALS_FILE: path.join(DIR, 'aws-credentials'), AWS_PROFILE: '' },
       settings: {
         'serverlessExplorer.profiles': ['demo', 'demo-eu'],
-        'serverlessExplorer.endpointUrl': moto.endpoint,
+        'serverlessExplorer.endpointUrl': standInEndpoint,
       },
     });
-    const state: DemoState = { url: server.workbenchUrl(workspace), motoEndpoint: moto.endpoint, motoPid: moto.pid, codeServerPid: server.pid };
+    const state: DemoState = { url: server.workbenchUrl(workspace), motoEndpoint: moto.endpoint, motoPid: moto.pid, standInEndpoint, standInPid: standIn.pid, codeServerPid: server.pid };
     fs.writeFileSync(STATE, JSON.stringify(state, null, 2));
     printStarted(state, false);
   } catch (error) {
+    await stopGroup(standInPid);
     await moto.stop();
     throw error;
   }
@@ -107,9 +127,10 @@ async function stop(verbose = true): Promise<void> {
     return;
   }
   await stopGroup(state.codeServerPid, 5000);
+  await stopGroup(state.standInPid);
   await stopGroup(state.motoPid);
   fs.rmSync(STATE, { force: true });
-  if (verbose) console.log('Stopped the demo (code-server and moto_server).');
+  if (verbose) console.log('Stopped the demo (code-server, the stand-in and moto_server).');
 }
 
 function step(text: string): void {
@@ -122,6 +143,7 @@ ${already ? 'The demo is already running.' : 'The demo is running.'}
 
   Open VS Code:   ${state.url}
   moto_server:    ${state.motoEndpoint}   (try: AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --endpoint-url ${state.motoEndpoint} --region ${DEMO.region} lambda list-functions)
+  Packages:       ${state.standInEndpoint ?? '(none)'}   (a stand-in in front of moto that serves function packages: right-click ${PULLABLE} → Pull to Run and Debug Locally…)
   Stop it:        bash scripts/demo.sh stop
 `);
 }

@@ -456,7 +456,8 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
       await lambda.send(new CreateFunctionCommand({ FunctionName: 'checkout-prod', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zip }, MemorySize: 1024, Timeout: 15, Environment: { Variables: { ORDERS_TABLE: 'orders-prod', STRIPE_SECRET_KEY: 'sk_live_51HxE2e4eC39HqLyjWDarjtT1zdp7dc', LOG_LEVEL: 'INFO' } } }));
       lambda.destroy();
       standIn.serveFunction('checkout-prod', zip);
-      fs.writeFileSync(settingsFile, JSON.stringify({ 'serverlessExplorer.endpointUrl': standIn.endpoint }));
+      // The region it was made in, whatever the region picker's test left selected; both go with the file.
+      fs.writeFileSync(settingsFile, JSON.stringify({ 'serverlessExplorer.endpointUrl': standIn.endpoint, 'serverlessExplorer.regions': ['us-east-1'] }));
 
       const sidebar = await openSidebar();
       const aws = sidebar.locator('.pane-header', { hasText: /^\s*AWS/ });
@@ -466,6 +467,9 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
       await input.fill('>Serverless Explorer: Refresh');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: /Serverless Explorer: Refresh(?! Local)/ }).first().click();
       const row = (text: string | RegExp) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
+      const regionRow = row(/^\s*us-east-1/);
+      await regionRow.waitFor({ timeout: 30_000 });
+      if ((await regionRow.getAttribute('aria-expanded')) !== 'true') await regionRow.click();
       const lambdaRow = row(/^\s*Lambda/);
       await lambdaRow.waitFor({ timeout: 30_000 });
       if ((await lambdaRow.getAttribute('aria-expanded')) !== 'true') await lambdaRow.click();

@@ -27,11 +27,11 @@ export class LayerApiStandIn {
     private readonly moto: string,
   ) {}
 
-  static async start(motoEndpoint: string): Promise<LayerApiStandIn> {
+  static async start(motoEndpoint: string, port = 0): Promise<LayerApiStandIn> {
     const server = http.createServer();
     const standIn = new LayerApiStandIn(server, motoEndpoint);
     server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => void standIn.handle(request, response));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
     return standIn;
   }
 
