@@ -511,6 +511,9 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     }
     await page.keyboard.press('Escape');
     await palette('Serverless Explorer: Refresh Local Functions');
+    // As the tests after it expect: the AWS view open again (showLocalFunctions folded it).
+    const awsHeader = page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: /^\s*AWS/ });
+    if ((await awsHeader.getAttribute('aria-expanded')) !== 'true') await awsHeader.click();
   });
 
   it('guides a user without AWS profiles to the config file, and opens it with an example', async () => {
