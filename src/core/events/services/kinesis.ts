@@ -15,14 +15,14 @@ const STREAM_PARAMS = {
 
 type StreamParams = Readonly<Record<keyof typeof STREAM_PARAMS, string>>;
 
-function shardId(value: string): string {
+export function shardId(value: string): string {
   const n = int('shard', value);
   if (n < 0) throw new TypeError(`Parameter shard must not be negative, not ${n}.`);
   return `shardId-${String(n).padStart(12, '0')}`;
 }
 
 /** A 56-digit sequence number that grows with the clock and the record's place in the batch. */
-function sequenceNumber(now: Date, index: number): string {
+export function sequenceNumber(now: Date, index: number): string {
   return `4959${String(now.getTime()).padStart(16, '0')}${String(index).padStart(36, '0')}`;
 }
 

@@ -6,6 +6,7 @@ import { dynamodbEvents } from './dynamodb';
 import { firehoseEvents } from './firehose';
 import { kafkaEvents } from './kafka';
 import { kinesisEvents } from './kinesis';
+import { kinesisAnalyticsEvents } from './kinesisAnalytics';
 import { mqEvents } from './mq';
 import { secretsmanagerEvents } from './secretsmanager';
 import { sesEvents } from './ses';
@@ -16,6 +17,7 @@ import { stepfunctionsEvents } from './stepfunctions';
 export const streamEvents: SampleEvent[] = [
   ...dynamodbEvents,
   ...kinesisEvents,
+  ...kinesisAnalyticsEvents,
   ...firehoseEvents,
   ...snsEvents,
   ...kafkaEvents,
