@@ -57,7 +57,39 @@ function deaggregate(data: Buffer): { partitionKey: string; data: string }[] {
   });
 }
 
+/** Every key path of a JSON value, array items as []: records[].data. */
+function keyPaths(value: unknown, prefix = '', out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => keyPaths(v, `${prefix}[]`, out));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      out.add(`${prefix}${prefix ? '.' : ''}${k}`);
+      keyPaths(v, `${prefix}${prefix ? '.' : ''}${k}`, out);
+    }
+  return out;
+}
+
+// The key paths of SAM CLI's templates for these ids (our list, written from them and AWS's documentation).
+const ANALYTICS = ['invocationId', 'applicationArn', 'streamArn', 'records', 'records[].recordId', 'records[].data'];
+const STREAM_METADATA = ['shardId', 'partitionKey', 'approximateArrivalTimestamp', 'sequenceNumber'].map((k) => `records[].kinesisStreamRecordMetadata.${k}`);
+const FIREHOSE = ['invocationId', 'region', 'deliveryStreamArn', 'records', 'records[].recordId', 'records[].approximateArrivalTimestamp', 'records[].data'];
+const EXPECTED_KEYS: Record<string, string[]> = {
+  'kinesis analytics': [...ANALYTICS, ...STREAM_METADATA],
+  'kinesis analytics-compressed': [...ANALYTICS, ...STREAM_METADATA],
+  'kinesis analytics-kpl': [...ANALYTICS, 'records[].kinesisStreamRecordMetadata', ...STREAM_METADATA],
+  'kinesis analytics-dynamodb': [...ANALYTICS, 'records[].lambdaDeliveryRecordMetadata.retryHint'],
+  'kinesis apachelog': FIREHOSE,
+  'kinesis syslog': FIREHOSE,
+  'kinesis cloudwatch-logs-processor': FIREHOSE,
+};
+
 describe('core/events catalogue: Kinesis Data Analytics and Firehose processor inputs', () => {
+  for (const [id, expected] of Object.entries(EXPECTED_KEYS)) {
+    it(`${id}: has every key path SAM CLI's template and AWS's documentation have`, () => {
+      const paths = keyPaths(build(id));
+      assert.deepEqual(expected.filter((path) => !paths.has(path)), []);
+    });
+  }
+
   it('analytics: one record per line, data the base64 of that line, with its stream record metadata', () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), (lines) => {
