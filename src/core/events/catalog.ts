@@ -6,10 +6,11 @@ import { sqsEvents } from './services/sqs';
 import { streamEvents } from './services/streams';
 import { transferEvents } from './services/transfer';
 import { webEvents } from './services/web';
+import { workloadEvents } from './services/workloads';
 import type { EventContext, SampleEvent } from './types';
 
 /** Every sample event, sorted by group, then id. */
-export const CATALOG: readonly SampleEvent[] = [...s3Events, ...sqsEvents, ...webEvents, ...streamEvents, ...platformEvents, ...autoscalingEvents, ...transferEvents].sort(
+export const CATALOG: readonly SampleEvent[] = [...s3Events, ...sqsEvents, ...webEvents, ...streamEvents, ...platformEvents, ...autoscalingEvents, ...transferEvents, ...workloadEvents].sort(
   (a, b) => a.group.localeCompare(b.group) || eventId(a).localeCompare(eventId(b)),
 );
 

@@ -106,3 +106,6 @@ export const s3Events = [
     },
   }),
 ];
+
+/** For other services' events that are S3 notifications (Rekognition's S3 request). */
+export { record as s3Record, sequencer as s3Sequencer };
