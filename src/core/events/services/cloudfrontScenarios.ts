@@ -44,8 +44,9 @@ function countryCode(value: string): string {
 const DEVICES = ['desktop', 'mobile', 'smarttv', 'tablet'] as const;
 
 /** CloudFront's device-detection headers: exactly one of them "true". */
-function deviceHeaders(device: string): Record<string, string> {
-  if (!(DEVICES as readonly string[]).includes(device)) throw new TypeError(`Parameter device must be one of ${DEVICES.join(', ')}, not "${device}".`);
+function deviceHeaders(value: string): Record<string, string> {
+  const device = value.trim().toLowerCase();
+  if (!(DEVICES as readonly string[]).includes(device)) throw new TypeError(`Parameter device must be one of ${DEVICES.join(', ')}, not "${value}".`);
   const names = { desktop: 'Desktop', mobile: 'Mobile', smarttv: 'SmartTV', tablet: 'Tablet' };
   return Object.fromEntries(DEVICES.map((d) => [`CloudFront-Is-${names[d]}-Viewer`, String(d === device)]));
 }

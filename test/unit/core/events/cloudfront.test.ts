@@ -111,6 +111,7 @@ describe('core/events CloudFront Lambda@Edge scenarios', () => {
       const yes = Object.keys(headers).filter((n) => n.startsWith('cloudfront-is-') && header(headers, n) === 'true');
       assert.deepEqual(yes, [`cloudfront-is-${device}-viewer`]);
     }
+    assert.equal(header(requestEvent('serve-object-on-viewer-device', { device: 'SmartTV' }).request.headers, 'cloudfront-is-smarttv-viewer'), 'true');
     assert.throws(() => requestEvent('serve-object-on-viewer-device', { device: 'watch' }), /device must be one of desktop, mobile, smarttv, tablet, not "watch"/);
   });
 
