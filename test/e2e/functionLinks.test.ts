@@ -7,6 +7,7 @@ import { CodeServer, installExtension } from '../support/codeServer';
 import { MotoServer } from '../support/moto';
 import { CACHE, ROOT, VSIX } from '../support/paths';
 import { seedDemo } from '../support/seed';
+import { runFromPalette } from '../support/workbenchPalette';
 
 const OUT = path.join(ROOT, 'test', 'e2e', 'out');
 // code-server's product scheme.
@@ -59,23 +60,7 @@ describe('e2e: function links in VS Code (code-server) and Chromium', function (
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function palette(command: string) {
-    const input = page.locator('.quick-input-widget input');
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('F1');
-      try {
-        await input.fill(`>${command}`, { timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        // The Monitor's webview kept the focus (F1 went to its frame): give it back to the workbench.
-        await page.keyboard.press('Escape');
-        await page.locator('#workbench\\.parts\\.sidebar .composite.title').first().click().catch(() => undefined);
-      }
-    }
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 10_000 });
-    await input.press('Enter');
-  }
+  const palette = (command: string) => runFromPalette(page, command);
 
   /** Developer: Open URL, the link pasted, and VS Code's own "Allow … to open this URI?" answered. */
   async function openUrl(link: string) {

@@ -8,6 +8,7 @@ import { CodeServer, installExtension } from '../support/codeServer';
 import { MotoServer } from '../support/moto';
 import { CACHE, ROOT, VSIX } from '../support/paths';
 import { DEMO, seedDemo } from '../support/seed';
+import { runFromPalette } from '../support/workbenchPalette';
 
 // Replay from the logs in the packaged extension (code-server + Chromium, against moto): an orders-api invocation
 // that logged its event with Powertools shows the three actions when expanded; a click on "Invoke deployed with this
@@ -77,22 +78,7 @@ describe('e2e: replay an invocation from the Monitor (code-server)', function ()
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function palette(command: string) {
-    const input = page.locator('.quick-input-widget input');
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('F1');
-      try {
-        await input.fill(`>${command}`, { timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.keyboard.press('Escape');
-        await page.locator('#workbench\\.parts\\.sidebar .composite.title, .tabs-container .tab').first().click().catch(() => undefined);
-      }
-    }
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 10_000 });
-    await input.press('Enter');
-  }
+  const palette = (command: string) => runFromPalette(page, command);
 
   it('expands an invocation that logged its event: the three actions; Invoke deployed with this event sends exactly it', async () => {
     await page.locator('.activitybar .action-item a[aria-label^="Serverless Explorer"]').click();

@@ -16,6 +16,7 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { LayerApiStandIn } from '../support/layerApiStandIn';
 import { zipFolder } from '../support/zipFolder';
+import { runFromPalette } from '../support/workbenchPalette';
 
 const OUT = path.join(ROOT, 'test', 'e2e', 'out');
 
@@ -102,24 +103,7 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     }
   }
 
-  /** Runs a command from the palette by its title. */
-  async function palette(command: string) {
-    const input = page.locator('.quick-input-widget input');
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('F1');
-      try {
-        await input.fill(`>${command}`, { timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        // A webview kept the focus (F1 went to its frame): give it back to the workbench and try again.
-        await page.keyboard.press('Escape');
-        await page.locator('#workbench\\.parts\\.sidebar .composite.title, .tabs-container .tab').first().click().catch(() => undefined);
-      }
-    }
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 10_000 });
-    await input.press('Enter');
-  }
+  const palette = (command: string) => runFromPalette(page, command);
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && page) {

@@ -118,8 +118,7 @@ export class LocalInvoker {
   }
 
   private async invokeWithin(definition: LocalFunctionDefinition, payload: string, given: LocalInvokeOptions): Promise<LocalInvokeResult> {
-    const own = definition.credentials && (await this.options.credentialsFor?.(definition));
-    const options = own ? { ...given, credentials: own } : given;
+    let options = given;
     const interpreters = await this.options.interpreters?.(definition);
     for (let attempt = 0; ; attempt++) {
       // Another interpreter chosen meanwhile gets a fresh environment.
@@ -146,6 +145,9 @@ export class LocalInvoker {
         });
         this.all.add(environment);
         this.startedOn.set(environment, stamp);
+        // Credentials go into a runtime's environment when it starts: a warm one needs none asked for again.
+        const own = definition.credentials && (await this.options.credentialsFor?.(definition));
+        if (own) options = { ...given, credentials: own };
       }
       const result = await environment.invoke(payload, options);
       if (result.dead || this.options.alwaysCold) {

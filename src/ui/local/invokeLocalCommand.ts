@@ -8,7 +8,8 @@ import { LocalFunctionItem } from '../explorer/localFunctionsTree';
 import type { WorkspaceFunctionsService } from './workspaceFunctionsService';
 import { localSdk } from '../aws/sdk';
 import { InvokeResultPanel } from '../invoke/invokeResultPanel';
-import { runCredentials } from './localCredentials';
+import { setting } from '../settings';
+import { localCredentials } from './localCredentials';
 import { localBase, localResultView } from '../invoke/localResultView';
 import { StreamedText } from '../../core/local/streamedText';
 
@@ -39,7 +40,8 @@ export class LocalInvokeCommand implements vscode.Disposable {
       const base = localBase(definition, event.label);
       const started = performance.now();
       try {
-        const credentials = await runCredentials(definition);
+        // A function with credentials of its own (a pulled one) gets those from the invoker's credentialsFor.
+        const credentials = await localCredentials(setting('localCredentialsProfile'), 'serverlessExplorer.localCredentialsProfile');
         // A streaming function's body shows as it arrives.
         let text = '';
         let prelude: string | undefined;
