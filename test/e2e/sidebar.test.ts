@@ -250,11 +250,19 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     const group = sidebar.locator('.monaco-list-row', { hasText: 'Amazon S3' }).first();
     await group.waitFor({ timeout: 30_000 });
     await group.click();
-    await sidebar.locator('.monaco-list-row', { hasText: 'S3 object created (PUT)' }).first().waitFor({ timeout: 10_000 });
+    const put = sidebar.locator('.monaco-list-row', { hasText: 'S3 object created (PUT)' }).first();
+    await put.waitFor({ timeout: 10_000 });
+    assert.match((await put.textContent()) ?? '', /s3 put · SAM CLI/, 'the row says where its format comes from');
     for (const source of ['API Gateway', 'Amazon SQS', 'Amazon Cognito', 'Amazon EventBridge']) {
       assert.ok((await sidebar.locator('.monaco-list-row', { hasText: source }).count()) > 0, `${source} is not listed`);
     }
+    await group.click();
+    const eventBridge = sidebar.locator('.monaco-list-row', { hasText: 'Amazon EventBridge' }).first();
+    await eventBridge.click();
+    const codeBuild = sidebar.locator('.monaco-list-row', { hasText: 'eventbridge codebuild-build-state-change · aws.codebuild' }).first();
+    await codeBuild.waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(OUT, 'sample-events.png') });
+    await eventBridge.click();
     await aws.click();
   });
 

@@ -1,4 +1,5 @@
-import { CATALOG, EventLookupError, eventId, findEvent, generateEvent, services } from '../../core/events/catalog';
+import { CATALOG, EventLookupError, eventId, findEvent, generateEvent, replacementOf, services } from '../../core/events/catalog';
+import { eventSource } from '../../core/events/eventSource';
 import { table } from '../io';
 import type { CliIo } from '../io';
 
@@ -30,10 +31,13 @@ function list(args: readonly string[], io: CliIo): number {
   const unknown = args.find((a) => a !== '--json');
   if (unknown) return usage(io, `unexpected argument "${unknown}" for events list.`);
   if (json) {
-    const events = CATALOG.map((e) => ({ id: eventId(e), service: e.service, event: e.event, title: e.title, group: e.group, params: e.params }));
+    const events = CATALOG.map((e) => {
+      const { sam, eventBridge } = eventSource(e);
+      return { id: eventId(e), service: e.service, event: e.event, title: e.title, group: e.group, source: { sam, ...(eventBridge && { eventBridge }) }, params: e.params };
+    });
     io.out(`${JSON.stringify(events, null, 2)}\n`);
   } else {
-    io.out(table([['EVENT', 'TRIGGER SOURCE', 'TITLE'], ...CATALOG.map((e) => [eventId(e), e.group, e.title])]));
+    io.out(table([['EVENT', 'TRIGGER SOURCE', 'FORMAT FROM', 'TITLE'], ...CATALOG.map((e) => [eventId(e), e.group, eventSource(e).label, e.title])]));
     io.out(`${CATALOG.length} events for ${services().length} services. Generate one: serverless-explorer events generate s3 put --bucket my-bucket\n`);
   }
   return 0;
@@ -65,6 +69,8 @@ function generate(args: readonly string[], io: CliIo): number {
     if (value === undefined) return usage(io, `--${name} needs a value.`);
     values[name] = value;
   }
+  const replacement = replacementOf(definition);
+  if (replacement) io.err(`serverless-explorer: "${eventId(definition)}" is now "${replacement}"; the old id keeps working.\n`);
   try {
     io.out(`${JSON.stringify(generateEvent(definition, values), null, 2)}\n`);
     return 0;

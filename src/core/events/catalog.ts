@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { autoscalingEvents } from './services/autoscaling';
+import { FIREHOSE_REPLACEMENTS, retiredFirehoseEvents } from './services/firehose';
 import { platformEvents } from './services/platform';
 import { s3Events } from './services/s3';
 import { sqsEvents } from './services/sqs';
@@ -13,6 +14,15 @@ import type { EventContext, SampleEvent } from './types';
 export const CATALOG: readonly SampleEvent[] = [...s3Events, ...sqsEvents, ...webEvents, ...streamEvents, ...platformEvents, ...autoscalingEvents, ...transferEvents, ...workloadEvents].sort(
   (a, b) => a.group.localeCompare(b.group) || eventId(a).localeCompare(eventId(b)),
 );
+
+/** Events kept under an id that was renamed: found by findEvent, never listed. */
+const RETIRED: readonly SampleEvent[] = [...retiredFirehoseEvents];
+const REPLACED_BY: Readonly<Record<string, string>> = { ...FIREHOSE_REPLACEMENTS };
+
+/** The id that replaced a retired event's, or undefined for a current event. */
+export function replacementOf(event: Pick<SampleEvent, 'service' | 'event'>): string | undefined {
+  return REPLACED_BY[eventId(event)];
+}
 
 export function eventId(event: Pick<SampleEvent, 'service' | 'event'>): string {
   return `${event.service} ${event.event}`;
@@ -38,7 +48,7 @@ export function findEvent(service: string, event: string): SampleEvent {
   if (ofService.length === 0) {
     throw new EventLookupError(`Unknown service "${service}". Services: ${services().join(', ')}.`, services());
   }
-  const found = ofService.find((e) => e.event === event);
+  const found = ofService.find((e) => e.event === event) ?? RETIRED.find((e) => e.service === service && e.event === event);
   if (!found) {
     const events = ofService.map((e) => e.event);
     throw new EventLookupError(`Unknown event "${event}" for ${service}. Events: ${events.join(', ')}.`, events);

@@ -63,9 +63,9 @@ export function registerEventCommands({ aws, explorer, commands }: UiDeps): vsco
 }
 
 async function pickEventId(): Promise<string | undefined> {
-  const { CATALOG, eventId } = eventsSdk();
+  const { CATALOG, eventId, eventSource } = eventsSdk();
   const choice = await vscode.window.showQuickPick(
-    CATALOG.map((e) => ({ label: e.title, description: eventId(e), detail: e.group })),
+    CATALOG.map((e) => ({ label: e.title, description: eventId(e), detail: `${e.group} · ${eventSource(e).label}` })),
     { title: 'Open a sample event', matchOnDescription: true, matchOnDetail: true, placeHolder: 'Type a service or trigger: s3, sqs, cognito…' },
   );
   return choice?.description;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EventSource } from '../../core/events/eventSource';
 import type { SampleEvent } from '../../core/events/types';
 import { CONTEXT_VALUE } from './contextValues';
 import { eventsSdk } from '../aws/sdk';
@@ -23,14 +24,30 @@ export class SampleEventItem extends vscode.TreeItem {
   constructor(
     readonly eventId: string,
     readonly event: SampleEvent,
+    source: EventSource,
   ) {
     super(event.title, vscode.TreeItemCollapsibleState.None);
     this.id = `event:${eventId}`;
-    this.description = eventId;
-    this.tooltip = `${eventId}\n${event.title}${event.params.length ? `\nParameters: ${event.params.map((p) => p.name).join(', ')}` : ''}`;
+    this.description = [eventId, source.sam ? 'SAM CLI' : '', source.eventBridge?.source ?? ''].filter(Boolean).join(' · ');
+    this.tooltip = [
+      eventId,
+      event.title,
+      `Format from: ${sourceDetail(source)}`,
+      event.params.length ? `Parameters: ${event.params.map((p) => p.name).join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
     this.iconPath = new vscode.ThemeIcon('json');
     this.command = { title: 'Open Sample Event', command: 'serverlessExplorer.openSampleEvent', arguments: [eventId] };
   }
+}
+
+function sourceDetail(source: EventSource): string {
+  const parts = [
+    source.sam ? 'sam local generate-event (same id)' : '',
+    source.eventBridge ? `EventBridge event of an AWS service (source ${source.eventBridge.source}, detail-type "${source.eventBridge.detailType}")` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'AWS documentation of the event';
 }
 
 /** The `serverlessExplorer.events` view: trigger sources → their sample events. */
@@ -40,7 +57,7 @@ export class SampleEventsTree implements vscode.TreeDataProvider<vscode.TreeItem
   }
 
   getChildren(item?: vscode.TreeItem): vscode.TreeItem[] {
-    if (item instanceof TriggerSourceItem) return item.events.map((e) => new SampleEventItem(eventsSdk().eventId(e), e));
+    if (item instanceof TriggerSourceItem) return item.events.map((e) => new SampleEventItem(eventsSdk().eventId(e), e, eventsSdk().eventSource(e)));
     if (item) return [];
     const groups = new Map<string, SampleEvent[]>();
     for (const event of eventsSdk().CATALOG) groups.set(event.group, [...(groups.get(event.group) ?? []), event]);

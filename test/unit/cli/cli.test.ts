@@ -143,12 +143,30 @@ describe('cli serverless-explorer events', () => {
   it('lists the catalogue, as a table and as JSON', () => {
     const table = cli(['events', 'list']);
     assert.equal(table.code, 0);
-    assert.match(table.stdout, /^EVENT\s+TRIGGER SOURCE\s+TITLE\n/);
-    assert.match(table.stdout, /\ns3 put\s+Amazon S3\s+/);
+    assert.match(table.stdout, /^EVENT\s+TRIGGER SOURCE\s+FORMAT FROM\s+TITLE\n/);
+    assert.match(table.stdout, /\ns3 put\s+Amazon S3\s+SAM CLI\s+/);
+    assert.match(table.stdout, /\neventbridge ec2-instance-state-change\s+Amazon EventBridge\s+EventBridge: aws\.ec2\s+/);
+    assert.match(table.stdout, /\ncloudwatch scheduled-event\s+Amazon EventBridge\s+SAM CLI, EventBridge: aws\.events\s+/);
+    assert.match(table.stdout, /\ns3 object-lambda-get\s+Amazon S3\s+AWS docs\s+/);
+    assert.doesNotMatch(table.stdout, /kinesis-firehose-apache-log/, 'a retired id is not listed');
     const json = cli(['events', 'list', '--json']);
-    const events = JSON.parse(json.stdout) as { id: string; params: { name: string; default: string }[] }[];
+    type Listed = { id: string; params: { name: string; default: string }[]; source: { sam: boolean; eventBridge?: { source: string; detailType: string } } };
+    const events = JSON.parse(json.stdout) as Listed[];
     const put = events.find((e) => e.id === 's3 put')!;
     assert.ok(put.params.some((p) => p.name === 'bucket' && p.default.length > 0));
+    assert.deepEqual(put.source, { sam: true });
+    assert.deepEqual(events.find((e) => e.id === 'eventbridge ec2-instance-state-change')!.source, {
+      sam: false,
+      eventBridge: { source: 'aws.ec2', detailType: 'EC2 Instance State-change Notification' },
+    });
+  });
+
+  it('still generates an event under its 0.1.0 id, with its own parameters, and says which id replaced it', () => {
+    const { code, stdout, stderr } = cli(['events', 'generate', 'kinesis', 'kinesis-firehose-apache-log', '--status', '404']);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /"kinesis kinesis-firehose-apache-log" is now "kinesis apachelog"; the old id keeps working/);
+    const line = Buffer.from(JSON.parse(stdout).records[0].data, 'base64').toString('utf8');
+    assert.match(line, /" 404 \d+ /);
   });
 
   it('generates an event as JSON with the parameters given, like sam local generate-event', () => {

@@ -12,6 +12,15 @@ const DELIVERY_PARAMS = {
   deliveryStream: { default: 'my-delivery-stream', description: 'Firehose stream name' },
 };
 
+/** A CloudWatch Logs subscription filter delivering to the Firehose stream. */
+const LOGS_PARAMS = {
+  ...DELIVERY_PARAMS,
+  logGroup: { default: '/aws/lambda/my-function', description: 'Log group of the subscription filter' },
+  logStream: { default: '2026/11/26/[$LATEST]94fa867e5374431291a7fc14e2f56ae7', description: 'Log stream' },
+  filterName: { default: 'to-firehose', description: 'Subscription filter name' },
+  messages: { default: 'START RequestId: 6234bffe-149a-b642-81ff-2e8e376d8aff Version: $LATEST\nERROR Something went wrong', description: 'Log messages, one per line' },
+};
+
 type DeliveryParams = Readonly<Record<keyof typeof DELIVERY_PARAMS, string>>;
 
 /** Direct-PUT record ids are long decimal strings that grow with arrival time. */
@@ -41,7 +50,6 @@ function transformation(p: DeliveryParams, ctx: { now: Date; uuid(): string }, p
 }
 
 
-/** RFC 3164's timestamp: "Nov 26 14:05:09" (day padded with a space). */
 /** What CloudWatch Logs first writes to a new subscription's Firehose stream, to check it can; processors drop it. */
 function controlMessage(now: Date) {
   return {
@@ -54,6 +62,7 @@ function controlMessage(now: Date) {
   };
 }
 
+/** RFC 3164's timestamp: "Nov 26 14:05:09" (day padded with a space). */
 function syslogTime(date: Date): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${months[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2, ' ')} ${date.toISOString().slice(11, 19)}`;
@@ -103,18 +112,60 @@ export const firehoseEvents = [
       return event;
     },
   }),
+  // SAM CLI's ids for the Firehose processor blueprints' inputs: raw log lines, and CloudWatch Logs deliveries with the control message.
+  defineEvent<FirehoseTransformationEvent>()({
+    service: 'kinesis',
+    event: 'apachelog',
+    title: 'Firehose data transformation (Apache access log lines)',
+    group: GROUP,
+    params: {
+      ...DELIVERY_PARAMS,
+      data: {
+        default:
+          '203.0.113.10 - - [26/Nov/2026:14:05:09 +0000] "GET /index.html HTTP/1.1" 200 2326 "-" "Mozilla/5.0"\n198.51.100.7 - alice [26/Nov/2026:14:05:10 +0000] "POST /api/orders HTTP/1.1" 201 512 "https://shop.example.com/" "curl/8.5.0"',
+        description: 'Access log lines in Common or Combined Log Format, one record per line',
+      },
+    },
+    build: (p, ctx) => transformation(p, ctx, lines(p.data).map((line) => Buffer.from(line, 'utf8'))),
+  }),
+  defineEvent<FirehoseTransformationEvent>()({
+    service: 'kinesis',
+    event: 'syslog',
+    title: 'Firehose data transformation (syslog lines)',
+    group: GROUP,
+    params: {
+      ...DELIVERY_PARAMS,
+      data: {
+        default:
+          '<38>Nov 26 14:05:09 ip-10-0-1-23 sshd[2165]: Accepted publickey for ec2-user from 203.0.113.10 port 52814 ssh2\n<30>Nov 26 14:05:10 ip-10-0-1-23 systemd[1]: Started Session 42 of user ec2-user.',
+        description: 'RFC 3164 syslog lines, one record per line',
+      },
+    },
+    build: (p, ctx) => transformation(p, ctx, lines(p.data).map((line) => Buffer.from(line, 'utf8'))),
+  }),
+  defineEvent<FirehoseTransformationEvent>()({
+    service: 'kinesis',
+    event: 'cloudwatch-logs-processor',
+    title: 'Firehose data transformation (CloudWatch Logs, with the control message)',
+    group: GROUP,
+    params: LOGS_PARAMS,
+    // Each record is one gzip-compressed delivery of CloudWatch Logs: its health check first, then the batch.
+    build: (p, ctx) => transformation(p, ctx, [gzipSync(JSON.stringify(controlMessage(ctx.now))), gzipSync(JSON.stringify(logsBatch(p, ctx.now)))]),
+  }),
+];
+
+/**
+ * The ids 0.1.0 gave these payloads before SAM CLI's names (`apachelog`, `syslog`, `cloudwatch-logs-processor`) joined
+ * the catalogue: still found by their ids, with their own parameters, so launch configurations and scripts keep
+ * working, but not listed.
+ */
+export const retiredFirehoseEvents = [
   defineEvent<FirehoseTransformationEvent>()({
     service: 'kinesis',
     event: 'kinesis-firehose-cloudwatch-logs-processor',
     title: 'Firehose data transformation (CloudWatch Logs subscription)',
     group: GROUP,
-    params: {
-      ...DELIVERY_PARAMS,
-      logGroup: { default: '/aws/lambda/my-function', description: 'Log group of the subscription filter' },
-      logStream: { default: '2026/11/26/[$LATEST]94fa867e5374431291a7fc14e2f56ae7', description: 'Log stream' },
-      filterName: { default: 'to-firehose', description: 'Subscription filter name' },
-      messages: { default: 'START RequestId: 6234bffe-149a-b642-81ff-2e8e376d8aff Version: $LATEST\nERROR Something went wrong', description: 'Log messages, one per line' },
-    },
+    params: LOGS_PARAMS,
     // CloudWatch Logs writes each batch to Firehose gzip-compressed; Firehose hands it to the function base64-encoded.
     build: (p, ctx) => transformation(p, ctx, [gzipSync(JSON.stringify(logsBatch(p, ctx.now)))]),
   }),
@@ -155,50 +206,11 @@ export const firehoseEvents = [
       return transformation(p, ctx, [Buffer.from(line, 'utf8')]);
     },
   }),
-  // SAM CLI's ids for the Firehose processor blueprints' inputs: raw log lines, and CloudWatch Logs deliveries with the control message.
-  defineEvent<FirehoseTransformationEvent>()({
-    service: 'kinesis',
-    event: 'apachelog',
-    title: 'Firehose data transformation (Apache access log lines)',
-    group: GROUP,
-    params: {
-      ...DELIVERY_PARAMS,
-      data: {
-        default:
-          '203.0.113.10 - - [26/Nov/2026:14:05:09 +0000] "GET /index.html HTTP/1.1" 200 2326 "-" "Mozilla/5.0"\n198.51.100.7 - alice [26/Nov/2026:14:05:10 +0000] "POST /api/orders HTTP/1.1" 201 512 "https://shop.example.com/" "curl/8.5.0"',
-        description: 'Access log lines in Common or Combined Log Format, one record per line',
-      },
-    },
-    build: (p, ctx) => transformation(p, ctx, lines(p.data).map((line) => Buffer.from(line, 'utf8'))),
-  }),
-  defineEvent<FirehoseTransformationEvent>()({
-    service: 'kinesis',
-    event: 'syslog',
-    title: 'Firehose data transformation (syslog lines)',
-    group: GROUP,
-    params: {
-      ...DELIVERY_PARAMS,
-      data: {
-        default:
-          '<38>Nov 26 14:05:09 ip-10-0-1-23 sshd[2165]: Accepted publickey for ec2-user from 203.0.113.10 port 52814 ssh2\n<30>Nov 26 14:05:10 ip-10-0-1-23 systemd[1]: Started Session 42 of user ec2-user.',
-        description: 'RFC 3164 syslog lines, one record per line',
-      },
-    },
-    build: (p, ctx) => transformation(p, ctx, lines(p.data).map((line) => Buffer.from(line, 'utf8'))),
-  }),
-  defineEvent<FirehoseTransformationEvent>()({
-    service: 'kinesis',
-    event: 'cloudwatch-logs-processor',
-    title: 'Firehose data transformation (CloudWatch Logs, with the control message)',
-    group: GROUP,
-    params: {
-      ...DELIVERY_PARAMS,
-      logGroup: { default: '/aws/lambda/my-function', description: 'Log group of the subscription filter' },
-      logStream: { default: '2026/11/26/[$LATEST]94fa867e5374431291a7fc14e2f56ae7', description: 'Log stream' },
-      filterName: { default: 'to-firehose', description: 'Subscription filter name' },
-      messages: { default: 'START RequestId: 6234bffe-149a-b642-81ff-2e8e376d8aff Version: $LATEST\nERROR Something went wrong', description: 'Log messages, one per line' },
-    },
-    // Each record is one gzip-compressed delivery of CloudWatch Logs: its health check first, then the batch.
-    build: (p, ctx) => transformation(p, ctx, [gzipSync(JSON.stringify(controlMessage(ctx.now))), gzipSync(JSON.stringify(logsBatch(p, ctx.now)))]),
-  }),
 ];
+
+/** Retired id → the id that replaced it. */
+export const FIREHOSE_REPLACEMENTS: Readonly<Record<string, string>> = {
+  'kinesis kinesis-firehose-cloudwatch-logs-processor': 'kinesis cloudwatch-logs-processor',
+  'kinesis kinesis-firehose-apache-log': 'kinesis apachelog',
+  'kinesis kinesis-firehose-syslog': 'kinesis syslog',
+};
