@@ -247,6 +247,10 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const aws = sidebar.locator('.pane-header', { hasText: /^\s*AWS/ });
     if ((await aws.getAttribute('aria-expanded')) === 'true') await aws.click();
+    // The list renders only the rows in view: give the Sample Events view the height.
+    const local = sidebar.locator('.pane-header', { hasText: 'Local Functions' });
+    const localWasExpanded = (await local.getAttribute('aria-expanded')) === 'true';
+    if (localWasExpanded) await local.click();
     const group = sidebar.locator('.monaco-list-row', { hasText: 'Amazon S3' }).first();
     await group.waitFor({ timeout: 30_000 });
     await group.click();
@@ -259,10 +263,16 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     await group.click();
     const eventBridge = sidebar.locator('.monaco-list-row', { hasText: 'Amazon EventBridge' }).first();
     await eventBridge.click();
+    // AWS services' own EventBridge events are listed by their source; SAM CLI's scheduled event stays at the top.
+    await sidebar.locator('.monaco-list-row', { hasText: 'cloudwatch scheduled-event · SAM CLI · aws.events' }).first().waitFor({ timeout: 10_000 });
+    await sidebar.locator('.monaco-list-row', { hasText: /^\s*aws\.codebuild/ }).first().click();
     const codeBuild = sidebar.locator('.monaco-list-row', { hasText: 'eventbridge codebuild-build-state-change · aws.codebuild' }).first();
     await codeBuild.waitFor({ timeout: 10_000 });
+    await widenSidebar();
+    await page.mouse.move(1100, 700);
     await page.screenshot({ path: path.join(OUT, 'sample-events.png') });
     await eventBridge.click();
+    if (localWasExpanded) await local.click();
     await aws.click();
   });
 
