@@ -1,4 +1,5 @@
-// CodePipeline job events for a Lambda invoke action (CodePipeline user guide, "Invoke a Lambda function in a pipeline").
+// CodePipeline job events for a Lambda invoke action (CodePipeline user guide, "Invoke a Lambda function in a pipeline";
+// encryptionKey from the API's JobData).
 export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
   'codepipeline job': [
     '["CodePipeline.job"].accountId',
@@ -7,6 +8,8 @@ export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
     '["CodePipeline.job"].data.artifactCredentials.accessKeyId',
     '["CodePipeline.job"].data.artifactCredentials.secretAccessKey',
     '["CodePipeline.job"].data.artifactCredentials.sessionToken',
+    '["CodePipeline.job"].data.encryptionKey.id',
+    '["CodePipeline.job"].data.encryptionKey.type',
     '["CodePipeline.job"].data.inputArtifacts[].location.s3Location.bucketName',
     '["CodePipeline.job"].data.inputArtifacts[].location.s3Location.objectKey',
     '["CodePipeline.job"].data.inputArtifacts[].location.type',
@@ -26,6 +29,8 @@ export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
     '["CodePipeline.job"].data.artifactCredentials.accessKeyId',
     '["CodePipeline.job"].data.artifactCredentials.secretAccessKey',
     '["CodePipeline.job"].data.artifactCredentials.sessionToken',
+    '["CodePipeline.job"].data.encryptionKey.id',
+    '["CodePipeline.job"].data.encryptionKey.type',
     '["CodePipeline.job"].data.continuationToken',
     '["CodePipeline.job"].data.outputArtifacts',
     '["CodePipeline.job"].data.inputArtifacts[].location.s3Location.bucketName',
