@@ -36,10 +36,12 @@ function envelope(p: SkillParams, ctx: EventContext, isNew: boolean, request: Re
     version: '1.0',
     session: { new: isNew, sessionId: `amzn1.echo-api.session.${ctx.uuid()}`, application, attributes: {}, user },
     context: {
+      // An Echo supports the AudioPlayer interface, so its requests carry the player's state too.
+      AudioPlayer: { playerActivity: 'IDLE' },
       System: {
         application,
         user,
-        device: { deviceId: p.deviceId, supportedInterfaces: {} },
+        device: { deviceId: p.deviceId, supportedInterfaces: { AudioPlayer: {} } },
         apiEndpoint: 'https://api.amazonalexa.com',
         apiAccessToken,
       },
@@ -74,7 +76,8 @@ function slot(p: SkillParams, name: string, value: string, customType?: string):
 function intentRequest(p: SkillParams, ctx: EventContext, name: string, slots: Record<string, Record<string, unknown>>): AlexaEvent {
   return envelope(p, ctx, false, {
     type: 'IntentRequest',
-    intent: { name, confirmationStatus: 'NONE', ...(Object.keys(slots).length ? { slots } : {}) },
+    // An intent without slots still carries an (empty) slots map.
+    intent: { name, confirmationStatus: 'NONE', slots },
   });
 }
 

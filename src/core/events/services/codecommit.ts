@@ -11,7 +11,7 @@ const REPOSITORY_PARAMS = {
   commit: { default: '5e493c6f3067653f3d04eca608b4901eb227078a', description: 'Commit id (40 hex digits)' },
   user: { default: 'alice', description: 'IAM user who pushed' },
   trigger: { default: 'my-lambda-trigger', description: 'Trigger name' },
-  customData: { default: '', description: 'Custom data of the trigger (empty: none)' },
+  customData: { default: 'notify-build', description: 'Custom data of the trigger (empty: none)' },
 };
 
 type RepositoryParams = Readonly<Record<keyof typeof REPOSITORY_PARAMS, string>>;

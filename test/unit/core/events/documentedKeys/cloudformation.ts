@@ -1,0 +1,37 @@
+// CloudFormation custom resource requests (CloudFormation user guide, "Custom resource request objects"); ResourceProperties beyond ServiceToken are the template's own.
+export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
+  'cloudformation create-request': [
+    'LogicalResourceId',
+    'RequestId',
+    'RequestType',
+    'ResourceProperties',
+    'ResourceProperties.ServiceToken',
+    'ResourceType',
+    'ResponseURL',
+    'ServiceToken',
+    'StackId',
+  ],
+  'cloudformation update-request': [
+    'LogicalResourceId',
+    'OldResourceProperties.ServiceToken',
+    'PhysicalResourceId',
+    'RequestId',
+    'RequestType',
+    'ResourceProperties.ServiceToken',
+    'ResourceType',
+    'ResponseURL',
+    'ServiceToken',
+    'StackId',
+  ],
+  'cloudformation delete-request': [
+    'LogicalResourceId',
+    'PhysicalResourceId',
+    'RequestId',
+    'RequestType',
+    'ResourceProperties.ServiceToken',
+    'ResourceType',
+    'ResponseURL',
+    'ServiceToken',
+    'StackId',
+  ],
+};
