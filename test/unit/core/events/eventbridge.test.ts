@@ -204,4 +204,18 @@ describe('core/events catalogue: EventBridge events of AWS services', () => {
       refuses('eventbridge secretsmanager-rotation-via-cloudtrail', 'eventName', 'RotateSecret');
     });
   });
+  describe('CloudWatch composite alarm action', () => {
+    it('with a suppressor, the alarm was already in ALARM a wait period ago with its actions held; now they run', () => {
+      const { alarmData } = build('cloudwatch composite-alarm-state-change', { actionsSuppressor: 'maintenance' });
+      assert.equal(alarmData.configuration.actionsSuppressor, 'maintenance');
+      assert.deepEqual([alarmData.previousState.value, alarmData.previousState.actionsSuppressedBy], ['ALARM', 'WaitPeriod']);
+      const waitMs = alarmData.configuration.actionsSuppressorWaitPeriod * 1000;
+      assert.equal(Date.parse(alarmData.state.timestamp.replace('+0000', 'Z')) - Date.parse(alarmData.previousState.timestamp.replace('+0000', 'Z')), waitMs);
+      assert.equal(alarmData.state.actionsSuppressedBy, undefined);
+      assert.equal(alarmData.state.reason, alarmData.previousState.reason, 'both name the same change of the child alarm');
+      const plain = build('cloudwatch composite-alarm-state-change', { actionsSuppressor: '' }).alarmData;
+      assert.equal(plain.previousState.value, 'OK');
+      assert.equal(plain.previousState.actionsSuppressedBy, undefined);
+    });
+  });
 });

@@ -13,6 +13,7 @@ const TRANSITION_CLASSES = ['STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 
 // message structure": every detail-type has its own object fields and its own extra keys.
 interface S3Common {
   version: string;
+  'event-version': string;
   bucket: { name: string };
   'request-id': string;
   requester: string;
@@ -66,7 +67,7 @@ const CALLER_IP = '203.0.113.10';
 
 /** The fields every S3 detail starts with; `requester` is the account for a request, S3 itself for its own work. */
 function common<O>(p: ObjectParams, ctx: EventContext, object: O, requester: string): S3Common & { object: O } {
-  return { version: '0', bucket: { name: p.bucket }, object, 'request-id': md5(ctx.uuid()).slice(0, 16).toUpperCase(), requester };
+  return { version: '0', 'event-version': '1.0', bucket: { name: p.bucket }, object, 'request-id': md5(ctx.uuid()).slice(0, 16).toUpperCase(), requester };
 }
 
 /** A version id as S3 writes them (32 letters, digits, dots and underscores), stable for a bucket, key and what happened to it. */

@@ -29,5 +29,7 @@ export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
     'alarmData.configuration.actionsSuppressor',
     'alarmData.configuration.actionsSuppressorWaitPeriod',
     'alarmData.configuration.actionsSuppressorExtensionPeriod',
+    'alarmData.previousState.actionsSuppressedBy',
+    'alarmData.previousState.actionsSuppressedReason',
   ],
 };

@@ -1,7 +1,7 @@
 import { eventBridge } from '../../../../support/eventBridgeKeys';
 
 /** S3's EventBridge notifications (S3 user guide, "EventBridge event message structure"): each detail-type its own keys. */
-const COMMON = ['version', 'bucket.name', 'request-id', 'requester'];
+const COMMON = ['version', 'event-version', 'bucket.name', 'request-id', 'requester'];
 const STORED = ['object.key', 'object.size', 'object.etag', 'object.version-id'];
 
 export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
