@@ -17,8 +17,10 @@ function refuses(id: string, name: string, value: string): void {
 
 describe('core/events catalogue: EventBridge events of AWS services', () => {
   describe('S3 notifications', () => {
-    it('each detail-type has its own object fields: a delete has no size or ETag, tags have no size', () => {
-      assert.deepEqual(Object.keys(build('eventbridge s3-object-deleted').detail.object), ['key', 'version-id', 'sequencer']);
+    it('each detail-type has its own object fields: a delete has no size (an ETag only for a delete marker), tags have no size', () => {
+      assert.deepEqual(Object.keys(build('eventbridge s3-object-deleted').detail.object), ['key', 'etag', 'version-id', 'sequencer']);
+      assert.equal(build('eventbridge s3-object-deleted').detail.object.etag, 'd41d8cd98f00b204e9800998ecf8427e', 'a delete marker has no bytes');
+      assert.deepEqual(Object.keys(build('eventbridge s3-object-deleted', { deletionType: 'Permanently Deleted' }).detail.object), ['key', 'version-id', 'sequencer']);
       assert.deepEqual(Object.keys(build('eventbridge s3-object-tags-added').detail.object), ['key', 'etag', 'version-id']);
       assert.deepEqual(Object.keys(build('eventbridge s3-object-restore-completed').detail.object), ['key', 'size', 'etag', 'version-id']);
     });
@@ -32,9 +34,14 @@ describe('core/events catalogue: EventBridge events of AWS services', () => {
       refuses('eventbridge s3-object-deleted', 'deletionType', 'Soft Deleted');
     });
 
-    it("S3's own work (restore done, lifecycle transition) has S3 as requester and no caller IP; a request has both", () => {
-      for (const id of ['eventbridge s3-object-restore-completed', 'eventbridge s3-object-storage-class-changed']) {
-        const { detail } = build(id, { account: '210987654321' });
+    it("S3's own work (restore done, lifecycle transition or expiration) has S3 as requester and no caller IP; a request has both", () => {
+      const own: [string, Record<string, string>][] = [
+        ['eventbridge s3-object-restore-completed', {}],
+        ['eventbridge s3-object-storage-class-changed', {}],
+        ['eventbridge s3-object-deleted', { reason: 'Lifecycle Expiration' }],
+      ];
+      for (const [id, values] of own) {
+        const { detail } = build(id, { account: '210987654321', ...values });
         assert.equal(detail.requester, 's3.amazonaws.com', id);
         assert.equal(detail['source-ip-address'], undefined, id);
       }

@@ -18,7 +18,6 @@ export const healthEvents = [
     build: (p, ctx) => {
       const service = p.eventTypeCode.split('_')[1] ?? 'EC2';
       const start = new Date(ctx.now.getTime() + 14 * 86_400_000);
-      const end = new Date(start.getTime() + 3_600_000);
       return envelope(p, ctx, 'aws.health', 'AWS Health Event', [p.instanceId], {
         eventArn: arn('health', p.region, '', `event/${service}/${p.eventTypeCode}/${p.eventTypeCode}_${sha256(p.eventTypeCode + ctx.now.toISOString()).slice(0, 12).toUpperCase()}`),
         service,
@@ -27,7 +26,7 @@ export const healthEvents = [
         eventScopeCode: 'ACCOUNT_SPECIFIC',
         communicationId: `${sha256(ctx.uuid())}-1`,
         startTime: start.toUTCString(),
-        endTime: end.toUTCString(),
+        // No endTime: Health gives none for an event scheduled in the future.
         lastUpdatedTime: ctx.now.toUTCString(),
         statusCode: 'upcoming',
         eventRegion: p.region,
@@ -37,10 +36,13 @@ export const healthEvents = [
             latestDescription: `${p.instanceId} is scheduled for retirement on ${start.toUTCString()}: the underlying hardware is degraded. Stop and start the instance before then to move it to healthy hardware.`,
           },
         ],
-        affectedEntities: [{ entityValue: p.instanceId, tags: {} }],
+        affectedEntities: [{ entityValue: p.instanceId, lastUpdatedTime: ctx.now.toUTCString(), status: 'PENDING' }],
         affectedAccount: p.account,
         page: '1',
         totalPages: '1',
+        backupEvent: 'false',
+        personas: ['OPERATIONS'],
+        actionability: 'ACTION_REQUIRED',
       });
     },
   }),

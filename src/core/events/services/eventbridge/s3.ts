@@ -6,6 +6,8 @@ import { GROUP, WHERE, envelope, oneOf } from './envelope';
 import type { Where } from './envelope';
 
 const DELETION_TYPES = ['Delete Marker Created', 'Permanently Deleted'] as const;
+const CREATE_REASONS = ['PutObject', 'POST Object', 'CopyObject', 'CompleteMultipartUpload'] as const;
+const DELETE_REASONS = ['DeleteObject', 'Lifecycle Expiration'] as const;
 const ARCHIVE_CLASSES = ['GLACIER', 'DEEP_ARCHIVE'] as const;
 const TRANSITION_CLASSES = ['STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'] as const;
 
@@ -21,12 +23,12 @@ interface S3Common {
 interface S3ObjectCreatedDetail extends S3Common {
   object: { key: string; size: number; etag: string; 'version-id': string; sequencer: string };
   'source-ip-address': string;
-  reason: string;
+  reason: (typeof CREATE_REASONS)[number];
 }
 interface S3ObjectDeletedDetail extends S3Common {
-  object: { key: string; 'version-id': string; sequencer: string };
-  'source-ip-address': string;
-  reason: string;
+  object: { key: string; etag?: string; 'version-id': string; sequencer: string };
+  'source-ip-address'?: string;
+  reason: (typeof DELETE_REASONS)[number];
   'deletion-type': (typeof DELETION_TYPES)[number];
 }
 interface S3StoredObject {
@@ -67,7 +69,7 @@ const CALLER_IP = '203.0.113.10';
 
 /** The fields every S3 detail starts with; `requester` is the account for a request, S3 itself for its own work. */
 function common<O>(p: ObjectParams, ctx: EventContext, object: O, requester: string): S3Common & { object: O } {
-  return { version: '0', 'event-version': '1.0', bucket: { name: p.bucket }, object, 'request-id': md5(ctx.uuid()).slice(0, 16).toUpperCase(), requester };
+  return { version: '0', 'event-version': '1.1', bucket: { name: p.bucket }, object, 'request-id': md5(ctx.uuid()).slice(0, 16).toUpperCase(), requester };
 }
 
 /** A version id as S3 writes them (32 letters, digits, dots and underscores), stable for a bucket, key and what happened to it. */
@@ -106,14 +108,13 @@ export const s3Events = [
     event: 's3-object-created',
     title: 'S3 Object Created (S3 → EventBridge)',
     group: GROUP,
-    params: { ...OBJECT, ...SIZE },
-    build: (p, ctx) => {
-      return envelope(p, ctx, 'aws.s3', 'Object Created', resources(p), {
+    params: { ...OBJECT, ...SIZE, reason: { default: 'PutObject', description: `The API that created the object: ${CREATE_REASONS.join(', ')}` } },
+    build: (p, ctx) =>
+      envelope(p, ctx, 'aws.s3', 'Object Created', resources(p), {
         ...common(p, ctx, { ...stored(p), sequencer: sequencer(ctx.now) }, p.account),
         'source-ip-address': CALLER_IP,
-        reason: 'PutObject',
-      });
-    },
+        reason: oneOf('reason', p.reason, CREATE_REASONS),
+      }),
   }),
   defineEvent<EventBridgeEvent<'Object Deleted', S3ObjectDeletedDetail>>()({
     service: 'eventbridge',
@@ -122,16 +123,23 @@ export const s3Events = [
     group: GROUP,
     params: {
       ...OBJECT,
-      deletionType: { default: 'Delete Marker Created', description: `What the delete did: ${DELETION_TYPES.join(', ')} (a versioned delete)` },
+      deletionType: { default: 'Delete Marker Created', description: `What the delete did: ${DELETION_TYPES.join(', ')} (an unversioned or version delete)` },
+      reason: { default: 'DeleteObject', description: `Who deleted: ${DELETE_REASONS.join(', ')} (an S3 Lifecycle rule)` },
     },
     build: (p, ctx) => {
       const deletionType = oneOf('deletionType', p.deletionType, DELETION_TYPES);
-      const permanent = deletionType === 'Permanently Deleted';
+      const reason = oneOf('reason', p.reason, DELETE_REASONS);
+      const marker = deletionType === 'Delete Marker Created';
+      const lifecycle = reason === 'Lifecycle Expiration';
+      // A permanent delete names the version it removed; a delete marker is an empty object (the ETag of no bytes)
+      // with a version of its own. A lifecycle rule's delete is S3's own work: no requester account, no caller IP.
+      const object = marker
+        ? { key: p.key, etag: md5(''), 'version-id': versionId(p, 'delete-marker'), sequencer: sequencer(ctx.now) }
+        : { key: p.key, 'version-id': versionId(p, 'put'), sequencer: sequencer(ctx.now) };
       return envelope(p, ctx, 'aws.s3', 'Object Deleted', resources(p), {
-        // A permanent delete names the version it removed; a delete marker gets a version id of its own.
-        ...common(p, ctx, { key: p.key, 'version-id': versionId(p, permanent ? 'put' : 'delete-marker'), sequencer: sequencer(ctx.now) }, p.account),
-        'source-ip-address': CALLER_IP,
-        reason: 'DeleteObject',
+        ...common(p, ctx, object, lifecycle ? 's3.amazonaws.com' : p.account),
+        ...(lifecycle ? {} : { 'source-ip-address': CALLER_IP }),
+        reason,
         'deletion-type': deletionType,
       });
     },

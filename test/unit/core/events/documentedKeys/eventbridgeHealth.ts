@@ -1,6 +1,9 @@
 import { eventBridge } from '../../../../support/eventBridgeKeys';
 
-/** AWS Health's EventBridge event (Health user guide, "AWS Health events Amazon EventBridge schema"). */
+/**
+ * AWS Health's EventBridge event (Health user guide, "AWS Health events Amazon EventBridge schema"). endTime is left
+ * out: Health sends none for an event scheduled in the future, which this one is; eventMetadata is per service.
+ */
 export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
   'eventbridge health-event': eventBridge(
     'eventArn',
@@ -10,16 +13,19 @@ export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
     'eventScopeCode',
     'communicationId',
     'startTime',
-    'endTime',
     'lastUpdatedTime',
     'statusCode',
     'eventRegion',
     'eventDescription[].language',
     'eventDescription[].latestDescription',
     'affectedEntities[].entityValue',
-    'affectedEntities[].tags',
+    'affectedEntities[].lastUpdatedTime',
+    'affectedEntities[].status',
     'affectedAccount',
     'page',
     'totalPages',
+    'backupEvent',
+    'personas[]',
+    'actionability',
   ),
 };

@@ -6,7 +6,8 @@ const STORED = ['object.key', 'object.size', 'object.etag', 'object.version-id']
 
 export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
   'eventbridge s3-object-created': eventBridge(...COMMON, ...STORED, 'object.sequencer', 'source-ip-address', 'reason'),
-  'eventbridge s3-object-deleted': eventBridge(...COMMON, 'object.key', 'object.version-id', 'object.sequencer', 'source-ip-address', 'reason', 'deletion-type'),
+  // The default deletion creates a delete marker, the one case whose object has an ETag.
+  'eventbridge s3-object-deleted': eventBridge(...COMMON, 'object.key', 'object.etag', 'object.version-id', 'object.sequencer', 'source-ip-address', 'reason', 'deletion-type'),
   'eventbridge s3-object-restore-initiated': eventBridge(...COMMON, ...STORED, 'source-ip-address', 'source-storage-class'),
   'eventbridge s3-object-restore-completed': eventBridge(...COMMON, ...STORED, 'restore-expiry-time', 'source-storage-class'),
   'eventbridge s3-object-tags-added': eventBridge(...COMMON, 'object.key', 'object.etag', 'object.version-id', 'source-ip-address'),
