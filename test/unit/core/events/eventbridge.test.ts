@@ -134,7 +134,7 @@ describe('core/events catalogue: EventBridge events of AWS services', () => {
         'arn:aws:codedeploy:eu-central-2:123456789012:deploymentgroup:shop/blue',
         'arn:aws:codedeploy:eu-central-2:123456789012:application:shop',
       ]);
-      refuses('eventbridge codedeploy-instance-state-change', 'state', 'STOP');
+      refuses('eventbridge codedeploy-instance-state-change', 'state', 'STOPPED');
     });
 
     it('CodePipeline action: a finished action has its execution result, a failed one its error code; a started one neither', () => {

@@ -1,7 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { defineEvent } from '../../types';
 import type { EventContext } from '../../types';
-import { arn, isoTime } from '../../helpers';
+import { arn, isoSeconds } from '../../helpers';
 import { GROUP, WHERE, envelope, secondsBefore } from './envelope';
 import type { Where } from './envelope';
 
@@ -96,10 +96,10 @@ function activityEvent(direction: Direction, successful: boolean) {
         Details: { 'Availability Zone': `${p.region}a`, 'Subnet ID': p.subnet },
         RequestId: ctx.uuid(),
         StatusMessage: successful ? '' : direction === LAUNCH ? 'We currently do not have sufficient t3.micro capacity in the Availability Zone you requested.' : 'The instance could not be terminated.',
-        EndTime: isoTime(ctx.now),
+        EndTime: isoSeconds(ctx.now),
         EC2InstanceId: p.instanceId,
-        StartTime: isoTime(start),
-        Cause: `At ${isoTime(start).replace(/\.\d{3}Z$/, 'Z')} a user request update of AutoScalingGroup constraints to min: ${to}, max: ${Math.max(from, to) + 1}, desired: ${to} changing the desired capacity from ${from} to ${to}.`,
+        StartTime: isoSeconds(start),
+        Cause: `At ${isoSeconds(start)} a user request update of AutoScalingGroup constraints to min: ${to}, max: ${Math.max(from, to) + 1}, desired: ${to} changing the desired capacity from ${from} to ${to}.`,
         StatusCode: successful ? 'InProgress' : 'Failed',
       });
     },

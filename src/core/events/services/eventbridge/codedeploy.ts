@@ -4,8 +4,8 @@ import { arn, md5 } from '../../helpers';
 import { GROUP, WHERE, envelope, oneOf } from './envelope';
 import type { Where } from './envelope';
 
-const DEPLOYMENT_STATES = ['START', 'SUCCESS', 'FAILURE', 'STOP', 'READY'] as const;
-const INSTANCE_STATES = ['START', 'SUCCESS', 'FAILURE', 'READY'] as const;
+// CodeDeploy's own terse states (not STARTED, STOPPED…); READY is a blue/green deployment waiting for traffic.
+const STATES = ['START', 'SUCCESS', 'FAILURE', 'STOP', 'READY'] as const;
 
 // @types/aws-lambda has no CodeDeploy event types; these follow CodeDeploy's documented state-change notifications.
 interface DeploymentDetail {
@@ -50,9 +50,9 @@ export const codedeployEvents = [
     event: 'codedeploy-deployment-state-change',
     title: 'CodeDeploy deployment state-change notification',
     group: GROUP,
-    params: { ...PARAMS, state: { default: 'SUCCESS', description: `Deployment state: ${DEPLOYMENT_STATES.join(', ')}` } },
+    params: { ...PARAMS, state: { default: 'SUCCESS', description: `Deployment state: ${STATES.join(', ')}` } },
     build: (p, ctx) =>
-      envelope(p, ctx, 'aws.codedeploy', 'CodeDeploy Deployment State-change Notification', groupArns(p), deployment(p, oneOf('state', p.state, DEPLOYMENT_STATES))),
+      envelope(p, ctx, 'aws.codedeploy', 'CodeDeploy Deployment State-change Notification', groupArns(p), deployment(p, oneOf('state', p.state, STATES))),
   }),
   defineEvent<EventBridgeEvent<'CodeDeploy Instance State-change Notification', InstanceDetail>>()({
     service: 'eventbridge',
@@ -62,13 +62,13 @@ export const codedeployEvents = [
     params: {
       ...PARAMS,
       instanceId: { default: 'i-0123456789abcdef0', description: 'EC2 instance deployed to' },
-      state: { default: 'SUCCESS', description: `Instance state: ${INSTANCE_STATES.join(', ')}` },
+      state: { default: 'SUCCESS', description: `Instance state: ${STATES.join(', ')}` },
     },
     build: (p, ctx) => {
       const [application, group] = groupArns(p);
       return envelope(p, ctx, 'aws.codedeploy', 'CodeDeploy Instance State-change Notification', [arn('ec2', p.region, p.account, `instance/${p.instanceId}`), group, application], {
         instanceId: p.instanceId,
-        ...deployment(p, oneOf('state', p.state, INSTANCE_STATES)),
+        ...deployment(p, oneOf('state', p.state, STATES)),
       });
     },
   }),
