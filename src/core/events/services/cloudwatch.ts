@@ -163,13 +163,22 @@ export const cloudwatchEvents = [
     build: (p, ctx) => {
       const childArn = alarmArn(p, p.triggeringAlarm);
       const earlier = new Date(ctx.now.getTime() - 3_600_000);
-      const state = (value: 'ALARM' | 'OK', at: Date): CloudWatchAlarmState => ({
+      // `childAt`: when the child alarm changed, which the reason names; `at`: when the composite's state was set.
+      const state = (value: 'ALARM' | 'OK', at: Date, childAt = at): CloudWatchAlarmState => ({
         value,
-        reason: `${childArn} transitioned to ${value} at ${longTime(at)}`,
-        reasonData: JSON.stringify({ triggeringAlarms: [{ arn: childArn, state: { value, timestamp: alarmTime(at) } }] }),
+        reason: `${childArn} transitioned to ${value} at ${longTime(childAt)}`,
+        reasonData: JSON.stringify({ triggeringAlarms: [{ arn: childArn, state: { value, timestamp: alarmTime(childAt) } }] }),
         timestamp: alarmTime(at),
       });
-      const suppressor = p.actionsSuppressor.trim() === '' ? {} : { actionsSuppressor: p.actionsSuppressor, actionsSuppressorWaitPeriod: 120, actionsSuppressorExtensionPeriod: 180 };
+      const suppressed = p.actionsSuppressor.trim() !== '';
+      const waitPeriod = 120;
+      const suppressor = suppressed ? { actionsSuppressor: p.actionsSuppressor, actionsSuppressorWaitPeriod: waitPeriod, actionsSuppressorExtensionPeriod: 180 } : {};
+      // With a suppressor, the composite went into ALARM a wait period ago with its actions held (the suppressor did
+      // not go into ALARM in time); now the wait is over and its actions run.
+      const heldSince = new Date(ctx.now.getTime() - waitPeriod * 1000);
+      const previousState: CloudWatchAlarmState = suppressed
+        ? { ...state('ALARM', heldSince), actionsSuppressedBy: 'WaitPeriod', actionsSuppressedReason: 'Actions suppressed by WaitPeriod' }
+        : state('OK', earlier);
       return {
         source: 'aws.cloudwatch',
         alarmArn: alarmArn(p, p.alarm),
@@ -178,8 +187,8 @@ export const cloudwatchEvents = [
         region: p.region,
         alarmData: {
           alarmName: p.alarm,
-          state: state('ALARM', ctx.now),
-          previousState: state('OK', earlier),
+          state: state('ALARM', ctx.now, suppressed ? heldSince : ctx.now),
+          previousState,
           configuration: { alarmRule: p.alarmRule, ...suppressor },
         },
       };

@@ -1,0 +1,51 @@
+import { eventBridge } from '../../../../support/eventBridgeKeys';
+
+/** CodeBuild's EventBridge events (CodeBuild user guide, "Build notifications input format reference"). */
+const ADDITIONAL_INFORMATION = [
+  'additional-information.cache.type',
+  'additional-information.build-number',
+  'additional-information.timeout-in-minutes',
+  'additional-information.build-complete',
+  'additional-information.initiator',
+  'additional-information.build-start-time',
+  'additional-information.source.location',
+  'additional-information.source.type',
+  'additional-information.source-version',
+  'additional-information.artifact.md5sum',
+  'additional-information.artifact.sha256sum',
+  'additional-information.artifact.location',
+  'additional-information.environment.image',
+  'additional-information.environment.privileged-mode',
+  'additional-information.environment.image-pull-credentials-type',
+  'additional-information.environment.compute-type',
+  'additional-information.environment.type',
+  'additional-information.environment.environment-variables[].name',
+  'additional-information.environment.environment-variables[].type',
+  'additional-information.environment.environment-variables[].value',
+  'additional-information.logs.group-name',
+  'additional-information.logs.stream-name',
+  'additional-information.logs.deep-link',
+  'additional-information.phases[].phase-context',
+  'additional-information.phases[].start-time',
+  'additional-information.phases[].end-time',
+  'additional-information.phases[].duration-in-seconds',
+  'additional-information.phases[].phase-type',
+  'additional-information.phases[].phase-status',
+  'additional-information.queued-timeout-in-minutes',
+];
+
+export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
+  'eventbridge codebuild-build-state-change': eventBridge('build-status', 'project-name', 'build-id', ...ADDITIONAL_INFORMATION, 'current-phase', 'current-phase-context', 'version'),
+  'eventbridge codebuild-build-phase-change': eventBridge(
+    'completed-phase',
+    'project-name',
+    'build-id',
+    'completed-phase-context',
+    ...ADDITIONAL_INFORMATION,
+    'completed-phase-status',
+    'completed-phase-duration-seconds',
+    'version',
+    'completed-phase-start',
+    'completed-phase-end',
+  ),
+};
