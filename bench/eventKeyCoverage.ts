@@ -71,6 +71,8 @@ interface SampleMapping {
   readonly maps?: readonly DataMap[];
   /** Paths of the sample that are not AWS's (a typo in a template, a field the Go library adds), with the reason. */
   readonly ignore?: { readonly paths: readonly string[]; readonly why: string };
+  /** Parameters that select the sample's variant of our event (SAM's Alexa smart home templates are payload version 2). */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 const SNS_MESSAGE: readonly InnerJson[] = [{ path: 'Records[].Sns.Message', encoding: 'json' }];
@@ -98,7 +100,8 @@ function samMapping(service: string, event: string): SampleMapping {
   const inner = service === 'config' ? CONFIG_INVOKING : id === 'cloudwatch logs' ? CWL_DATA : id === 'kinesis cloudwatch-logs-processor' ? FIREHOSE_CWL : undefined;
   // SAM's template spells it deliverySteamArn; Firehose sends deliveryStreamArn.
   const ignore = id === 'kinesis streams-as-source' ? { paths: ['deliverySteamArn'], why: 'a typo in the template' } : undefined;
-  return { id, source: samSource(service, event), inner, ignore };
+  const params = service === 'alexa-smart-home' ? { payloadVersion: '2' } : undefined;
+  return { id, source: samSource(service, event), inner, ignore, params };
 }
 
 /** aws-lambda-go's events/testdata/<file>.json → our id (the nearest SAM-style one). */
@@ -292,7 +295,7 @@ function measure(samples: readonly RawSample[]): { results: SampleResult[]; notE
     const theirs = collapsePaths(eventPaths(sample.json(), mapping.inner), maps);
     for (const p of mapping.ignore?.paths ?? []) theirs.delete(p);
     const ours = byId.get(mapping.id);
-    const oursPaths = ours ? collapsePaths(eventPaths(generateEvent(ours, {}, FIXED), mapping.inner), maps) : undefined;
+    const oursPaths = ours ? collapsePaths(eventPaths(generateEvent(ours, mapping.params ?? {}, FIXED), mapping.inner), maps) : undefined;
     results.push({ name: sample.name, id: mapping.id, source: mapping.source, kindMissing: !ours, ...compare(theirs, oursPaths) });
   }
   return { results, notEvents, unmapped };

@@ -87,13 +87,30 @@ function intentRequest(p: SkillParams, ctx: EventContext, name: string, slots: R
 
 const SMART_HOME = {
   token: { default: 'Atza|IwEBIExampleAccessTokenFromAccountLinking', description: 'Access token from account linking (the scope token)' },
+  payloadVersion: { default: '3', description: 'Smart Home API payload version: 3, or 2 (retired by Amazon; the shape of SAM CLI’s templates, for skills not yet migrated)' },
 };
+
+const SMART_HOME_VERSIONS = ['2', '3'] as const;
+
+function payloadVersion(value: string): (typeof SMART_HOME_VERSIONS)[number] {
+  if (value === '2' || value === '3') return value;
+  throw new TypeError(`Parameter payloadVersion must be one of ${SMART_HOME_VERSIONS.join(', ')}, not "${value}".`);
+}
+
+/** Version 2 had no directive: a header and a payload at the top, the token in the payload, an appliance for control. */
+function v2Request(p: Params<keyof typeof SMART_HOME>, ctx: EventContext, namespace: string, name: string, applianceId?: string): AlexaEvent {
+  return {
+    header: { messageId: ctx.uuid(), name, namespace, payloadVersion: '2' },
+    payload: { accessToken: p.token, ...(applianceId !== undefined && { appliance: { additionalApplianceDetails: {}, applianceId } }) },
+  };
+}
 const ENDPOINT = {
   ...SMART_HOME,
   endpointId: { default: 'living-room-lamp-01', description: 'Endpoint (device) id reported at discovery' },
 };
 
 function powerDirective(p: Params<keyof typeof ENDPOINT>, ctx: EventContext, name: 'TurnOn' | 'TurnOff'): AlexaEvent {
+  if (payloadVersion(p.payloadVersion) === '2') return v2Request(p, ctx, 'Alexa.ConnectedHome.Control', `${name}Request`, p.endpointId);
   return {
     directive: {
       header: {
@@ -169,12 +186,15 @@ export const alexaEvents = [
     title: 'Alexa smart home Discover directive',
     group: SMART_HOME_GROUP,
     params: SMART_HOME,
-    build: (p, ctx) => ({
-      directive: {
-        header: { namespace: 'Alexa.Discovery', name: 'Discover', messageId: ctx.uuid(), payloadVersion: '3' },
-        payload: { scope: { type: 'BearerToken', token: p.token } },
-      },
-    }),
+    build: (p, ctx) =>
+      payloadVersion(p.payloadVersion) === '2'
+        ? v2Request(p, ctx, 'Alexa.ConnectedHome.Discovery', 'DiscoverAppliancesRequest')
+        : {
+            directive: {
+              header: { namespace: 'Alexa.Discovery', name: 'Discover', messageId: ctx.uuid(), payloadVersion: '3' },
+              payload: { scope: { type: 'BearerToken', token: p.token } },
+            },
+          },
   }),
   defineEvent<AlexaEvent>()({
     service: 'alexa-smart-home',
