@@ -1,13 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import type { CloudWatchAlarmEvent, CloudWatchAlarmState, CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
-import { defineEvent } from '../types';
+import { defineEvent, type EventContext } from '../types';
 import { ACCOUNT, REGION, arn, headers, int } from '../helpers';
 
 const LOGS_GROUP = 'Amazon CloudWatch Logs';
 const ALARMS_GROUP = 'Amazon CloudWatch';
 
 /** CloudWatch alarms write times as ISO 8601 with milliseconds and "+0000": 2026-11-26T14:05:09.123+0000 */
-function alarmTime(date: Date): string {
+export function alarmTime(date: Date): string {
   return date.toISOString().replace(/Z$/, '+0000');
 }
 
@@ -24,9 +24,6 @@ function shortTime(date: Date): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)} ${iso.slice(11, 19)}`;
 }
 
-function alarmArn(p: { region: string; account: string }, name: string): string {
-  return arn('cloudwatch', p.region, p.account, `alarm:${name}`);
-}
 
 /** The state of a one-datapoint threshold alarm: ALARM when the datapoint is above the threshold, else OK. */
 function metricState(value: number, threshold: number, period: number, at: Date, statistic: string): CloudWatchAlarmState {
@@ -47,6 +44,56 @@ function metricState(value: number, threshold: number, period: number, at: Date,
       evaluatedDatapoints: [{ timestamp: alarmTime(start), sampleCount: 5, value }],
     }),
     timestamp: alarmTime(at),
+  };
+}
+
+/** A metric alarm on one metric's Average: what its Lambda action and its EventBridge event both carry. */
+export const METRIC_ALARM_PARAMS = {
+  region: REGION,
+  account: ACCOUNT,
+  alarm: { default: 'cpu-high', description: 'Alarm name' },
+  description: { default: 'CPU above 80% for 5 minutes', description: 'Alarm description' },
+  namespace: { default: 'AWS/EC2', description: 'Metric namespace' },
+  metric: { default: 'CPUUtilization', description: 'Metric name' },
+  dimensions: { default: 'InstanceId: i-0123456789abcdef0', description: 'Metric dimensions: "Name: value" pairs or a JSON object' },
+  period: { default: '300', description: 'Period in seconds' },
+  threshold: { default: '80', description: 'Threshold (the alarm is in ALARM when the datapoint is greater)' },
+  datapoint: { default: '93', description: 'The evaluated datapoint (decides ALARM or OK)' },
+};
+
+type MetricAlarmParams = Readonly<Record<keyof typeof METRIC_ALARM_PARAMS, string>>;
+
+export function alarmArn(p: { region: string; account: string }, name: string): string {
+  return arn('cloudwatch', p.region, p.account, `alarm:${name}`);
+}
+
+/** The alarm's name, its new and previous state and its configuration (the metric it watches). */
+export function metricAlarmData(p: MetricAlarmParams, ctx: EventContext): CloudWatchAlarmEvent['alarmData'] {
+  const period = int('period', p.period);
+  if (period < 1) throw new TypeError(`Parameter period must be positive, not ${period}.`);
+  const threshold = int('threshold', p.threshold);
+  const value = int('datapoint', p.datapoint);
+  const state = metricState(value, threshold, period, ctx.now, 'Average');
+  const earlier = new Date(ctx.now.getTime() - period * 1000);
+  const previousValue = state.value === 'ALARM' ? threshold - 1 : threshold + 1;
+  return {
+    alarmName: p.alarm,
+    state,
+    previousState: metricState(previousValue, threshold, period, earlier, 'Average'),
+    configuration: {
+      description: p.description,
+      metrics: [
+        {
+          id: ctx.uuid(),
+          metricStat: {
+            metric: { namespace: p.namespace, name: p.metric, dimensions: Object.fromEntries(Object.entries(headers('dimensions', p.dimensions)).map(([k, v]) => [k, String(v)])) },
+            period,
+            stat: 'Average',
+          },
+          returnData: true,
+        },
+      ],
+    },
   };
 }
 
@@ -99,53 +146,15 @@ export const cloudwatchEvents = [
     event: 'alarm-state-change',
     title: 'CloudWatch metric alarm action (Lambda)',
     group: ALARMS_GROUP,
-    params: {
-      region: REGION,
-      account: ACCOUNT,
-      alarm: { default: 'cpu-high', description: 'Alarm name' },
-      description: { default: 'CPU above 80% for 5 minutes', description: 'Alarm description' },
-      namespace: { default: 'AWS/EC2', description: 'Metric namespace' },
-      metric: { default: 'CPUUtilization', description: 'Metric name' },
-      dimensions: { default: 'InstanceId: i-0123456789abcdef0', description: 'Metric dimensions: "Name: value" pairs or a JSON object' },
-      period: { default: '300', description: 'Period in seconds' },
-      threshold: { default: '80', description: 'Threshold (the alarm is in ALARM when the datapoint is greater)' },
-      datapoint: { default: '93', description: 'The evaluated datapoint (decides ALARM or OK)' },
-    },
-    build: (p, ctx) => {
-      const period = int('period', p.period);
-      if (period < 1) throw new TypeError(`Parameter period must be positive, not ${period}.`);
-      const threshold = int('threshold', p.threshold);
-      const value = int('datapoint', p.datapoint);
-      const state = metricState(value, threshold, period, ctx.now, 'Average');
-      const earlier = new Date(ctx.now.getTime() - period * 1000);
-      const previousValue = state.value === 'ALARM' ? threshold - 1 : threshold + 1;
-      return {
-        source: 'aws.cloudwatch',
-        alarmArn: alarmArn(p, p.alarm),
-        accountId: p.account,
-        time: alarmTime(ctx.now),
-        region: p.region,
-        alarmData: {
-          alarmName: p.alarm,
-          state,
-          previousState: metricState(previousValue, threshold, period, earlier, 'Average'),
-          configuration: {
-            description: p.description,
-            metrics: [
-              {
-                id: ctx.uuid(),
-                metricStat: {
-                  metric: { namespace: p.namespace, name: p.metric, dimensions: Object.fromEntries(Object.entries(headers('dimensions', p.dimensions)).map(([k, v]) => [k, String(v)])) },
-                  period,
-                  stat: 'Average',
-                },
-                returnData: true,
-              },
-            ],
-          },
-        },
-      };
-    },
+    params: METRIC_ALARM_PARAMS,
+    build: (p, ctx) => ({
+      source: 'aws.cloudwatch',
+      alarmArn: alarmArn(p, p.alarm),
+      accountId: p.account,
+      time: alarmTime(ctx.now),
+      region: p.region,
+      alarmData: metricAlarmData(p, ctx),
+    }),
   }),
   defineEvent<CloudWatchAlarmEvent>()({
     service: 'cloudwatch',

@@ -2,6 +2,7 @@ import type { SampleEvent } from '../../types';
 import { autoscalingEvents } from './autoscaling';
 import { batchEvents } from './batch';
 import { cloudtrailEvents } from './cloudtrail';
+import { cloudwatchEvents } from './cloudwatch';
 import { codebuildEvents } from './codebuild';
 import { codedeployEvents } from './codedeploy';
 import { codepipelineEvents } from './codepipeline';
@@ -31,6 +32,7 @@ export const eventbridgeEvents: SampleEvent[] = [
   ...guarddutyEvents,
   ...securityhubEvents,
   ...healthEvents,
+  ...cloudwatchEvents,
   ...cloudtrailEvents,
   ...batchEvents,
   ...stepfunctionsEvents,

@@ -22,6 +22,13 @@ export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
     `${METRIC}.metricStat.stat`,
     `${METRIC}.returnData`,
   ],
+  // CloudWatch user guide, "Alarm events and EventBridge": the alarm data under detail.
+  'eventbridge cloudwatch-alarm-state-change': eventBridge(
+    'alarmName',
+    ...['state', 'previousState'].flatMap((s) => ['value', 'reason', 'reasonData', 'timestamp'].map((k) => `${s}.${k}`)),
+    'configuration.description',
+    ...['id', 'metricStat.metric.namespace', 'metricStat.metric.name', 'metricStat.metric.dimensions', 'metricStat.period', 'metricStat.stat', 'returnData'].map((k) => `configuration.metrics[].${k}`),
+  ),
   'cloudwatch composite-alarm-state-change': [
     ...ALARM,
     ...STATES,
