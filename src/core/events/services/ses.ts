@@ -43,7 +43,11 @@ const MAIL_PARAMS = {
   from: { default: 'Jane Doe <janedoe@example.com>', description: 'From mailbox' },
   to: { default: 'johndoe@example.com', description: 'Recipients, comma-separated' },
   subject: { default: 'Test Subject', description: 'Subject' },
+  cc: { default: '', description: 'Cc recipients, comma-separated (empty: none)' },
+  dmarcPolicy: { default: '', description: 'The sending domain’s DMARC policy, for a mail that fails DMARC: none | quarantine | reject (empty: the mail passes)' },
 };
+
+const DMARC_POLICIES = ['none', 'quarantine', 'reject'] as const;
 
 type MailParams = Readonly<Record<keyof typeof MAIL_PARAMS, string>>;
 
@@ -52,7 +56,11 @@ function received(p: MailParams, ctx: { now: Date }): { mail: SESMail; receipt: 
   const source = address(p.from);
   const recipients = mailboxes(p.to);
   if (recipients.length === 0) throw new TypeError('Parameter to must name at least one recipient.');
-  const destination = recipients.map(address);
+  const copied = mailboxes(p.cc);
+  const destination = [...recipients, ...copied].map(address);
+  const policy = p.dmarcPolicy.trim().toLowerCase();
+  const dmarcPolicy = DMARC_POLICIES.find((d) => d === policy);
+  if (policy !== '' && !dmarcPolicy) throw new TypeError(`Parameter dmarcPolicy must be one of ${DMARC_POLICIES.join(', ')} or empty, not "${p.dmarcPolicy}".`);
   const sourceDomain = source.includes('@') ? source.slice(source.indexOf('@') + 1) : 'example.com';
   // SES message ids are 20 lower-case letters and digits; derived from the mail so they stay stable for a given input.
   const messageId = sha256(`${p.from}\n${p.to}\n${p.subject}\n${ctx.now.toISOString()}`).slice(0, 20);
@@ -71,6 +79,7 @@ function received(p: MailParams, ctx: { now: Date }): { mail: SESMail; receipt: 
     { name: 'Message-ID', value: headerMessageId },
     { name: 'Subject', value: encodedWord(p.subject) },
     { name: 'To', value: recipients.map(encodedMailbox).join(', ') },
+    ...(copied.length > 0 ? [{ name: 'Cc', value: copied.map(encodedMailbox).join(', ') }] : []),
     { name: 'Content-Type', value: 'text/plain; charset=UTF-8' },
   ];
   return {
@@ -82,7 +91,7 @@ function received(p: MailParams, ctx: { now: Date }): { mail: SESMail; receipt: 
       destination,
       headersTruncated: false,
       headers,
-      commonHeaders: { returnPath: source, from: [p.from], date, to: recipients, messageId: headerMessageId, subject: p.subject },
+      commonHeaders: { returnPath: source, from: [p.from], date, to: recipients, ...(copied.length > 0 ? { cc: copied } : {}), messageId: headerMessageId, subject: p.subject },
     },
     receipt: {
       timestamp: isoTime(ctx.now),
@@ -92,7 +101,8 @@ function received(p: MailParams, ctx: { now: Date }): { mail: SESMail; receipt: 
       virusVerdict: { status: 'PASS' },
       spfVerdict: { status: 'PASS' },
       dkimVerdict: { status: 'PASS' },
-      dmarcVerdict: { status: 'PASS' },
+      // SES adds the domain's policy only when the mail fails DMARC.
+      ...(dmarcPolicy ? { dmarcVerdict: { status: 'FAIL' }, dmarcPolicy } : { dmarcVerdict: { status: 'PASS' } }),
     },
   };
 }

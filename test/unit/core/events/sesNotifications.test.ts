@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findEventById, generateEvent } from '../../../../src/core/events/catalog';
+import { EventLookupError, findEventById, generateEvent } from '../../../../src/core/events/catalog';
 import type { EventContext } from '../../../../src/core/events/types';
 import { missingPaths } from '../../../support/eventKeyPaths';
 
@@ -68,5 +68,21 @@ describe('core/events catalogue: SES receipt notifications through SNS', () => {
     assert.equal(ses.receipt.action.functionArn, 'arn:aws:lambda:us-east-1:123456789012:function:inbox');
     assert.equal(ses.notificationType, undefined);
     assert.deepEqual(ses.mail, delivered('ses s3-action-notification').notification.mail);
+  });
+
+  it('every SES event: a DMARC policy given means the mail failed DMARC, and only then is dmarcPolicy there; Cc recipients are recipients too', () => {
+    for (const id of ['ses email-receiving', 'ses s3-action-notification', 'ses sns-action-notification']) {
+      const built = generateEvent(findEventById(id), { dmarcPolicy: 'Quarantine', cc: 'Mary Major <mary@example.org>, ops@example.org' }, FIXED);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const ses: any = id === 'ses email-receiving' ? (built as any).Records[0].ses : JSON.parse((built as any).Records[0].Sns.Message);
+      assert.deepEqual([ses.receipt.dmarcVerdict.status, ses.receipt.dmarcPolicy], ['FAIL', 'quarantine'], id);
+      assert.deepEqual(ses.mail.commonHeaders.cc, ['Mary Major <mary@example.org>', 'ops@example.org'], id);
+      assert.deepEqual(ses.mail.destination, ['johndoe@example.com', 'mary@example.org', 'ops@example.org'], id);
+      assert.ok(ses.mail.headers.some((h: { name: string; value: string }) => h.name === 'Cc' && h.value === 'Mary Major <mary@example.org>, ops@example.org'), id);
+    }
+    const passed = delivered('ses s3-action-notification').notification.receipt;
+    assert.deepEqual([passed.dmarcVerdict.status, 'dmarcPolicy' in passed], ['PASS', false]);
+    assert.equal('cc' in delivered('ses s3-action-notification').notification.mail.commonHeaders, false);
+    assert.throws(() => generateEvent(findEventById('ses email-receiving'), { dmarcPolicy: 'block' }, FIXED), (e: Error) => e instanceof EventLookupError && /dmarcPolicy must be one of none, quarantine, reject or empty/.test(e.message));
   });
 });
