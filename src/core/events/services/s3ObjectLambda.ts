@@ -59,6 +59,7 @@ function sessionTime(date: Date): string {
 function identity(p: ApParams, now: Date): ObjectLambdaIdentity {
   const kind = IDENTITIES.find((i) => i.toLowerCase() === p.identity.trim().toLowerCase());
   if (!kind) throw new TypeError(`Parameter identity must be one of ${IDENTITIES.join(', ')}, not "${p.identity}".`);
+  if (!/^[\w+=,.@-]{1,64}$/.test(p.principal)) throw new TypeError(`Parameter principal must be an IAM user or session name (letters, digits and +=,.@_-, at most 64), not "${p.principal}".`);
   const accessKeyId = `ASIA${sha256(`${p.account}/${p.principal}`).slice(0, 16).toUpperCase()}`;
   if (kind === 'IAMUser') {
     return { type: 'IAMUser', principalId: uniqueId('AIDA', p.principal), arn: `arn:aws:iam::${p.account}:user/${p.principal}`, accountId: p.account, accessKeyId: accessKeyId.replace(/^ASIA/, 'AKIA') };

@@ -94,7 +94,7 @@ type AlarmParams = Readonly<Record<keyof typeof ALARM_PARAMS, string>>;
 
 /** The alarm's message around its trigger: ALARM when the datapoint is above the threshold, else OK. */
 function alarmMessage(p: AlarmParams, now: Date, trigger: AlarmTrigger): CloudWatchAlarmSnsMessage {
-  const value = int('datapoint', p.datapoint);
+  const value = decimal('datapoint', p.datapoint);
   const alarming = value > trigger.Threshold;
   const start = new Date(Math.floor(now.getTime() / 1000 / trigger.Period) * trigger.Period * 1000 - trigger.Period * 1000);
   const topicArn = arn('sns', p.region, p.account, p.topic);
@@ -114,6 +114,13 @@ function alarmMessage(p: AlarmParams, now: Date, trigger: AlarmTrigger): CloudWa
     InsufficientDataActions: [],
     Trigger: trigger,
   };
+}
+
+/** A threshold or datapoint: CloudWatch takes any number, decimals included. */
+function decimal(name: string, value: string): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n)) throw new TypeError(`Parameter ${name} must be a number, not "${value}".`);
+  return n;
 }
 
 function dimensions(p: AlarmParams): AlarmDimension[] {
@@ -151,7 +158,7 @@ export const snsAlarmEvents = [
         Dimensions: dimensions(p),
         Period: period(p),
         ...EVALUATION,
-        Threshold: int('threshold', p.threshold),
+        Threshold: decimal('threshold', p.threshold),
       };
       return delivered(p, ctx, alarmMessage(p, ctx.now, trigger));
     },
@@ -171,7 +178,7 @@ export const snsAlarmEvents = [
       const trigger: AlarmTrigger = {
         Period: seconds,
         ...EVALUATION,
-        Threshold: int('threshold', p.threshold),
+        Threshold: decimal('threshold', p.threshold),
         Metrics: [
           { Expression: p.expression, Id: 'e1', Label: p.label, ReturnData: true },
           { Id: 'm1', MetricStat: { Metric: { Dimensions: dimensions(p), MetricName: p.metric, Namespace: p.namespace }, Period: seconds, Stat: 'Average' }, ReturnData: false },

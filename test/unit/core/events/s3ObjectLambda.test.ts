@@ -37,8 +37,10 @@ describe('core/events catalogue: S3 Object Lambda and Batch Operations', () => {
     });
   }
 
-  it('object-lambda: refuses an identity other than IAMUser or AssumedRole, naming the parameter', () => {
+  it('object-lambda: refuses an identity other than IAMUser or AssumedRole, and a principal IAM would not take, naming the parameter', () => {
     assert.throws(() => build('s3 object-lambda-head', { identity: 'Root' }), (e: Error) => e instanceof EventLookupError && /identity must be one of IAMUser, AssumedRole/.test(e.message));
+    assert.throws(() => build('s3 object-lambda-get', { principal: '' }), (e: Error) => e instanceof EventLookupError && /principal must be an IAM user or session name/.test(e.message));
+    assert.throws(() => build('s3 object-lambda-get', { principal: 'a/b' }), (e: Error) => e instanceof EventLookupError && /principal must be/.test(e.message));
   });
 
   it('object-lambda: each request asks the supporting access point for what the user asked (the key, or a listing and its prefix)', () => {

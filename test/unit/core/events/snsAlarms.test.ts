@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findEventById, generateEvent } from '../../../../src/core/events/catalog';
+import { EventLookupError, findEventById, generateEvent } from '../../../../src/core/events/catalog';
 import type { EventContext } from '../../../../src/core/events/types';
 import { missingPaths } from '../../../support/eventKeyPaths';
 
@@ -82,6 +82,10 @@ describe('core/events catalogue: CloudWatch alarm notifications through SNS', ()
     assert.deepEqual([low.alarm.OldStateValue, low.alarm.NewStateValue], ['ALARM', 'OK']);
     assert.equal(low.alarm.Region, 'ap-south-2', 'a region without a known name keeps its code');
     assert.match(low.alarm.NewStateReason, /was not greater than/);
+    const decimal = delivered('sns cloudwatch-alarm', { datapoint: '90.5', threshold: '90' });
+    assert.deepEqual([decimal.alarm.NewStateValue, decimal.alarm.Trigger.Threshold], ['ALARM', 90]);
+    assert.match(decimal.alarm.NewStateReason, /\[90\.5 /);
+    assert.throws(() => delivered('sns cloudwatch-alarm', { threshold: 'high' }), (e: Error) => e instanceof EventLookupError && /threshold must be a number, not "high"/.test(e.message));
   });
 
   it('the alarm actions publish to the topic the event comes from; an empty description is null', () => {
