@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { autoscalingEvents } from './services/autoscaling';
+import { clientvpnEvents } from './services/clientvpn';
 import { FIREHOSE_REPLACEMENTS, retiredFirehoseEvents } from './services/firehose';
 import { platformEvents } from './services/platform';
 import { s3Events } from './services/s3';
+import { s3LifecycleEvents } from './services/s3Lifecycle';
 import { sqsEvents } from './services/sqs';
 import { streamEvents } from './services/streams';
 import { transferEvents } from './services/transfer';
@@ -11,7 +13,7 @@ import { workloadEvents } from './services/workloads';
 import type { EventContext, SampleEvent } from './types';
 
 /** Every sample event, sorted by group, then id. */
-export const CATALOG: readonly SampleEvent[] = [...s3Events, ...sqsEvents, ...webEvents, ...streamEvents, ...platformEvents, ...autoscalingEvents, ...transferEvents, ...workloadEvents].sort(
+export const CATALOG: readonly SampleEvent[] = [...s3Events, ...s3LifecycleEvents, ...sqsEvents, ...webEvents, ...streamEvents, ...platformEvents, ...autoscalingEvents, ...transferEvents, ...workloadEvents, ...clientvpnEvents].sort(
   (a, b) => a.group.localeCompare(b.group) || eventId(a).localeCompare(eventId(b)),
 );
 

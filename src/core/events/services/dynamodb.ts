@@ -1,12 +1,22 @@
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { defineEvent } from '../types';
-import { ACCOUNT, REGION, arn, byteLength, epochSeconds, int, isoTime } from '../helpers';
+import { ACCOUNT, REGION, arn, byteLength, epochSeconds, int, isoSeconds, isoTime, json, sha256 } from '../helpers';
 
 const GROUP = 'Amazon DynamoDB';
 
 type Image = Record<string, AttributeValue>;
 type ViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
 type Change = { eventName: 'INSERT' | 'MODIFY' | 'REMOVE'; oldImage?: Image; newImage?: Image };
+
+/** A batch of a tumbling window (aggregation across invocations): the window, the state the last invocation returned, and its end flags. @types/aws-lambda has no DynamoDB one. */
+export interface DynamoDBStreamTumblingWindowEvent extends DynamoDBStreamEvent {
+  window: { start: string; end: string };
+  state: Record<string, unknown>;
+  shardId: string;
+  eventSourceARN: string;
+  isFinalInvokeForWindow: boolean;
+  isWindowTerminatedEarly: boolean;
+}
 
 const VIEW_TYPES: readonly ViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
 
@@ -102,6 +112,11 @@ function records(p: TableParams, ctx: { now: Date; uuid(): string }, changes: Ch
   };
 }
 
+/** A DynamoDB Streams shard id: "shardId-", a 20-digit creation time, "-" and 8 hex digits. */
+function streamShardId(p: TableParams, now: Date): string {
+  return `shardId-${String(now.getTime() - 3_600_000).padStart(20, '0')}-${sha256(`${p.account}/${p.table}`).slice(0, 8)}`;
+}
+
 export const dynamodbEvents = [
   defineEvent<DynamoDBStreamEvent>()({
     service: 'dynamodb',
@@ -171,5 +186,39 @@ export const dynamodbEvents = [
         type: 'Service',
         principalId: 'dynamodb.amazonaws.com',
       }),
+  }),
+  defineEvent<DynamoDBStreamTumblingWindowEvent>()({
+    service: 'dynamodb',
+    event: 'tumbling-window',
+    title: 'DynamoDB Streams tumbling window',
+    group: GROUP,
+    params: {
+      ...TABLE_PARAMS,
+      oldValue: { default: 'New item!', description: 'Attribute value when inserted (the old image of the MODIFY)' },
+      newValue: { default: 'This item has changed', description: 'Attribute value after the MODIFY' },
+      windowSeconds: { default: '300', description: 'Tumbling window length in seconds (1-900); the window holds now' },
+      state: { default: '{"inserted":4,"modified":2}', description: 'State the previous invocation of this window returned (a JSON object)' },
+      final: { default: 'false', description: 'true: the last invocation of the window (isFinalInvokeForWindow)' },
+    },
+    build: (p, ctx) => {
+      const seconds = int('windowSeconds', p.windowSeconds);
+      if (seconds < 1 || seconds > 900) throw new TypeError(`Parameter windowSeconds must be between 1 and 900, not ${seconds}.`);
+      const state = json('state', p.state);
+      if (state === null || typeof state !== 'object' || Array.isArray(state)) throw new TypeError('Parameter state must be a JSON object, such as {"count":3}.');
+      if (p.final !== 'true' && p.final !== 'false') throw new TypeError(`Parameter final must be true or false, not "${p.final}".`);
+      const start = Math.floor(ctx.now.getTime() / 1000 / seconds) * seconds * 1000;
+      const before = item(p, p.oldValue);
+      const after = item(p, p.newValue);
+      const batch = records(p, ctx, [{ eventName: 'INSERT', newImage: before }, { eventName: 'MODIFY', oldImage: before, newImage: after }]);
+      return {
+        ...batch,
+        window: { start: isoSeconds(new Date(start)), end: isoSeconds(new Date(start + seconds * 1000)) },
+        state: state as Record<string, unknown>,
+        shardId: streamShardId(p, ctx.now),
+        eventSourceARN: streamArn(p, ctx.now),
+        isFinalInvokeForWindow: p.final === 'true',
+        isWindowTerminatedEarly: false,
+      };
+    },
   }),
 ];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { defineEvent } from '../types';
-import { ACCOUNT, REGION, arn, json } from '../helpers';
+import { ACCOUNT, REGION, arn, int, json } from '../helpers';
 import { lines } from './cloudwatch';
 import { sequenceNumber, shardId } from './kinesis';
 
@@ -30,6 +30,9 @@ export interface KinesisAnalyticsOutputDeliveryEvent {
   streamArn: string;
   records: { recordId: string; lambdaDeliveryRecordMetadata: { retryHint: number }; data: string }[];
 }
+
+/** What AWS documents for a Lambda output destination: SAM's analytics-dynamodb template adds the source streamArn, this one does not. */
+export type KinesisAnalyticsLambdaOutputEvent = Omit<KinesisAnalyticsOutputDeliveryEvent, 'streamArn'>;
 
 const APP_PARAMS = {
   region: REGION,
@@ -157,5 +160,27 @@ export const kinesisAnalyticsEvents = [
         return { recordId: sequenceNumber(ctx.now, i), lambdaDeliveryRecordMetadata: { retryHint: 0 }, data: Buffer.from(row, 'utf8').toString('base64') };
       }),
     }),
+  }),
+  defineEvent<KinesisAnalyticsLambdaOutputEvent>()({
+    service: 'kinesis',
+    event: 'analytics-output-delivery',
+    title: 'Kinesis Data Analytics output to a Lambda destination',
+    group: GROUP,
+    params: {
+      region: REGION,
+      account: ACCOUNT,
+      application: APP_PARAMS.application,
+      rows: { default: '{"STORE_ID":"7","ORDER_COUNT":31}\n{"STORE_ID":"9","ORDER_COUNT":12}', description: 'Rows of the in-application stream, one per line (each base64-encoded in the event)' },
+      retryHint: { default: '0', description: 'Delivery attempts of these records that already failed (0: the first delivery)' },
+    },
+    build: (p, ctx) => {
+      const retryHint = int('retryHint', p.retryHint);
+      if (retryHint < 0) throw new TypeError(`Parameter retryHint must not be negative, not ${retryHint}.`);
+      return {
+        invocationId: ctx.uuid(),
+        applicationArn: arn('kinesisanalytics', p.region, p.account, `application/${p.application}`),
+        records: lines(p.rows).map((row, i) => ({ recordId: sequenceNumber(ctx.now, i), lambdaDeliveryRecordMetadata: { retryHint }, data: utf8(row).toString('base64') })),
+      };
+    },
   }),
 ];

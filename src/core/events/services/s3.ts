@@ -1,6 +1,7 @@
 import type { S3BatchEvent, S3Event } from 'aws-lambda';
 import { defineEvent } from '../types';
-import { ACCOUNT, REGION, arn, int, isoTime, s3EventKey, sha256 } from '../helpers';
+import { REGION, int, isoTime, json, s3EventKey, sha256 } from '../helpers';
+import { objectLambdaEvents } from './s3ObjectLambda';
 
 const GROUP = 'Amazon S3';
 const OBJECT_PARAMS = {
@@ -11,23 +12,44 @@ const OBJECT_PARAMS = {
 
 type S3Record = S3Event['Records'][number];
 
+/** Schema 2.0 of a Batch Operations invocation, which @types/aws-lambda does not have: the job's user arguments, and the bucket by name. */
+interface S3BatchEventV2 {
+  invocationSchemaVersion: '2.0';
+  invocationId: string;
+  job: { id: string; userArguments: Record<string, string> };
+  tasks: { taskId: string; s3Key: string; s3VersionId: string | null; s3Bucket: string }[];
+}
+
+/** UserArguments are string to string (S3 refuses a job whose arguments are not); numbers and booleans are written as text. */
+function userArguments(value: string): Record<string, string> {
+  const parsed = json('userArguments', value);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('Parameter userArguments must be a JSON object, such as {"targetPrefix":"thumbnails/"}.');
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+}
+
+/** Upper-case letters and digits derived from a seed: stable ids (principals, request ids) for one input. */
+function idFrom(seed: string, length: number): string {
+  return sha256(seed).toUpperCase().slice(0, length);
+}
+
 function record(eventName: string, p: Readonly<Record<keyof typeof OBJECT_PARAMS, string>>, ctx: { now: Date }, object: S3Record['s3']['object']): S3Record {
+  const request = `${p.bucket}/${object.key}/${ctx.now.toISOString()}/${eventName}`;
   return {
     eventVersion: '2.1',
     eventSource: 'aws:s3',
     awsRegion: p.region,
     eventTime: isoTime(ctx.now),
     eventName,
-    userIdentity: { principalId: 'AWS:AIDAINPONIXQXHT3IKHL2' },
+    userIdentity: { principalId: `AWS:AIDA${idFrom(`user/${p.bucket}`, 17)}` },
     requestParameters: { sourceIPAddress: '203.0.113.10' },
     responseElements: {
-      'x-amz-request-id': 'C3D13FE58DE4C810',
-      'x-amz-id-2': 'FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD',
+      'x-amz-request-id': idFrom(request, 16),
+      'x-amz-id-2': Buffer.from(sha256(`host/${request}`) + sha256(request).slice(0, 32), 'hex').toString('base64'),
     },
     s3: {
       s3SchemaVersion: '1.0',
       configurationId: 'lambda-trigger',
-      bucket: { name: p.bucket, ownerIdentity: { principalId: 'A3NL1KOZZKExample' }, arn: `arn:aws:s3:::${p.bucket}` },
+      bucket: { name: p.bucket, ownerIdentity: { principalId: `A${idFrom(`owner/${p.bucket}`, 13)}` }, arn: `arn:aws:s3:::${p.bucket}` },
       object,
     },
   };
@@ -80,31 +102,26 @@ export const s3Events = [
       tasks: [{ taskId: ctx.uuid(), s3Key: p.key, s3VersionId: '1', s3BucketArn: `arn:aws:s3:::${p.bucket}` }],
     }),
   }),
-  // @types/aws-lambda has no S3 Object Lambda type; the format is the documented GetObject event context.
-  defineEvent<Record<string, unknown>>()({
+  defineEvent<S3BatchEventV2>()({
     service: 's3',
-    event: 'object-lambda-get',
-    title: 'S3 Object Lambda GetObject request',
+    event: 'batch-invocation-v2',
+    title: 'S3 Batch Operations invocation (schema 2.0, with user arguments)',
     group: GROUP,
-    params: { ...OBJECT_PARAMS, account: ACCOUNT, accessPoint: { default: 'my-object-lambda-ap', description: 'Object Lambda access point name' } },
-    build: (p, ctx) => {
-      const accessPointArn = arn('s3-object-lambda', p.region, p.account, `accesspoint/${p.accessPoint}`);
-      const supportingArn = arn('s3', p.region, p.account, `accesspoint/${p.accessPoint}-supporting`);
-      const url = `https://${p.accessPoint}-supporting-${p.account}.s3-accesspoint.${p.region}.amazonaws.com/${encodeURI(p.key)}`;
-      return {
-        xAmzRequestId: ctx.uuid(),
-        getObjectContext: {
-          inputS3Url: `${url}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=${sha256(url)}`,
-          outputRoute: `io-use1-${sha256(p.key).slice(0, 12)}`,
-          outputToken: sha256(`${p.bucket}/${p.key}`).slice(0, 40),
-        },
-        configuration: { accessPointArn, supportingAccessPointArn: supportingArn, payload: '' },
-        userRequest: { url: `https://${p.accessPoint}-${p.account}.s3-object-lambda.${p.region}.amazonaws.com/${encodeURI(p.key)}`, headers: { Host: `${p.accessPoint}-${p.account}.s3-object-lambda.${p.region}.amazonaws.com`, 'Accept-Encoding': 'identity', 'X-Amz-Content-SHA256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' } },
-        userIdentity: { type: 'IAMUser', principalId: 'AIDAJ42ZGEXAMPLE', arn: `arn:aws:iam::${p.account}:user/alice`, accountId: p.account, accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
-        protocolVersion: '1.00',
-      };
+    params: {
+      bucket: OBJECT_PARAMS.bucket,
+      key: OBJECT_PARAMS.key,
+      versionId: { default: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY', description: 'Object version id (empty: an unversioned object, sent as null)' },
+      jobId: { default: 'be4e5a1f-4b7e-4c8f-9a3d-2f1e0d9c8b7a', description: 'Batch Operations job id' },
+      userArguments: { default: '{"targetPrefix":"thumbnails/","quality":"80"}', description: 'The job\'s UserArguments: a JSON object of string values' },
     },
+    build: (p, ctx) => ({
+      invocationSchemaVersion: '2.0',
+      invocationId: ctx.uuid(),
+      job: { id: p.jobId, userArguments: userArguments(p.userArguments) },
+      tasks: [{ taskId: ctx.uuid(), s3Key: p.key, s3VersionId: p.versionId === '' ? null : p.versionId, s3Bucket: p.bucket }],
+    }),
   }),
+  ...objectLambdaEvents,
 ];
 
 /** For other services' events that are S3 notifications (Rekognition's S3 request). */

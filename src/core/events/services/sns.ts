@@ -12,7 +12,7 @@ const TOPIC_PARAMS = {
   message: { default: '{"orderId":"1234","status":"shipped"}', description: 'Message body' },
 };
 
-type TopicParams = Readonly<Record<keyof typeof TOPIC_PARAMS, string>>;
+export type TopicParams = Readonly<Record<keyof typeof TOPIC_PARAMS, string>>;
 
 /** An attribute value as SNS delivers it: a number as Number, a list as String.Array, {Type, Value} as given, else String. */
 function attribute(value: unknown): SNSMessageAttribute {
@@ -31,7 +31,8 @@ function signature(signed: string): string {
   return Buffer.concat(digests).toString('base64');
 }
 
-function notification(p: TopicParams, ctx: { now: Date; uuid(): string }, attributes: SNSMessageAttributes): SNSEvent {
+/** An SNS event delivering one message; other services' notifications through SNS (alarms, SES receipts) use it with their own JSON as the message. */
+export function notification(p: TopicParams, ctx: { now: Date; uuid(): string }, attributes: SNSMessageAttributes): SNSEvent {
   const topicArn = arn('sns', p.region, p.account, p.topic);
   const subscriptionArn = `${topicArn}:${ctx.uuid()}`;
   const messageId = ctx.uuid();

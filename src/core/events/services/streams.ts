@@ -11,6 +11,7 @@ import { mqEvents } from './mq';
 import { secretsmanagerEvents } from './secretsmanager';
 import { sesEvents } from './ses';
 import { snsEvents } from './sns';
+import { snsAlarmEvents } from './snsAlarms';
 import { stepfunctionsEvents } from './stepfunctions';
 
 /** DynamoDB, Kinesis, Firehose, SNS, Kafka, MQ, CloudWatch Logs and alarms, Step Functions, CodeCommit, CodePipeline, Secrets Manager, SES: one module per service in this folder, gathered here. */
@@ -20,6 +21,7 @@ export const streamEvents: SampleEvent[] = [
   ...kinesisAnalyticsEvents,
   ...firehoseEvents,
   ...snsEvents,
+  ...snsAlarmEvents,
   ...kafkaEvents,
   ...mqEvents,
   ...cloudwatchEvents,
