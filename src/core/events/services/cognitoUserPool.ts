@@ -5,17 +5,19 @@ import type {
   CustomSMSSenderTriggerEvent,
   DefineAuthChallengeTriggerEvent,
   GroupOverrideDetails,
+  InboundFederationTriggerEvent,
   PostAuthenticationTriggerEvent,
   PostConfirmationTriggerEvent,
   PreAuthenticationTriggerEvent,
   PreSignUpTriggerEvent,
   PreTokenGenerationTriggerEvent,
   PreTokenGenerationV2TriggerEvent,
+  PreTokenGenerationV3TriggerEvent,
   UserMigrationTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import { defineEvent } from '../types';
-import { REGION, sha256 } from '../helpers';
+import { REGION, epochSeconds, sha256 } from '../helpers';
 
 const GROUP = 'Amazon Cognito';
 const POOL = {
@@ -65,6 +67,27 @@ const SMS_SENDER_SOURCES = [
 
 type Pool = Readonly<Record<keyof typeof POOL, string>>;
 
+// A federated user's name is the provider's name and the user's id there; a client credentials grant has no user.
+const { userName: _userName, ...POOL_NO_USER } = POOL;
+const FEDERATED = {
+  ...POOL_NO_USER,
+  email: EMAIL,
+  givenName: { default: 'Jane', description: 'Given name the provider sent' },
+  familyName: { default: 'Doe', description: 'Family name the provider sent' },
+};
+type Federated = Readonly<Record<keyof typeof FEDERATED | 'providerName', string>>;
+
+/** The part of an inbound federation event both provider types share; the user name is <provider>_<id at the provider>. */
+function federationHeader(p: Federated, subject: string) {
+  return header({ ...p, userName: `${p.providerName}_${subject}` }, 'InboundFederation_ExternalProvider');
+}
+
+/** A token as an OIDC provider returns it (JWT-shaped, signature made up). */
+function jwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+  return `${part({ alg: 'RS256', kid: 'provider-key-1' })}.${part(claims)}.${Buffer.from(sha256(JSON.stringify(claims)), 'hex').toString('base64url')}`;
+}
+
 /** A parameter that must be one of the given values, or a TypeError naming them. */
 function oneOf<C extends string>(name: string, value: string, choices: readonly C[]): C {
   if (!(choices as readonly string[]).includes(value)) throw new TypeError(`Parameter ${name} must be one of ${choices.join(', ')}, not "${value}".`);
@@ -80,7 +103,7 @@ function userPoolId(p: Pool): string {
 }
 
 /** The fields every user pool trigger shares, in the order Cognito sends them. */
-function header<S extends string>(p: Pool, triggerSource: S, version = '1') {
+function header<S extends string, V extends string = '1'>(p: Pool, triggerSource: S, version: V = '1' as V) {
   return {
     version,
     region: p.region,
@@ -348,6 +371,87 @@ export const cognitoUserPoolEvents = [
         ...header(p, source),
         request: { type: 'customSMSSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { phone_number: p.phoneNumber }, verified) },
         response: {},
+      };
+    },
+  }),
+  defineEvent<PreTokenGenerationV3TriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'pre-token-generation-v3',
+    title: 'Cognito pre token generation trigger (V3_0: machine-to-machine client credentials grant)',
+    group: GROUP,
+    params: {
+      ...POOL_NO_USER,
+      scopes: { default: 'orders/read orders/write', description: 'Custom scopes the app client asked for (space-separated)' },
+      clientMetadata: { default: 'tenant=acme', description: 'aws_client_metadata of the token request: name=value pairs (a=1&b=2); empty for none' },
+    },
+    build: (p) => {
+      const clientMetadata = Object.fromEntries(new URLSearchParams(p.clientMetadata));
+      return {
+        // No user signs in: the principal is the app client (its id is the access token's sub).
+        ...header({ ...p, userName: p.clientId }, 'TokenGeneration_ClientCredentials', '3'),
+        request: {
+          // A machine has no user attributes or groups.
+          userAttributes: {},
+          groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null } as unknown as PreTokenGenerationV3TriggerEvent['request']['groupConfiguration'],
+          scopes: p.scopes.split(/\s+/).filter(Boolean),
+          ...(Object.keys(clientMetadata).length ? { clientMetadata } : {}),
+        },
+        response: unfilled<PreTokenGenerationV3TriggerEvent['response']>({ claimsAndScopeOverrideDetails: null }),
+      };
+    },
+  }),
+  defineEvent<InboundFederationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'inbound-federation-oidc',
+    title: 'Cognito inbound federation trigger (OIDC provider sign-in)',
+    group: GROUP,
+    params: {
+      ...FEDERATED,
+      providerName: { default: 'CorpOIDC', description: 'Name of the OIDC identity provider in the user pool' },
+      issuer: { default: 'https://login.example.com', description: 'Issuer URL of the OIDC provider' },
+      subject: { default: 'u-84c1f2', description: "The user's id at the provider (sub)" },
+    },
+    build: (p, ctx) => {
+      const iat = epochSeconds(ctx.now);
+      const claims = { sub: p.subject, iss: p.issuer, aud: p.clientId, iat: String(iat), exp: String(iat + 3600), email: p.email, email_verified: 'true' };
+      return {
+        ...federationHeader(p, p.subject),
+        request: {
+          providerName: p.providerName,
+          providerType: 'OIDC',
+          attributes: {
+            tokenResponse: { access_token: jwt({ sub: p.subject, iss: p.issuer, scope: 'openid email profile' }), id_token: jwt(claims), token_type: 'Bearer', expires_in: '3600' },
+            idToken: claims,
+            userInfo: { sub: p.subject, email: p.email, given_name: p.givenName, family_name: p.familyName },
+          },
+        },
+        // The function returns the attributes to keep; {} keeps them all.
+        response: { userAttributesToMap: {} },
+      };
+    },
+  }),
+  defineEvent<InboundFederationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'inbound-federation-saml',
+    title: 'Cognito inbound federation trigger (SAML provider sign-in)',
+    group: GROUP,
+    params: {
+      ...FEDERATED,
+      providerName: { default: 'CorpSAML', description: 'Name of the SAML identity provider in the user pool' },
+      nameId: { default: 'jane.doe@example.com', description: "The user's NameID in the SAML assertion" },
+    },
+    build: (p) => {
+      const claim = (name: string) => `http://schemas.xmlsoap.org/ws/2005/05/identity/claims/${name}`;
+      return {
+        ...federationHeader(p, p.nameId),
+        request: {
+          providerName: p.providerName,
+          providerType: 'SAML',
+          attributes: {
+            samlResponse: { [claim('emailaddress')]: p.email, [claim('givenname')]: p.givenName, [claim('surname')]: p.familyName, [claim('nameidentifier')]: p.nameId },
+          },
+        },
+        response: { userAttributesToMap: {} },
       };
     },
   }),
