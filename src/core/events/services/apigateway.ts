@@ -82,6 +82,39 @@ export function pairs(name: string, value: string): Record<string, string> {
 
 const STAGE_VARIABLES = { default: 'tableName=orders&logLevel=info', description: 'Stage variables: name=value pairs (a=1&b=2) or a JSON object; empty for none' };
 
+const CLIENT_CERT = {
+  default: 'CN=orders-client,O=Example Corp,C=US',
+  description: "Subject of the client's certificate when the API's custom domain requires mutual TLS; empty: no mutual TLS",
+};
+
+/** An X.509 certificate in PEM form, its body made from a seed (not a parseable certificate). */
+export function pem(seed: string): string {
+  const body = Buffer.concat([0, 1, 2, 3, 4, 5].map((i) => Buffer.from(sha256(`${i}:${seed}`), 'hex'))).toString('base64');
+  return `-----BEGIN CERTIFICATE-----\n${(body.match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+/** A certificate date as API Gateway writes validity (OpenSSL's form): "Nov 26 14:05:09 2026 GMT". */
+function certTime(date: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const time = date.toISOString().slice(11, 19);
+  return `${months[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2, ' ')} ${time} ${date.getUTCFullYear()} GMT`;
+}
+
+type ClientCert = { clientCertPem: string; subjectDN: string; issuerDN: string; serialNumber: string; validity: { notBefore: string; notAfter: string } };
+
+/** The client certificate of a mutual TLS request, or null without one: valid from a month before the request for a year. */
+function clientCert(subject: string, ctx: EventContext): ClientCert | null {
+  if (subject.trim() === '') return null;
+  const issued = new Date(ctx.now.getTime() - 30 * 86_400_000);
+  return {
+    clientCertPem: pem(subject),
+    subjectDN: subject.trim(),
+    issuerDN: 'CN=Example Private CA,O=Example Corp,C=US',
+    serialNumber: (sha256(subject).slice(0, 32).match(/../g) ?? []).join(':'),
+    validity: { notBefore: certTime(issued), notAfter: certTime(new Date(issued.getTime() + 365 * 86_400_000)) },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // SigV4 callers (IAM authorization of HTTP APIs and function URLs)
 // ---------------------------------------------------------------------------------------------------------------
@@ -173,6 +206,7 @@ const REST = {
   isBase64Encoded: { default: 'false', description: 'true: the body arrives base64-encoded, as for binary media types' },
   sourceIp: { default: '203.0.113.10', description: 'Client IP address' },
   stageVariables: STAGE_VARIABLES,
+  clientCert: CLIENT_CERT,
 };
 
 // Authorizers get the request without its body.
@@ -204,7 +238,7 @@ interface HttpApiAuthorizerV1Event {
     resourceId: string;
     stage: string;
     requestId: string;
-    identity: { apiKey: string | null; sourceIp: string };
+    identity: { apiKey: string | null; sourceIp: string; clientCert?: ClientCert | null };
     resourcePath: string;
     httpMethod: string;
     apiId: string;
@@ -223,7 +257,7 @@ function restHeaders(p: Params<'apiId' | 'region' | 'headers' | 'sourceIp'>, ctx
 }
 
 function restContext(
-  p: Params<'account' | 'apiId' | 'region' | 'stage' | 'method' | 'resource' | 'path' | 'sourceIp'>,
+  p: Params<'account' | 'apiId' | 'region' | 'stage' | 'method' | 'resource' | 'path' | 'sourceIp' | 'clientCert'>,
   ctx: EventContext,
   requestId: string,
   userAgent: string | undefined,
@@ -235,7 +269,7 @@ function restContext(
     domainPrefix: p.apiId,
     extendedRequestId: shortId(requestId),
     httpMethod: p.method,
-    identity: apiGatewayIdentity(p.sourceIp, userAgent),
+    identity: { ...apiGatewayIdentity(p.sourceIp, userAgent), clientCert: clientCert(p.clientCert, ctx) },
     path: `/${p.stage}${withSlash(p.path)}`,
     protocol: 'HTTP/1.1',
     requestId,
@@ -330,6 +364,7 @@ const HTTP_API = {
   route: { default: '/orders/{orderId}', description: 'Route path: {name} and {name+} segments become path parameters; $default for the default route' },
   ...HTTP,
   stageVariables: STAGE_VARIABLES,
+  clientCert: CLIENT_CERT,
 };
 
 const { body: _body, isBase64Encoded: _isBase64Encoded, ...HTTP_AUTHORIZER } = HTTP_API;
@@ -343,9 +378,11 @@ function httpApiRequest(p: Params<keyof typeof HTTP_API>, ctx: EventContext, ext
   const stageVariables = p.stageVariables.trim() === '' ? null : pairs('stageVariables', p.stageVariables);
   const routeKey = p.route === '$default' ? '$default' : `${p.method} ${p.route}`;
   const params = p.route === '$default' ? null : pathParameters(p.route, path);
+  const cert = clientCert(p.clientCert, ctx);
   const requestContext: APIGatewayEventRequestContextV2 = {
     accountId: p.account,
     apiId: p.apiId,
+    ...(cert ? { authentication: { clientCert: cert } } : {}),
     domainName,
     domainPrefix: p.apiId,
     http,
@@ -689,7 +726,7 @@ export const apigatewayEvents = [
           stage: p.stage,
           requestId,
           // HTTP APIs have no API keys.
-          identity: { apiKey: null, sourceIp: p.sourceIp },
+          identity: { apiKey: null, sourceIp: p.sourceIp, ...(p.clientCert.trim() === '' ? {} : { clientCert: clientCert(p.clientCert, ctx) }) },
           resourcePath: resource,
           httpMethod: p.method,
           apiId: p.apiId,

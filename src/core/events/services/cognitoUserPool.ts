@@ -29,6 +29,14 @@ const POOL = {
 const EMAIL = { default: 'jane.doe@example.com', description: 'Email address (user attribute)' };
 const PHONE = { default: '+12065550100', description: 'Phone number (user attribute)' };
 const GROUP_NAME = { default: 'admins', description: 'Group the user belongs to' };
+const CLIENT_METADATA = { default: 'appVersion=2.4.0', description: 'ClientMetadata the app passed with the API call: name=value pairs (a=1&b=2); empty for none' };
+const VALIDATION_DATA = { default: 'signInSource=web', description: 'ValidationData the app sent: name=value pairs (a=1&b=2); empty for none' };
+
+/** A name=value pairs parameter as a map, or nothing when it is empty (Cognito leaves the key out). */
+function optionalMap<K extends string>(key: K, value: string): Partial<Record<K, Record<string, string>>> {
+  const map = Object.fromEntries(new URLSearchParams(value.trim()));
+  return Object.keys(map).length ? ({ [key]: map } as Partial<Record<K, Record<string, string>>>) : {};
+}
 
 const CUSTOM_MESSAGE_SOURCES = [
   'CustomMessage_SignUp',
@@ -66,6 +74,8 @@ const SMS_SENDER_SOURCES = [
 ] as const;
 
 type Pool = Readonly<Record<keyof typeof POOL, string>>;
+
+const SESSION_CHALLENGES = ['SRP_A', 'PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'SMS_MFA', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'ADMIN_NO_SRP_AUTH'] as const;
 
 // A federated user's name is the provider's name and the user's id there; a client credentials grant has no user.
 const { userName: _userName, ...POOL_NO_USER } = POOL;
@@ -148,10 +158,10 @@ export const cognitoUserPoolEvents = [
     event: 'pre-signup',
     title: 'Cognito pre sign-up trigger (SignUp)',
     group: GROUP,
-    params: { ...POOL, email: EMAIL },
+    params: { ...POOL, email: EMAIL, validationData: VALIDATION_DATA, clientMetadata: CLIENT_METADATA },
     build: (p) => ({
       ...header(p, 'PreSignUp_SignUp'),
-      request: { userAttributes: { email: p.email } },
+      request: { userAttributes: { email: p.email }, ...optionalMap('validationData', p.validationData), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
     }),
   }),
@@ -160,10 +170,10 @@ export const cognitoUserPoolEvents = [
     event: 'post-confirmation',
     title: 'Cognito post confirmation trigger (ConfirmSignUp)',
     group: GROUP,
-    params: { ...POOL, email: EMAIL },
+    params: { ...POOL, email: EMAIL, clientMetadata: CLIENT_METADATA },
     build: (p, ctx) => ({
       ...header(p, 'PostConfirmation_ConfirmSignUp'),
-      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true) },
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: {},
     }),
   }),
@@ -172,10 +182,10 @@ export const cognitoUserPoolEvents = [
     event: 'pre-authentication',
     title: 'Cognito pre authentication trigger',
     group: GROUP,
-    params: { ...POOL, email: EMAIL },
+    params: { ...POOL, email: EMAIL, validationData: VALIDATION_DATA },
     build: (p, ctx) => ({
       ...header(p, 'PreAuthentication_Authentication'),
-      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), userNotFound: false },
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), userNotFound: false, ...optionalMap('validationData', p.validationData) },
       response: {},
     }),
   }),
@@ -184,10 +194,10 @@ export const cognitoUserPoolEvents = [
     event: 'post-authentication',
     title: 'Cognito post authentication trigger',
     group: GROUP,
-    params: { ...POOL, email: EMAIL, newDevice: { default: 'false', description: 'Whether the user signed in from a new device: true or false' } },
+    params: { ...POOL, email: EMAIL, newDevice: { default: 'false', description: 'Whether the user signed in from a new device: true or false' }, clientMetadata: CLIENT_METADATA },
     build: (p, ctx) => ({
       ...header(p, 'PostAuthentication_Authentication'),
-      request: { newDeviceUsed: oneOf('newDevice', p.newDevice, ['true', 'false']) === 'true', userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true) },
+      request: { newDeviceUsed: oneOf('newDevice', p.newDevice, ['true', 'false']) === 'true', userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: {},
     }),
   }),
@@ -201,10 +211,11 @@ export const cognitoUserPoolEvents = [
       email: EMAIL,
       group: GROUP_NAME,
       triggerSource: { default: 'TokenGeneration_HostedAuth', description: `Trigger source: ${TOKEN_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => ({
       ...header(p, oneOf('triggerSource', p.triggerSource, TOKEN_SOURCES)),
-      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), groupConfiguration: groups(p.group) },
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), groupConfiguration: groups(p.group), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: unfilled<PreTokenGenerationTriggerEvent['response']>({ claimsOverrideDetails: null }),
     }),
   }),
@@ -219,6 +230,7 @@ export const cognitoUserPoolEvents = [
       group: GROUP_NAME,
       scopes: { default: 'aws.cognito.signin.user.admin openid email profile', description: 'Scopes of the access token (space-separated)' },
       triggerSource: { default: 'TokenGeneration_HostedAuth', description: `Trigger source: ${TOKEN_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => ({
       ...header(p, oneOf('triggerSource', p.triggerSource, TOKEN_SOURCES), '2'),
@@ -226,6 +238,7 @@ export const cognitoUserPoolEvents = [
         userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
         groupConfiguration: groups(p.group),
         scopes: p.scopes.split(/\s+/).filter(Boolean),
+        ...optionalMap('clientMetadata', p.clientMetadata),
       },
       response: unfilled<PreTokenGenerationV2TriggerEvent['response']>({ claimsAndScopeOverrideDetails: null }),
     }),
@@ -239,6 +252,7 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       email: EMAIL,
       triggerSource: { default: 'CustomMessage_SignUp', description: `Trigger source: ${CUSTOM_MESSAGE_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => {
       const source = oneOf('triggerSource', p.triggerSource, CUSTOM_MESSAGE_SOURCES);
@@ -250,6 +264,7 @@ export const cognitoUserPoolEvents = [
           codeParameter: '{####}',
           linkParameter: '{##Click Here##}',
           usernameParameter: source === 'CustomMessage_AdminCreateUser' ? '{username}' : null,
+          ...optionalMap('clientMetadata', p.clientMetadata),
         },
         response: { smsMessage: null, emailMessage: null, emailSubject: null },
       };
@@ -264,6 +279,7 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       email: EMAIL,
       challengeResult: { default: 'true', description: 'Whether the user answered the custom challenge correctly: true or false' },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => ({
       ...header(p, 'DefineAuthChallenge_Authentication'),
@@ -271,6 +287,7 @@ export const cognitoUserPoolEvents = [
         userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
         session: [{ challengeName: 'CUSTOM_CHALLENGE', challengeResult: oneOf('challengeResult', p.challengeResult, ['true', 'false']) === 'true', challengeMetadata: 'EMAIL_OTP' }],
         userNotFound: false,
+        ...optionalMap('clientMetadata', p.clientMetadata),
       },
       response: unfilled<DefineAuthChallengeTriggerEvent['response']>({ challengeName: null, issueTokens: null, failAuthentication: null }),
     }),
@@ -280,10 +297,28 @@ export const cognitoUserPoolEvents = [
     event: 'create-auth-challenge',
     title: 'Cognito create auth challenge trigger',
     group: GROUP,
-    params: { ...POOL, email: EMAIL },
+    params: {
+      ...POOL,
+      email: EMAIL,
+      session: { default: 'SRP_A,PASSWORD_VERIFIER', description: `Challenges the user already passed, comma-separated (${SESSION_CHALLENGES.join(', ')}); empty: this is the first challenge` },
+      clientMetadata: CLIENT_METADATA,
+    },
     build: (p, ctx) => ({
       ...header(p, 'CreateAuthChallenge_Authentication'),
-      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), challengeName: 'CUSTOM_CHALLENGE', session: [], userNotFound: false },
+      request: {
+        userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
+        challengeName: 'CUSTOM_CHALLENGE',
+        session: p.session
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .map((c) => {
+            const challengeName = oneOf('session', c, SESSION_CHALLENGES);
+            return challengeName === 'CUSTOM_CHALLENGE' ? { challengeName, challengeResult: true, challengeMetadata: 'EMAIL_OTP' } : { challengeName, challengeResult: true };
+          }),
+        userNotFound: false,
+        ...optionalMap('clientMetadata', p.clientMetadata),
+      },
       response: unfilled<CreateAuthChallengeTriggerEvent['response']>({ publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null }),
     }),
   }),
@@ -297,6 +332,7 @@ export const cognitoUserPoolEvents = [
       email: EMAIL,
       expectedAnswer: { default: '424242', description: 'The answer the create trigger stored (privateChallengeParameters.answer)' },
       challengeAnswer: { default: '424242', description: 'The answer the user gave' },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => ({
       ...header(p, 'VerifyAuthChallengeResponse_Authentication'),
@@ -305,6 +341,7 @@ export const cognitoUserPoolEvents = [
         privateChallengeParameters: { answer: p.expectedAnswer },
         challengeAnswer: p.challengeAnswer,
         userNotFound: false,
+        ...optionalMap('clientMetadata', p.clientMetadata),
       },
       response: unfilled<VerifyAuthChallengeResponseTriggerEvent['response']>({ answerCorrect: null }),
     }),
@@ -318,10 +355,12 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       userName: { default: 'jane.doe@example.com', description: 'User name the user signed in with' },
       password: { default: 'Corr3ct-Horse-Battery', description: 'Password the user signed in with' },
+      validationData: VALIDATION_DATA,
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p) => ({
       ...header(p, 'UserMigration_Authentication'),
-      request: { password: p.password },
+      request: { password: p.password, ...optionalMap('validationData', p.validationData), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: unfilled<UserMigrationTriggerEvent['response']>({
         userAttributes: null,
         forceAliasCreation: null,
@@ -341,6 +380,7 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       email: EMAIL,
       triggerSource: { default: 'CustomEmailSender_SignUp', description: `Trigger source: ${EMAIL_SENDER_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => {
       const source = oneOf('triggerSource', p.triggerSource, EMAIL_SENDER_SOURCES);
@@ -348,7 +388,7 @@ export const cognitoUserPoolEvents = [
       const sub = ctx.uuid();
       return {
         ...header(p, source),
-        request: { type: 'customEmailSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { email: p.email }, verified) },
+        request: { type: 'customEmailSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { email: p.email }, verified), ...optionalMap('clientMetadata', p.clientMetadata) },
         response: {},
       };
     },
@@ -362,6 +402,7 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       phoneNumber: PHONE,
       triggerSource: { default: 'CustomSMSSender_SignUp', description: `Trigger source: ${SMS_SENDER_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => {
       const source = oneOf('triggerSource', p.triggerSource, SMS_SENDER_SOURCES);
@@ -369,7 +410,7 @@ export const cognitoUserPoolEvents = [
       const sub = ctx.uuid();
       return {
         ...header(p, source),
-        request: { type: 'customSMSSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { phone_number: p.phoneNumber }, verified) },
+        request: { type: 'customSMSSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { phone_number: p.phoneNumber }, verified), ...optionalMap('clientMetadata', p.clientMetadata) },
         response: {},
       };
     },

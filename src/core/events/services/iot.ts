@@ -1,5 +1,6 @@
 import type { IoTCustomAuthorizerEvent, IoTPreProvisioningHookEvent } from 'aws-lambda';
 import { defineEvent } from '../types';
+import { pem } from './apigateway';
 import { ACCOUNT, REGION, arn, base64, headers, int, isoTime, json, queryString, sha256 } from '../helpers';
 
 const GROUP = 'AWS IoT';
@@ -15,12 +16,6 @@ function stringMap(name: string, value: string): Record<string, string> {
   const trimmed = value.trim();
   if (trimmed.startsWith('{')) return json(name, trimmed) as Record<string, string>;
   return queryString(trimmed).single;
-}
-
-/** An X.509 certificate in PEM form, its body made from a seed (not a parseable certificate). */
-function pem(seed: string): string {
-  const body = Buffer.concat([0, 1, 2, 3, 4, 5].map((i) => Buffer.from(sha256(`${i}:${seed}`), 'hex'))).toString('base64');
-  return `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 // @types/aws-lambda has no type for AWS IoT 1-Click's device event.
