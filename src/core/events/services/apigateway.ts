@@ -76,8 +76,10 @@ function withSlash(path: string): string {
 /** A map parameter (stage variables, an authorizer's context): a JSON object, or name=value pairs joined with &. */
 export function pairs(name: string, value: string): Record<string, string> {
   const trimmed = value.trim();
-  if (trimmed.startsWith('{')) return json(name, trimmed) as Record<string, string>;
-  return queryString(trimmed).single;
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return queryString(trimmed).single;
+  const parsed = json(name, trimmed);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError(`Parameter ${name} must be name=value pairs or a JSON object, not ${trimmed}.`);
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 }
 
 const STAGE_VARIABLES = { default: 'tableName=orders&logLevel=info', description: 'Stage variables: name=value pairs (a=1&b=2) or a JSON object; empty for none' };
@@ -123,9 +125,12 @@ export const IAM_CALLER = {
   signer: { default: 'alice', description: 'Who signed the request: an IAM user name, or a Cognito identity pool id (<region>:<id>) whose authenticated role did' },
 };
 
-/** A signer that names a Cognito identity pool (<region>:<id>) rather than an IAM user. */
+/** A signer that names a Cognito identity pool (<region>:<id>), or null for an IAM user name; anything else is refused. */
 export function identityPoolOf(signer: string): string | null {
-  return /^[a-z]{2}(?:-[a-z]+)+-\d+:.+$/.test(signer.trim()) ? signer.trim() : null;
+  const value = signer.trim();
+  if (/^[a-z]{2}(?:-[a-z]+)+-\d+:[0-9a-f-]+$/i.test(value)) return value;
+  if (/^[\w+=,.@-]{1,64}$/.test(value)) return null;
+  throw new TypeError(`Parameter signer must be an IAM user name (letters, digits and +=,.@_-) or a Cognito identity pool id such as us-east-1:<id>, not "${signer}".`);
 }
 
 type IamCaller = {
@@ -150,15 +155,16 @@ function accessKeyId(prefix: 'AKIA' | 'ASIA', seed: string): string {
 export function iamCaller(p: Params<'account' | keyof typeof IAM_CALLER>, ctx: EventContext): { iam: IamCaller } {
   const identityPoolId = identityPoolOf(p.signer);
   if (identityPoolId === null) {
-    const userId = `AIDA${sha256(`${p.account}/${p.signer}`).slice(0, 17).toUpperCase()}`;
+    const userName = p.signer.trim();
+    const userId = `AIDA${sha256(`${p.account}/${userName}`).slice(0, 17).toUpperCase()}`;
     return {
       iam: {
-        accessKey: accessKeyId('AKIA', `${p.account}/${p.signer}`),
+        accessKey: accessKeyId('AKIA', `${p.account}/${userName}`),
         accountId: p.account,
         callerId: userId,
         cognitoIdentity: null,
         principalOrgId: null,
-        userArn: `arn:aws:iam::${p.account}:user/${p.signer}`,
+        userArn: `arn:aws:iam::${p.account}:user/${userName}`,
         userId,
       },
     };

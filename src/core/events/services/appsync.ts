@@ -119,8 +119,8 @@ function iamIdentity(p: Params<keyof typeof IAM_RESOLVER>, ctx: EventContext): I
       cognitoIdentityPoolId: null,
       cognitoIdentityId: null,
       sourceIp: [p.sourceIp],
-      username: `AIDA${sha256(`${p.account}/${p.signer}`).slice(0, 17).toUpperCase()}`,
-      userArn: `arn:aws:iam::${p.account}:user/${p.signer}`,
+      username: `AIDA${sha256(`${p.account}/${p.signer.trim()}`).slice(0, 17).toUpperCase()}`,
+      userArn: `arn:aws:iam::${p.account}:user/${p.signer.trim()}`,
       cognitoIdentityAuthType: null,
       cognitoIdentityAuthProvider: null,
     };

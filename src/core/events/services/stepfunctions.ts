@@ -109,12 +109,16 @@ export const stepfunctionsEvents = [
       if (!input || typeof input !== 'object' || Array.isArray(input)) throw new TypeError(`Parameter input must be a JSON object for ResultPath to add the error to, not ${p.input}.`);
       const result = structuredClone(input) as Record<string, unknown>;
       const names = m[1].slice(1).split('.');
+      // Own properties only, defined rather than assigned: a field may be named __proto__ or constructor.
+      const put = (target: Record<string, unknown>, name: string, value: unknown) => Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
       let at = result;
       for (const name of names.slice(0, -1)) {
-        const next = at[name];
-        at = at[name] = next && typeof next === 'object' && !Array.isArray(next) ? (next as Record<string, unknown>) : {};
+        const next = Object.hasOwn(at, name) ? at[name] : undefined;
+        const child = next && typeof next === 'object' && !Array.isArray(next) ? (next as Record<string, unknown>) : {};
+        put(at, name, child);
+        at = child;
       }
-      at[names[names.length - 1]] = error;
+      put(at, names[names.length - 1], error);
       return result;
     },
   }),

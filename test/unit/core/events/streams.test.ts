@@ -303,6 +303,9 @@ describe('core/events catalogue: streams, messaging and developer tools', () => 
       assert.deepEqual(kept.meta, { try: 1, failure: { Error: 'Boom', Cause: kept.meta.failure.Cause } });
       assert.equal(kept.orderId, '9');
       assert.deepEqual(build('stepfunctions catch-result-path', { resultPath: '$' }).Error, 'OrderValidationError');
+      const odd = build('stepfunctions catch-result-path', { resultPath: '$.__proto__.polluted' });
+      assert.equal(JSON.parse(JSON.stringify(odd)).__proto__.polluted.Error, 'OrderValidationError', 'a field named __proto__ is an ordinary field');
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
       assert.throws(() => build('stepfunctions catch-result-path', { resultPath: 'error' }), (e: Error) => e instanceof EventLookupError && /resultPath/.test(e.message));
       assert.throws(() => build('stepfunctions catch-result-path', { input: '[1]' }), (e: Error) => e instanceof EventLookupError && /input/.test(e.message));
     });

@@ -1,0 +1,31 @@
+// Amazon Connect: the Invoke AWS Lambda function block's request (ContactData with media streams, queue, endpoints, references).
+// Data-keyed maps (headers, attributes, slots…) are listed by their own path only.
+export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
+  'connect contact-flow-event': [
+    'Details.ContactData.Attributes',
+    'Details.ContactData.AwsRegion',
+    'Details.ContactData.Channel',
+    'Details.ContactData.ContactId',
+    'Details.ContactData.CustomerEndpoint.Address',
+    'Details.ContactData.CustomerEndpoint.Type',
+    'Details.ContactData.CustomerId',
+    'Details.ContactData.Description',
+    'Details.ContactData.InitialContactId',
+    'Details.ContactData.InitiationMethod',
+    'Details.ContactData.InstanceARN',
+    'Details.ContactData.LanguageCode',
+    'Details.ContactData.MediaStreams.Customer.Audio.StartFragmentNumber',
+    'Details.ContactData.MediaStreams.Customer.Audio.StartTimestamp',
+    'Details.ContactData.MediaStreams.Customer.Audio.StreamARN',
+    'Details.ContactData.PreviousContactId',
+    'Details.ContactData.Queue.ARN',
+    'Details.ContactData.Queue.Name',
+    'Details.ContactData.Queue.OutboundCallerId.Address',
+    'Details.ContactData.Queue.OutboundCallerId.Type',
+    'Details.ContactData.References',
+    'Details.ContactData.SystemEndpoint.Address',
+    'Details.ContactData.SystemEndpoint.Type',
+    'Details.Parameters',
+    'Name',
+  ],
+};
