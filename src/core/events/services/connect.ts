@@ -19,7 +19,7 @@ function idFrom(seed: string): string {
 }
 
 // AWS documents more contact data than @types/aws-lambda types: the Region, customer id, description, language,
-// references, tags, and the queue's outbound caller id.
+// the contact's name, references, segment attributes, tags, a related contact, and the queue's outbound caller id.
 type ContactFlowEvent = ConnectContactFlowEvent & {
   Details: {
     ContactData: {
@@ -28,7 +28,10 @@ type ContactFlowEvent = ConnectContactFlowEvent & {
       Description: string | null;
       LanguageCode: string;
       Queue: (ConnectContactFlowQueue & { OutboundCallerId: ConnectContactFlowEndpoint }) | null;
+      Name: string | null;
       References: Record<string, { Type: string; Value: string }>;
+      RelatedContactId: string | null;
+      SegmentAttributes: Record<string, { ValueString: string }>;
       Tags: Record<string, string>;
     };
   };
@@ -84,7 +87,11 @@ export const connectEvents = [
               Name: p.queue,
               OutboundCallerId: { Address: p.systemNumber, Type: 'TELEPHONE_NUMBER' },
             },
+            // The contact's name (a task's or email's subject); a call has none.
+            Name: null,
             References: {},
+            RelatedContactId: null,
+            SegmentAttributes: { 'connect:Direction': { ValueString: 'INBOUND' }, 'connect:Subtype': { ValueString: 'connect:Telephony' } },
             Tags: stringMap('tags', p.tags),
             SystemEndpoint: { Address: p.systemNumber, Type: 'TELEPHONE_NUMBER' },
           },
