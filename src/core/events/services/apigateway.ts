@@ -477,6 +477,26 @@ export const apigatewayEvents = [
     },
   }),
 
+  defineEvent<APIGatewayProxyEvent>()({
+    service: 'apigateway',
+    event: 'aws-proxy-lambda-authorizer',
+    title: 'API Gateway REST API proxy request with a Lambda authorizer (its principal and context)',
+    group: GROUP,
+    params: {
+      ...REST,
+      principalId: { default: 'user|alice', description: 'principalId the authorizer returned' },
+      authorizerContext: { default: 'tenant=acme&plan=gold', description: 'Context the authorizer returned: name=value pairs (a=1&b=2) or a JSON object' },
+    },
+    build: (p, ctx) => {
+      const isBase64Encoded = flag(p.isBase64Encoded);
+      const { principalId, authorizerContext, ...values } = p;
+      const request = restRequest(values, ctx);
+      // The authorizer's context keys sit beside principalId; integrationLatency is how long it took, in ms.
+      const authorizer = { ...pairs('authorizerContext', authorizerContext), principalId, integrationLatency: 42 };
+      return { ...request, requestContext: { ...request.requestContext, authorizer }, body: p.body === '' ? null : encodeBody(p.body, isBase64Encoded), isBase64Encoded };
+    },
+  }),
+
   defineEvent<APIGatewayProxyEventV2>()({
     service: 'apigateway',
     event: 'http-api-proxy',

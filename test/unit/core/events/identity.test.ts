@@ -43,6 +43,13 @@ describe('core/events catalogue: callers, authorizers and conversations', () => 
     );
   });
 
+  it('REST Lambda authorizer: its context keys sit beside principalId in requestContext.authorizer', () => {
+    const auth = build('apigateway aws-proxy-lambda-authorizer', { principalId: 'u-7', authorizerContext: '{"scope":"admin"}' }).requestContext.authorizer;
+    assert.equal(auth.principalId, 'u-7');
+    assert.equal(auth.scope, 'admin');
+    assert.equal(typeof auth.integrationLatency, 'number');
+  });
+
   it('HTTP API Lambda authorizer context reaches requestContext.authorizer.lambda, as pairs or JSON', () => {
     assert.deepEqual(build('apigateway http-api-lambda-authorizer', { authorizerContext: 'userId=bob&plan=free' }).requestContext.authorizer, { lambda: { userId: 'bob', plan: 'free' } });
     assert.deepEqual(build('apigateway http-api-lambda-authorizer', { authorizerContext: '{"tenant":"t1"}' }).requestContext.authorizer.lambda, { tenant: 't1' });
