@@ -4,14 +4,16 @@ import type {
   APIGatewayEventWebsocketRequestContextV2,
   APIGatewayProxyEvent,
   APIGatewayProxyEventV2,
+  APIGatewayProxyEventV2WithIAMAuthorizer,
   APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyWebsocketEventV2,
   APIGatewayRequestAuthorizerEvent,
   APIGatewayRequestAuthorizerEventV2,
   APIGatewayTokenAuthorizerEvent,
 } from 'aws-lambda';
 import { defineEvent, type EventContext } from '../types';
-import { ACCOUNT, REGION, apiGatewayIdentity, arn, base64, byteLength, clfTime, epochSeconds, headers, int, queryString, sha256 } from '../helpers';
+import { ACCOUNT, REGION, apiGatewayIdentity, arn, base64, byteLength, clfTime, epochSeconds, headers, int, json, queryString, sha256 } from '../helpers';
 
 const GROUP = 'API Gateway';
 
@@ -71,6 +73,127 @@ function withSlash(path: string): string {
   return path.startsWith('/') ? path : `/${path}`;
 }
 
+/** A map parameter (stage variables, an authorizer's context): a JSON object, or name=value pairs joined with &. */
+export function pairs(name: string, value: string): Record<string, string> {
+  const trimmed = value.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return queryString(trimmed).single;
+  const parsed = json(name, trimmed);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError(`Parameter ${name} must be name=value pairs or a JSON object, not ${trimmed}.`);
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+}
+
+const STAGE_VARIABLES = { default: 'tableName=orders&logLevel=info', description: 'Stage variables: name=value pairs (a=1&b=2) or a JSON object; empty for none' };
+
+const CLIENT_CERT = {
+  default: 'CN=orders-client,O=Example Corp,C=US',
+  description: "Subject of the client's certificate when the API's custom domain requires mutual TLS; empty: no mutual TLS",
+};
+
+/** An X.509 certificate in PEM form, its body made from a seed (not a parseable certificate). */
+export function pem(seed: string): string {
+  const body = Buffer.concat([0, 1, 2, 3, 4, 5].map((i) => Buffer.from(sha256(`${i}:${seed}`), 'hex'))).toString('base64');
+  return `-----BEGIN CERTIFICATE-----\n${(body.match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+/** A certificate date as API Gateway writes validity (OpenSSL's form): "Nov 26 14:05:09 2026 GMT". */
+function certTime(date: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const time = date.toISOString().slice(11, 19);
+  return `${months[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2, ' ')} ${time} ${date.getUTCFullYear()} GMT`;
+}
+
+type ClientCert = { clientCertPem: string; subjectDN: string; issuerDN: string; serialNumber: string; validity: { notBefore: string; notAfter: string } };
+
+/** The client certificate of a mutual TLS request, or null without one: valid from a month before the request for a year. */
+function clientCert(subject: string, ctx: EventContext): ClientCert | null {
+  if (subject.trim() === '') return null;
+  const issued = new Date(ctx.now.getTime() - 30 * 86_400_000);
+  return {
+    clientCertPem: pem(subject),
+    subjectDN: subject.trim(),
+    issuerDN: 'CN=Example Private CA,O=Example Corp,C=US',
+    serialNumber: (sha256(subject).slice(0, 32).match(/../g) ?? []).join(':'),
+    validity: { notBefore: certTime(issued), notAfter: certTime(new Date(issued.getTime() + 365 * 86_400_000)) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SigV4 callers (IAM authorization of HTTP APIs and function URLs)
+// ---------------------------------------------------------------------------------------------------------------
+
+export const IAM_CALLER = {
+  signer: { default: 'alice', description: 'Who signed the request: an IAM user name, or a Cognito identity pool id (<region>:<id>) whose authenticated role did' },
+};
+
+/** A signer that names a Cognito identity pool (<region>:<id>), or null for an IAM user name; anything else is refused. */
+export function identityPoolOf(signer: string): string | null {
+  const value = signer.trim();
+  if (/^[a-z]{2}(?:-[a-z]+)+-\d+:[0-9a-f-]+$/i.test(value)) return value;
+  if (/^[\w+=,.@-]{1,64}$/.test(value)) return null;
+  throw new TypeError(`Parameter signer must be an IAM user name (letters, digits and +=,.@_-) or a Cognito identity pool id such as us-east-1:<id>, not "${signer}".`);
+}
+
+type IamCaller = {
+  accessKey: string;
+  accountId: string;
+  callerId: string;
+  cognitoIdentity: { amr: string[]; identityId: string; identityPoolId: string } | null;
+  principalOrgId: string | null;
+  userArn: string;
+  userId: string;
+};
+
+/** The access key id of a signer: AKIA for an IAM user's long-term key, ASIA for temporary credentials. */
+function accessKeyId(prefix: 'AKIA' | 'ASIA', seed: string): string {
+  return `${prefix}${sha256(seed).slice(0, 16).toUpperCase()}`;
+}
+
+/**
+ * requestContext.authorizer.iam: an IAM user, or the authenticated role of a Cognito identity pool (its credentials
+ * are an assumed-role session named CognitoIdentityCredentials). A caller outside an organization has a null principalOrgId.
+ */
+export function iamCaller(p: Params<'account' | keyof typeof IAM_CALLER>, ctx: EventContext): { iam: IamCaller } {
+  const identityPoolId = identityPoolOf(p.signer);
+  if (identityPoolId === null) {
+    const userName = p.signer.trim();
+    const userId = `AIDA${sha256(`${p.account}/${userName}`).slice(0, 17).toUpperCase()}`;
+    return {
+      iam: {
+        accessKey: accessKeyId('AKIA', `${p.account}/${userName}`),
+        accountId: p.account,
+        callerId: userId,
+        cognitoIdentity: null,
+        principalOrgId: null,
+        userArn: `arn:aws:iam::${p.account}:user/${userName}`,
+        userId,
+      },
+    };
+  }
+  const identityId = `${identityPoolId.split(':')[0]}:${ctx.uuid()}`;
+  const role = 'CognitoIdentityPoolAuthRole';
+  const userId = `AROA${sha256(`${p.account}/${role}`).slice(0, 17).toUpperCase()}:CognitoIdentityCredentials`;
+  return {
+    iam: {
+      accessKey: accessKeyId('ASIA', identityId),
+      accountId: p.account,
+      callerId: userId,
+      cognitoIdentity: { amr: ['authenticated'], identityId, identityPoolId },
+      principalOrgId: null,
+      userArn: `arn:aws:sts::${p.account}:assumed-role/${role}/CognitoIdentityCredentials`,
+      userId,
+    },
+  };
+}
+
+/** The Authorization and X-Amz-Date headers of a SigV4-signed request (signature made up). */
+export function sigV4Headers(accessKey: string, region: string, service: string, ctx: EventContext, seed: string): Record<string, string> {
+  const stamp = ctx.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return {
+    authorization: `AWS4-HMAC-SHA256 Credential=${accessKey}/${stamp.slice(0, 8)}/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${sha256(`${seed}${stamp}`)}`,
+    'x-amz-date': stamp,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // REST APIs (payload format 1.0)
 // ---------------------------------------------------------------------------------------------------------------
@@ -88,6 +211,8 @@ const REST = {
   body: { default: '{"orderId":"1234","quantity":2}', description: 'Request body (text); empty for none' },
   isBase64Encoded: { default: 'false', description: 'true: the body arrives base64-encoded, as for binary media types' },
   sourceIp: { default: '203.0.113.10', description: 'Client IP address' },
+  stageVariables: STAGE_VARIABLES,
+  clientCert: CLIENT_CERT,
 };
 
 // Authorizers get the request without its body.
@@ -98,6 +223,33 @@ type RestContext = Omit<APIGatewayProxyEvent['requestContext'], 'authorizer'>;
 type RestProxyEvent = Omit<APIGatewayProxyEvent, 'requestContext'> & { requestContext: RestContext };
 // A REQUEST authorizer's requestContext has no authorizer either; @types/aws-lambda requires the key (typed undefined).
 type RestRequestAuthorizerEvent = Omit<APIGatewayRequestAuthorizerEvent, 'requestContext'> & { requestContext: RestContext };
+// An HTTP API's Lambda authorizer with payload 1.0 gets a REST-like request with the identity sources joined with commas;
+// @types/aws-lambda has no type for it.
+interface HttpApiAuthorizerV1Event {
+  version: '1.0';
+  type: 'REQUEST';
+  methodArn: string;
+  identitySource: string;
+  authorizationToken: string;
+  resource: string;
+  path: string;
+  httpMethod: string;
+  headers: Record<string, string>;
+  queryStringParameters: Record<string, string>;
+  pathParameters: Record<string, string>;
+  stageVariables: Record<string, string>;
+  requestContext: {
+    path: string;
+    accountId: string;
+    resourceId: string;
+    stage: string;
+    requestId: string;
+    identity: { apiKey: string | null; sourceIp: string; clientCert?: ClientCert | null };
+    resourcePath: string;
+    httpMethod: string;
+    apiId: string;
+  };
+}
 
 function restHeaders(p: Params<'apiId' | 'region' | 'headers' | 'sourceIp'>, ctx: EventContext, requestId: string): Record<string, string> {
   const base = {
@@ -111,7 +263,7 @@ function restHeaders(p: Params<'apiId' | 'region' | 'headers' | 'sourceIp'>, ctx
 }
 
 function restContext(
-  p: Params<'account' | 'apiId' | 'region' | 'stage' | 'method' | 'resource' | 'path' | 'sourceIp'>,
+  p: Params<'account' | 'apiId' | 'region' | 'stage' | 'method' | 'resource' | 'path' | 'sourceIp' | 'clientCert'>,
   ctx: EventContext,
   requestId: string,
   userAgent: string | undefined,
@@ -123,7 +275,7 @@ function restContext(
     domainPrefix: p.apiId,
     extendedRequestId: shortId(requestId),
     httpMethod: p.method,
-    identity: apiGatewayIdentity(p.sourceIp, userAgent),
+    identity: { ...apiGatewayIdentity(p.sourceIp, userAgent), clientCert: clientCert(p.clientCert, ctx) },
     path: `/${p.stage}${withSlash(p.path)}`,
     protocol: 'HTTP/1.1',
     requestId,
@@ -150,7 +302,7 @@ function restRequest(p: Params<Exclude<keyof typeof REST, 'body' | 'isBase64Enco
     queryStringParameters: hasQuery ? q.single : null,
     multiValueQueryStringParameters: hasQuery ? q.multi : null,
     pathParameters: pathParameters(p.resource, withSlash(p.path)),
-    stageVariables: null,
+    stageVariables: p.stageVariables.trim() === '' ? null : pairs('stageVariables', p.stageVariables),
     requestContext: restContext(p, ctx, requestId, headerValue(all, 'User-Agent')),
   };
 }
@@ -217,21 +369,26 @@ const HTTP_API = {
   stage: { default: '$default', description: 'Stage name ($default, or a named stage that prefixes the path)' },
   route: { default: '/orders/{orderId}', description: 'Route path: {name} and {name+} segments become path parameters; $default for the default route' },
   ...HTTP,
+  stageVariables: STAGE_VARIABLES,
+  clientCert: CLIENT_CERT,
 };
 
 const { body: _body, isBase64Encoded: _isBase64Encoded, ...HTTP_AUTHORIZER } = HTTP_API;
 
-function httpApiRequest(p: Params<keyof typeof HTTP_API>, ctx: EventContext) {
+function httpApiRequest(p: Params<keyof typeof HTTP_API>, ctx: EventContext, extra: Record<string, string> = {}) {
   const requestId = shortId(ctx.uuid());
   const path = withSlash(p.path);
   const rawPath = p.stage === '$default' ? path : `/${p.stage}${path}`;
   const domainName = `${p.apiId}.execute-api.${p.region}.amazonaws.com`;
-  const { http, ...request } = httpRequestV2(p, ctx, domainName, rawPath, requestId);
+  const { http, ...request } = httpRequestV2(p, ctx, domainName, rawPath, requestId, extra);
+  const stageVariables = p.stageVariables.trim() === '' ? null : pairs('stageVariables', p.stageVariables);
   const routeKey = p.route === '$default' ? '$default' : `${p.method} ${p.route}`;
   const params = p.route === '$default' ? null : pathParameters(p.route, path);
+  const cert = clientCert(p.clientCert, ctx);
   const requestContext: APIGatewayEventRequestContextV2 = {
     accountId: p.account,
     apiId: p.apiId,
+    ...(cert ? { authentication: { clientCert: cert } } : {}),
     domainName,
     domainPrefix: p.apiId,
     http,
@@ -241,8 +398,14 @@ function httpApiRequest(p: Params<keyof typeof HTTP_API>, ctx: EventContext) {
     time: clfTime(ctx.now),
     timeEpoch: ctx.now.getTime(),
   };
-  return { version: '2.0', routeKey, ...request, ...(params ? { pathParameters: params } : {}), requestContext };
+  return { version: '2.0', routeKey, ...request, ...(params ? { pathParameters: params } : {}), ...(stageVariables ? { stageVariables } : {}), requestContext };
 }
+
+// @types/aws-lambda types cognitoIdentity as always null and principalOrgId as never null; AWS sends a Cognito identity
+// pool caller's identity there and null outside an organization.
+type HttpApiIamEvent = Omit<APIGatewayProxyEventV2WithIAMAuthorizer, 'requestContext'> & {
+  requestContext: Omit<APIGatewayProxyEventV2WithIAMAuthorizer['requestContext'], 'authorizer'> & { authorizer: { iam: IamCaller } };
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // WebSocket APIs
@@ -304,10 +467,33 @@ export const apigatewayEvents = [
     event: 'aws-proxy',
     title: 'API Gateway REST API proxy request',
     group: GROUP,
-    params: REST,
+    params: { ...REST, operationName: { default: 'UpdateOrder', description: "The method's operation name (its OpenAPI operationId); empty when none is set" } },
     build: (p, ctx) => {
       const isBase64Encoded = flag(p.isBase64Encoded);
-      return { ...restRequest(p, ctx), body: p.body === '' ? null : encodeBody(p.body, isBase64Encoded), isBase64Encoded };
+      const { operationName, ...values } = p;
+      const request = restRequest(values, ctx);
+      const requestContext = operationName === '' ? request.requestContext : { ...request.requestContext, operationName };
+      return { ...request, requestContext, body: p.body === '' ? null : encodeBody(p.body, isBase64Encoded), isBase64Encoded };
+    },
+  }),
+
+  defineEvent<APIGatewayProxyEvent>()({
+    service: 'apigateway',
+    event: 'aws-proxy-lambda-authorizer',
+    title: 'API Gateway REST API proxy request with a Lambda authorizer (its principal and context)',
+    group: GROUP,
+    params: {
+      ...REST,
+      principalId: { default: 'user|alice', description: 'principalId the authorizer returned' },
+      authorizerContext: { default: 'tenant=acme&plan=gold', description: 'Context the authorizer returned: name=value pairs (a=1&b=2) or a JSON object' },
+    },
+    build: (p, ctx) => {
+      const isBase64Encoded = flag(p.isBase64Encoded);
+      const { principalId, authorizerContext, ...values } = p;
+      const request = restRequest(values, ctx);
+      // The authorizer's context keys sit beside principalId; integrationLatency is how long it took, in ms.
+      const authorizer = { ...pairs('authorizerContext', authorizerContext), principalId, integrationLatency: 42 };
+      return { ...request, requestContext: { ...request.requestContext, authorizer }, body: p.body === '' ? null : encodeBody(p.body, isBase64Encoded), isBase64Encoded };
     },
   }),
 
@@ -485,6 +671,92 @@ export const apigatewayEvents = [
         identitySource: authorization === undefined ? [] : [authorization],
         ...request,
         cookies: request.cookies ?? [],
+      };
+    },
+  }),
+  defineEvent<HttpApiIamEvent>()({
+    service: 'apigateway',
+    event: 'http-api-iam',
+    title: 'API Gateway HTTP API request with IAM authorization (SigV4, Cognito identity pool caller)',
+    group: GROUP,
+    params: {
+      ...HTTP_API,
+      signer: { ...IAM_CALLER.signer, default: 'us-east-1:7c3f0a52-9e1d-4b6a-8f27-3d5e1c9a4b60' },
+    },
+    build: (p, ctx) => {
+      const authorizer = iamCaller(p, ctx);
+      const host = `${p.apiId}.execute-api.${p.region}.amazonaws.com`;
+      const event = httpApiRequest(p, ctx, sigV4Headers(authorizer.iam.accessKey, p.region, 'execute-api', ctx, `${host}${p.path}${p.body}`));
+      return { ...event, requestContext: { ...event.requestContext, authorizer } };
+    },
+  }),
+
+  defineEvent<APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, string>>>()({
+    service: 'apigateway',
+    event: 'http-api-lambda-authorizer',
+    title: 'API Gateway HTTP API request with a Lambda authorizer (its context)',
+    group: GROUP,
+    params: {
+      ...HTTP_API,
+      authorizerContext: { default: 'userId=alice&tenant=acme&plan=gold', description: 'Context the authorizer returned: name=value pairs (a=1&b=2) or a JSON object' },
+    },
+    build: (p, ctx) => {
+      const { authorizerContext, ...values } = p;
+      const event = httpApiRequest(values, ctx);
+      return { ...event, requestContext: { ...event.requestContext, authorizer: { lambda: pairs('authorizerContext', authorizerContext) } } };
+    },
+  }),
+
+  defineEvent<HttpApiAuthorizerV1Event>()({
+    service: 'apigateway',
+    event: 'http-api-authorizer-v1',
+    title: 'API Gateway HTTP API Lambda authorizer (payload 1.0)',
+    group: GROUP,
+    params: {
+      ...HTTP_AUTHORIZER,
+      method: { default: 'GET', description: 'HTTP method' },
+      headers: { default: 'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2ln\nUser-Agent: curl/8.5.0', description: 'Request headers: "Name: value" lines, or a JSON object' },
+      identitySource: { default: 'Authorization', description: 'Identity sources: header names, comma-separated (their values, joined with commas, are identitySource)' },
+    },
+    build: (p, ctx) => {
+      const requestId = ctx.uuid();
+      const path = withSlash(p.path);
+      const base: Record<string, string> = { Host: `${p.apiId}.execute-api.${p.region}.amazonaws.com`, 'X-Forwarded-For': p.sourceIp, 'X-Forwarded-Proto': 'https' };
+      // Payload 1.0 keeps cookies in the Cookie header.
+      if (p.cookies.trim() !== '') base.Cookie = p.cookies.trim();
+      const all = mergeHeaders(base, headers('headers', p.headers));
+      const sources = p.identitySource
+        .split(',')
+        .map((name) => headerValue(all, name.trim()))
+        .filter((value): value is string => value !== undefined)
+        .join(',');
+      const resource = p.route === '$default' ? '$default' : p.route;
+      const q = queryString(p.query).single;
+      return {
+        version: '1.0',
+        type: 'REQUEST',
+        methodArn: arn('execute-api', p.region, p.account, `${p.apiId}/${p.stage}/${p.method}${path}`),
+        identitySource: sources,
+        authorizationToken: sources,
+        resource,
+        path,
+        httpMethod: p.method,
+        headers: all,
+        queryStringParameters: q,
+        pathParameters: (p.route === '$default' ? null : pathParameters(p.route, path)) ?? {},
+        stageVariables: p.stageVariables.trim() === '' ? {} : pairs('stageVariables', p.stageVariables),
+        requestContext: {
+          path,
+          accountId: p.account,
+          resourceId: sha256(`${p.apiId}${p.method} ${resource}`).slice(0, 7),
+          stage: p.stage,
+          requestId,
+          // HTTP APIs have no API keys.
+          identity: { apiKey: null, sourceIp: p.sourceIp, ...(p.clientCert.trim() === '' ? {} : { clientCert: clientCert(p.clientCert, ctx) }) },
+          resourcePath: resource,
+          httpMethod: p.method,
+          apiId: p.apiId,
+        },
       };
     },
   }),

@@ -1,6 +1,7 @@
-import type { AppSyncAuthorizerEvent, AppSyncIdentityCognito, AppSyncResolverEvent } from 'aws-lambda';
+import type { AppSyncAuthorizerEvent, AppSyncIdentity, AppSyncIdentityCognito, AppSyncIdentityIAM, AppSyncResolverEvent } from 'aws-lambda';
 import { defineEvent, type EventContext } from '../types';
 import { ACCOUNT, REGION, byteLength, epochSeconds, json, queryString, sha256 } from '../helpers';
+import { identityPoolOf, sigV4Headers } from './apigateway';
 
 const GROUP = 'AWS AppSync';
 
@@ -96,23 +97,75 @@ const RESOLVER = {
   selection: { default: 'id title content', description: 'Fields selected on the result, space-separated' },
 };
 
+const { userPoolId: _userPoolId, userName: _userName, ...RESOLVER_FIELDS } = RESOLVER;
+
+const IAM_RESOLVER = {
+  ...RESOLVER_FIELDS,
+  account: ACCOUNT,
+  signer: { default: 'us-east-1:7c3f0a52-9e1d-4b6a-8f27-3d5e1c9a4b60', description: 'Who signed the request: a Cognito identity pool id (<region>:<id>) whose authenticated role did, or an IAM user name' },
+  userPoolId: { default: 'us-east-1_EXAMPLE1', description: 'User pool the identity pool caller signed in with (its authentication provider)' },
+};
+
+// An IAM user has no Cognito identity: AppSync sends those fields null, where @types/aws-lambda types them as strings.
+type CognitoFields = 'cognitoIdentityPoolId' | 'cognitoIdentityId' | 'cognitoIdentityAuthType' | 'cognitoIdentityAuthProvider';
+type IamIdentity = Omit<AppSyncIdentityIAM, CognitoFields> & { [K in CognitoFields]: string | null };
+
+/** The caller of an AWS_IAM-authorized API: the authenticated role of a Cognito identity pool, or an IAM user. */
+function iamIdentity(p: Params<keyof typeof IAM_RESOLVER>, ctx: EventContext): IamIdentity {
+  const poolId = identityPoolOf(p.signer);
+  if (poolId === null) {
+    return {
+      accountId: p.account,
+      cognitoIdentityPoolId: null,
+      cognitoIdentityId: null,
+      sourceIp: [p.sourceIp],
+      username: `AIDA${sha256(`${p.account}/${p.signer.trim()}`).slice(0, 17).toUpperCase()}`,
+      userArn: `arn:aws:iam::${p.account}:user/${p.signer.trim()}`,
+      cognitoIdentityAuthType: null,
+      cognitoIdentityAuthProvider: null,
+    };
+  }
+  const role = 'CognitoIdentityPoolAuthRole';
+  const provider = `cognito-idp.${p.region}.amazonaws.com/${p.userPoolId}`;
+  return {
+    accountId: p.account,
+    cognitoIdentityPoolId: poolId,
+    cognitoIdentityId: `${poolId.split(':')[0]}:${ctx.uuid()}`,
+    sourceIp: [p.sourceIp],
+    username: `AROA${sha256(`${p.account}/${role}`).slice(0, 17).toUpperCase()}:CognitoIdentityCredentials`,
+    userArn: `arn:aws:sts::${p.account}:assumed-role/${role}/CognitoIdentityCredentials`,
+    cognitoIdentityAuthType: 'authenticated',
+    cognitoIdentityAuthProvider: `"${provider}","${provider}:CognitoSignIn:${ctx.uuid()}"`,
+  };
+}
+
 function resolverEvent(
-  p: Params<keyof typeof RESOLVER>,
+  p: Params<keyof typeof RESOLVER_FIELDS>,
   ctx: EventContext,
   args: Fields,
   source: Record<string, unknown> | null,
+  caller: (requestBody: string) => { identity: AppSyncIdentity; authorization: string },
 ): AppSyncResolverEvent<Fields, Record<string, unknown> | null> {
   const selection = p.selection.split(/\s+/).filter(Boolean);
   const op = operation(p.parentTypeName, p.fieldName, args, selection);
-  const caller = identity(p, ctx);
+  const body = JSON.stringify({ query: op.query, variables: args });
+  const { identity: who, authorization } = caller(body);
   return {
     arguments: args,
-    identity: caller,
+    identity: who,
     source,
-    request: { headers: requestHeaders(p, ctx, JSON.stringify({ query: op.query, variables: args }), idToken(caller.claims)), domainName: null },
+    request: { headers: requestHeaders(p, ctx, body, authorization), domainName: null },
     prev: null,
     info: { selectionSetList: selection, selectionSetGraphQL: op.selectionSetGraphQL, parentTypeName: p.parentTypeName, fieldName: p.fieldName, variables: args },
     stash: {},
+  };
+}
+
+/** A user pool caller: its identity, and its ID token as the Authorization header. */
+function cognitoCaller(p: Params<keyof typeof RESOLVER>, ctx: EventContext) {
+  return () => {
+    const who = identity(p, ctx);
+    return { identity: who, authorization: idToken(who.claims) };
   };
 }
 
@@ -123,7 +176,20 @@ export const appsyncEvents = [
     title: 'AppSync direct Lambda resolver (Cognito user pool caller)',
     group: GROUP,
     params: RESOLVER,
-    build: (p, ctx) => resolverEvent(p, ctx, fields('arguments', p.arguments), null),
+    build: (p, ctx) => resolverEvent(p, ctx, fields('arguments', p.arguments), null, cognitoCaller(p, ctx)),
+  }),
+  defineEvent<AppSyncResolverEvent<Fields, Record<string, unknown> | null>>()({
+    service: 'appsync',
+    event: 'resolver-iam-identity',
+    title: 'AppSync direct Lambda resolver (AWS_IAM caller: a Cognito identity pool role or an IAM user)',
+    group: GROUP,
+    params: IAM_RESOLVER,
+    build: (p, ctx) =>
+      resolverEvent(p, ctx, fields('arguments', p.arguments), null, (body) => {
+        const who = iamIdentity(p, ctx);
+        const accessKey = `${who.cognitoIdentityId === null ? 'AKIA' : 'ASIA'}${sha256(who.userArn).slice(0, 16).toUpperCase()}`;
+        return { identity: who as AppSyncIdentityIAM, authorization: sigV4Headers(accessKey, p.region, 'appsync', ctx, `${host(p)}${body}`).authorization };
+      }),
   }),
   defineEvent<AppSyncResolverEvent<Fields, Record<string, unknown> | null>[]>()({
     service: 'appsync',
@@ -144,7 +210,7 @@ export const appsyncEvents = [
         .split(',')
         .map((id) => id.trim())
         .filter(Boolean)
-        .map((id) => resolverEvent(p, ctx, args, { id, authorId: `author-${sha256(id).slice(0, 8)}` }));
+        .map((id) => resolverEvent(p, ctx, args, { id, authorId: `author-${sha256(id).slice(0, 8)}` }, cognitoCaller(p, ctx)));
     },
   }),
   defineEvent<AppSyncAuthorizerEvent>()({

@@ -5,17 +5,19 @@ import type {
   CustomSMSSenderTriggerEvent,
   DefineAuthChallengeTriggerEvent,
   GroupOverrideDetails,
+  InboundFederationTriggerEvent,
   PostAuthenticationTriggerEvent,
   PostConfirmationTriggerEvent,
   PreAuthenticationTriggerEvent,
   PreSignUpTriggerEvent,
   PreTokenGenerationTriggerEvent,
   PreTokenGenerationV2TriggerEvent,
+  PreTokenGenerationV3TriggerEvent,
   UserMigrationTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import { defineEvent } from '../types';
-import { REGION, sha256 } from '../helpers';
+import { REGION, epochSeconds, sha256 } from '../helpers';
 
 const GROUP = 'Amazon Cognito';
 const POOL = {
@@ -27,6 +29,14 @@ const POOL = {
 const EMAIL = { default: 'jane.doe@example.com', description: 'Email address (user attribute)' };
 const PHONE = { default: '+12065550100', description: 'Phone number (user attribute)' };
 const GROUP_NAME = { default: 'admins', description: 'Group the user belongs to' };
+const CLIENT_METADATA = { default: 'appVersion=2.4.0', description: 'ClientMetadata the app passed with the API call: name=value pairs (a=1&b=2); empty for none' };
+const VALIDATION_DATA = { default: 'signInSource=web', description: 'ValidationData the app sent: name=value pairs (a=1&b=2); empty for none' };
+
+/** A name=value pairs parameter as a map, or nothing when it is empty (Cognito leaves the key out). */
+function optionalMap<K extends string>(key: K, value: string): Partial<Record<K, Record<string, string>>> {
+  const map = Object.fromEntries(new URLSearchParams(value.trim()));
+  return Object.keys(map).length ? ({ [key]: map } as Partial<Record<K, Record<string, string>>>) : {};
+}
 
 const CUSTOM_MESSAGE_SOURCES = [
   'CustomMessage_SignUp',
@@ -65,6 +75,29 @@ const SMS_SENDER_SOURCES = [
 
 type Pool = Readonly<Record<keyof typeof POOL, string>>;
 
+const SESSION_CHALLENGES = ['SRP_A', 'PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'SMS_MFA', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'ADMIN_NO_SRP_AUTH'] as const;
+
+// A federated user's name is the provider's name and the user's id there; a client credentials grant has no user.
+const { userName: _userName, ...POOL_NO_USER } = POOL;
+const FEDERATED = {
+  ...POOL_NO_USER,
+  email: EMAIL,
+  givenName: { default: 'Jane', description: 'Given name the provider sent' },
+  familyName: { default: 'Doe', description: 'Family name the provider sent' },
+};
+type Federated = Readonly<Record<keyof typeof FEDERATED | 'providerName', string>>;
+
+/** The part of an inbound federation event both provider types share; the user name is <provider>_<id at the provider>. */
+function federationHeader(p: Federated, subject: string) {
+  return header({ ...p, userName: `${p.providerName}_${subject}` }, 'InboundFederation_ExternalProvider');
+}
+
+/** A token as an OIDC provider returns it (JWT-shaped, signature made up). */
+function jwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+  return `${part({ alg: 'RS256', kid: 'provider-key-1' })}.${part(claims)}.${Buffer.from(sha256(JSON.stringify(claims)), 'hex').toString('base64url')}`;
+}
+
 /** A parameter that must be one of the given values, or a TypeError naming them. */
 function oneOf<C extends string>(name: string, value: string, choices: readonly C[]): C {
   if (!(choices as readonly string[]).includes(value)) throw new TypeError(`Parameter ${name} must be one of ${choices.join(', ')}, not "${value}".`);
@@ -80,7 +113,7 @@ function userPoolId(p: Pool): string {
 }
 
 /** The fields every user pool trigger shares, in the order Cognito sends them. */
-function header<S extends string>(p: Pool, triggerSource: S, version = '1') {
+function header<S extends string, V extends string = '1'>(p: Pool, triggerSource: S, version: V = '1' as V) {
   return {
     version,
     region: p.region,
@@ -125,10 +158,10 @@ export const cognitoUserPoolEvents = [
     event: 'pre-signup',
     title: 'Cognito pre sign-up trigger (SignUp)',
     group: GROUP,
-    params: { ...POOL, email: EMAIL },
+    params: { ...POOL, email: EMAIL, validationData: VALIDATION_DATA, clientMetadata: CLIENT_METADATA },
     build: (p) => ({
       ...header(p, 'PreSignUp_SignUp'),
-      request: { userAttributes: { email: p.email } },
+      request: { userAttributes: { email: p.email }, ...optionalMap('validationData', p.validationData), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
     }),
   }),
@@ -137,10 +170,10 @@ export const cognitoUserPoolEvents = [
     event: 'post-confirmation',
     title: 'Cognito post confirmation trigger (ConfirmSignUp)',
     group: GROUP,
-    params: { ...POOL, email: EMAIL },
+    params: { ...POOL, email: EMAIL, clientMetadata: CLIENT_METADATA },
     build: (p, ctx) => ({
       ...header(p, 'PostConfirmation_ConfirmSignUp'),
-      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true) },
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: {},
     }),
   }),
@@ -149,10 +182,10 @@ export const cognitoUserPoolEvents = [
     event: 'pre-authentication',
     title: 'Cognito pre authentication trigger',
     group: GROUP,
-    params: { ...POOL, email: EMAIL },
+    params: { ...POOL, email: EMAIL, validationData: VALIDATION_DATA },
     build: (p, ctx) => ({
       ...header(p, 'PreAuthentication_Authentication'),
-      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), userNotFound: false },
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), userNotFound: false, ...optionalMap('validationData', p.validationData) },
       response: {},
     }),
   }),
@@ -161,10 +194,10 @@ export const cognitoUserPoolEvents = [
     event: 'post-authentication',
     title: 'Cognito post authentication trigger',
     group: GROUP,
-    params: { ...POOL, email: EMAIL, newDevice: { default: 'false', description: 'Whether the user signed in from a new device: true or false' } },
+    params: { ...POOL, email: EMAIL, newDevice: { default: 'false', description: 'Whether the user signed in from a new device: true or false' }, clientMetadata: CLIENT_METADATA },
     build: (p, ctx) => ({
       ...header(p, 'PostAuthentication_Authentication'),
-      request: { newDeviceUsed: oneOf('newDevice', p.newDevice, ['true', 'false']) === 'true', userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true) },
+      request: { newDeviceUsed: oneOf('newDevice', p.newDevice, ['true', 'false']) === 'true', userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: {},
     }),
   }),
@@ -178,10 +211,11 @@ export const cognitoUserPoolEvents = [
       email: EMAIL,
       group: GROUP_NAME,
       triggerSource: { default: 'TokenGeneration_HostedAuth', description: `Trigger source: ${TOKEN_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => ({
       ...header(p, oneOf('triggerSource', p.triggerSource, TOKEN_SOURCES)),
-      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), groupConfiguration: groups(p.group) },
+      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), groupConfiguration: groups(p.group), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: unfilled<PreTokenGenerationTriggerEvent['response']>({ claimsOverrideDetails: null }),
     }),
   }),
@@ -196,6 +230,7 @@ export const cognitoUserPoolEvents = [
       group: GROUP_NAME,
       scopes: { default: 'aws.cognito.signin.user.admin openid email profile', description: 'Scopes of the access token (space-separated)' },
       triggerSource: { default: 'TokenGeneration_HostedAuth', description: `Trigger source: ${TOKEN_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => ({
       ...header(p, oneOf('triggerSource', p.triggerSource, TOKEN_SOURCES), '2'),
@@ -203,6 +238,7 @@ export const cognitoUserPoolEvents = [
         userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
         groupConfiguration: groups(p.group),
         scopes: p.scopes.split(/\s+/).filter(Boolean),
+        ...optionalMap('clientMetadata', p.clientMetadata),
       },
       response: unfilled<PreTokenGenerationV2TriggerEvent['response']>({ claimsAndScopeOverrideDetails: null }),
     }),
@@ -216,6 +252,7 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       email: EMAIL,
       triggerSource: { default: 'CustomMessage_SignUp', description: `Trigger source: ${CUSTOM_MESSAGE_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => {
       const source = oneOf('triggerSource', p.triggerSource, CUSTOM_MESSAGE_SOURCES);
@@ -227,6 +264,7 @@ export const cognitoUserPoolEvents = [
           codeParameter: '{####}',
           linkParameter: '{##Click Here##}',
           usernameParameter: source === 'CustomMessage_AdminCreateUser' ? '{username}' : null,
+          ...optionalMap('clientMetadata', p.clientMetadata),
         },
         response: { smsMessage: null, emailMessage: null, emailSubject: null },
       };
@@ -241,6 +279,7 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       email: EMAIL,
       challengeResult: { default: 'true', description: 'Whether the user answered the custom challenge correctly: true or false' },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => ({
       ...header(p, 'DefineAuthChallenge_Authentication'),
@@ -248,6 +287,7 @@ export const cognitoUserPoolEvents = [
         userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
         session: [{ challengeName: 'CUSTOM_CHALLENGE', challengeResult: oneOf('challengeResult', p.challengeResult, ['true', 'false']) === 'true', challengeMetadata: 'EMAIL_OTP' }],
         userNotFound: false,
+        ...optionalMap('clientMetadata', p.clientMetadata),
       },
       response: unfilled<DefineAuthChallengeTriggerEvent['response']>({ challengeName: null, issueTokens: null, failAuthentication: null }),
     }),
@@ -257,10 +297,28 @@ export const cognitoUserPoolEvents = [
     event: 'create-auth-challenge',
     title: 'Cognito create auth challenge trigger',
     group: GROUP,
-    params: { ...POOL, email: EMAIL },
+    params: {
+      ...POOL,
+      email: EMAIL,
+      session: { default: 'SRP_A,PASSWORD_VERIFIER', description: `Challenges the user already passed, comma-separated (${SESSION_CHALLENGES.join(', ')}); empty: this is the first challenge` },
+      clientMetadata: CLIENT_METADATA,
+    },
     build: (p, ctx) => ({
       ...header(p, 'CreateAuthChallenge_Authentication'),
-      request: { userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true), challengeName: 'CUSTOM_CHALLENGE', session: [], userNotFound: false },
+      request: {
+        userAttributes: attributes(ctx.uuid(), 'CONFIRMED', { email: p.email }, true),
+        challengeName: 'CUSTOM_CHALLENGE',
+        session: p.session
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .map((c) => {
+            const challengeName = oneOf('session', c, SESSION_CHALLENGES);
+            return challengeName === 'CUSTOM_CHALLENGE' ? { challengeName, challengeResult: true, challengeMetadata: 'EMAIL_OTP' } : { challengeName, challengeResult: true };
+          }),
+        userNotFound: false,
+        ...optionalMap('clientMetadata', p.clientMetadata),
+      },
       response: unfilled<CreateAuthChallengeTriggerEvent['response']>({ publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null }),
     }),
   }),
@@ -274,6 +332,7 @@ export const cognitoUserPoolEvents = [
       email: EMAIL,
       expectedAnswer: { default: '424242', description: 'The answer the create trigger stored (privateChallengeParameters.answer)' },
       challengeAnswer: { default: '424242', description: 'The answer the user gave' },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => ({
       ...header(p, 'VerifyAuthChallengeResponse_Authentication'),
@@ -282,6 +341,7 @@ export const cognitoUserPoolEvents = [
         privateChallengeParameters: { answer: p.expectedAnswer },
         challengeAnswer: p.challengeAnswer,
         userNotFound: false,
+        ...optionalMap('clientMetadata', p.clientMetadata),
       },
       response: unfilled<VerifyAuthChallengeResponseTriggerEvent['response']>({ answerCorrect: null }),
     }),
@@ -295,10 +355,12 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       userName: { default: 'jane.doe@example.com', description: 'User name the user signed in with' },
       password: { default: 'Corr3ct-Horse-Battery', description: 'Password the user signed in with' },
+      validationData: VALIDATION_DATA,
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p) => ({
       ...header(p, 'UserMigration_Authentication'),
-      request: { password: p.password },
+      request: { password: p.password, ...optionalMap('validationData', p.validationData), ...optionalMap('clientMetadata', p.clientMetadata) },
       response: unfilled<UserMigrationTriggerEvent['response']>({
         userAttributes: null,
         forceAliasCreation: null,
@@ -318,6 +380,7 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       email: EMAIL,
       triggerSource: { default: 'CustomEmailSender_SignUp', description: `Trigger source: ${EMAIL_SENDER_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => {
       const source = oneOf('triggerSource', p.triggerSource, EMAIL_SENDER_SOURCES);
@@ -325,7 +388,7 @@ export const cognitoUserPoolEvents = [
       const sub = ctx.uuid();
       return {
         ...header(p, source),
-        request: { type: 'customEmailSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { email: p.email }, verified) },
+        request: { type: 'customEmailSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { email: p.email }, verified), ...optionalMap('clientMetadata', p.clientMetadata) },
         response: {},
       };
     },
@@ -339,6 +402,7 @@ export const cognitoUserPoolEvents = [
       ...POOL,
       phoneNumber: PHONE,
       triggerSource: { default: 'CustomSMSSender_SignUp', description: `Trigger source: ${SMS_SENDER_SOURCES.join(', ')}` },
+      clientMetadata: CLIENT_METADATA,
     },
     build: (p, ctx) => {
       const source = oneOf('triggerSource', p.triggerSource, SMS_SENDER_SOURCES);
@@ -346,8 +410,89 @@ export const cognitoUserPoolEvents = [
       const sub = ctx.uuid();
       return {
         ...header(p, source),
-        request: { type: 'customSMSSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { phone_number: p.phoneNumber }, verified) },
+        request: { type: 'customSMSSenderRequestV1', code: ciphertext(`${sub}/${ctx.now.toISOString()}`), userAttributes: attributes(sub, status, { phone_number: p.phoneNumber }, verified), ...optionalMap('clientMetadata', p.clientMetadata) },
         response: {},
+      };
+    },
+  }),
+  defineEvent<PreTokenGenerationV3TriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'pre-token-generation-v3',
+    title: 'Cognito pre token generation trigger (V3_0: machine-to-machine client credentials grant)',
+    group: GROUP,
+    params: {
+      ...POOL_NO_USER,
+      scopes: { default: 'orders/read orders/write', description: 'Custom scopes the app client asked for (space-separated)' },
+      clientMetadata: { default: 'tenant=acme', description: 'aws_client_metadata of the token request: name=value pairs (a=1&b=2); empty for none' },
+    },
+    build: (p) => {
+      const clientMetadata = Object.fromEntries(new URLSearchParams(p.clientMetadata));
+      return {
+        // No user signs in: the principal is the app client (its id is the access token's sub).
+        ...header({ ...p, userName: p.clientId }, 'TokenGeneration_ClientCredentials', '3'),
+        request: {
+          // A machine has no user attributes or groups.
+          userAttributes: {},
+          groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null } as unknown as PreTokenGenerationV3TriggerEvent['request']['groupConfiguration'],
+          scopes: p.scopes.split(/\s+/).filter(Boolean),
+          ...(Object.keys(clientMetadata).length ? { clientMetadata } : {}),
+        },
+        response: unfilled<PreTokenGenerationV3TriggerEvent['response']>({ claimsAndScopeOverrideDetails: null }),
+      };
+    },
+  }),
+  defineEvent<InboundFederationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'inbound-federation-oidc',
+    title: 'Cognito inbound federation trigger (OIDC provider sign-in)',
+    group: GROUP,
+    params: {
+      ...FEDERATED,
+      providerName: { default: 'CorpOIDC', description: 'Name of the OIDC identity provider in the user pool' },
+      issuer: { default: 'https://login.example.com', description: 'Issuer URL of the OIDC provider' },
+      subject: { default: 'u-84c1f2', description: "The user's id at the provider (sub)" },
+    },
+    build: (p, ctx) => {
+      const iat = epochSeconds(ctx.now);
+      const claims = { sub: p.subject, iss: p.issuer, aud: p.clientId, iat: String(iat), exp: String(iat + 3600), email: p.email, email_verified: 'true' };
+      return {
+        ...federationHeader(p, p.subject),
+        request: {
+          providerName: p.providerName,
+          providerType: 'OIDC',
+          attributes: {
+            tokenResponse: { access_token: jwt({ sub: p.subject, iss: p.issuer, scope: 'openid email profile' }), id_token: jwt(claims), token_type: 'Bearer', expires_in: '3600' },
+            idToken: claims,
+            userInfo: { sub: p.subject, email: p.email, given_name: p.givenName, family_name: p.familyName },
+          },
+        },
+        // The function returns the attributes to keep; {} keeps them all.
+        response: { userAttributesToMap: {} },
+      };
+    },
+  }),
+  defineEvent<InboundFederationTriggerEvent>()({
+    service: 'cognito-user-pool',
+    event: 'inbound-federation-saml',
+    title: 'Cognito inbound federation trigger (SAML provider sign-in)',
+    group: GROUP,
+    params: {
+      ...FEDERATED,
+      providerName: { default: 'CorpSAML', description: 'Name of the SAML identity provider in the user pool' },
+      nameId: { default: 'jane.doe@example.com', description: "The user's NameID in the SAML assertion" },
+    },
+    build: (p) => {
+      const claim = (name: string) => `http://schemas.xmlsoap.org/ws/2005/05/identity/claims/${name}`;
+      return {
+        ...federationHeader(p, p.nameId),
+        request: {
+          providerName: p.providerName,
+          providerType: 'SAML',
+          attributes: {
+            samlResponse: { [claim('emailaddress')]: p.email, [claim('givenname')]: p.givenName, [claim('surname')]: p.familyName, [claim('nameidentifier')]: p.nameId },
+          },
+        },
+        response: { userAttributesToMap: {} },
       };
     },
   }),

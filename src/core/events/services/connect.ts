@@ -1,6 +1,7 @@
 import type { ConnectContactFlowEndpoint, ConnectContactFlowEvent, ConnectContactFlowQueue } from 'aws-lambda';
 import { defineEvent } from '../types';
 import { ACCOUNT, REGION, arn, json, queryString, sha256 } from '../helpers';
+import { flag } from './apigateway';
 
 const GROUP = 'Amazon Connect';
 
@@ -18,7 +19,7 @@ function idFrom(seed: string): string {
 }
 
 // AWS documents more contact data than @types/aws-lambda types: the Region, customer id, description, language,
-// references, and the queue's outbound caller id.
+// the contact's name, references, segment attributes, tags, a related contact, and the queue's outbound caller id.
 type ContactFlowEvent = ConnectContactFlowEvent & {
   Details: {
     ContactData: {
@@ -27,7 +28,11 @@ type ContactFlowEvent = ConnectContactFlowEvent & {
       Description: string | null;
       LanguageCode: string;
       Queue: (ConnectContactFlowQueue & { OutboundCallerId: ConnectContactFlowEndpoint }) | null;
+      Name: string | null;
       References: Record<string, { Type: string; Value: string }>;
+      RelatedContactId: string | null;
+      SegmentAttributes: Record<string, { ValueString: string }>;
+      Tags: Record<string, string>;
     };
   };
 };
@@ -47,10 +52,19 @@ export const connectEvents = [
       queue: { default: 'BasicQueue', description: 'Queue name' },
       attributes: { default: 'customerTier=gold', description: 'Contact attributes: name=value pairs (a=1&b=2) or a JSON object' },
       parameters: { default: 'action=lookupOrder', description: 'Function input parameters set in the flow block: name=value pairs or a JSON object' },
+      tags: { default: 'Department=Support', description: 'Contact tags: name=value pairs (a=1&b=2) or a JSON object' },
+      instanceAlias: { default: 'example-contact-center', description: 'Instance alias (names the Kinesis video stream of live media streaming)' },
+      mediaStreaming: { default: 'true', description: 'true: live media streaming started for the contact (MediaStreams.Customer.Audio names the stream); false: not started (null)' },
     },
     build: (p, ctx) => {
       const contactId = ctx.uuid();
       const instanceArn = arn('connect', p.region, p.account, `instance/${p.instanceId}`);
+      const started = ctx.now.getTime() - 5000;
+      const audio = {
+        StartFragmentNumber: BigInt(`0x${sha256(`${contactId}/fragment`).slice(0, 30)}`).toString(),
+        StartTimestamp: String(started),
+        StreamARN: arn('kinesisvideo', p.region, p.account, `stream/connect-${p.instanceAlias}-contact-${contactId}/${started - 1000}`),
+      };
       return {
         Details: {
           ContactData: {
@@ -66,14 +80,19 @@ export const connectEvents = [
             InstanceARN: instanceArn,
             LanguageCode: 'en-US',
             // Null until media streaming starts for the contact.
-            MediaStreams: { Customer: { Audio: null } },
+            MediaStreams: { Customer: { Audio: flag(p.mediaStreaming) ? audio : null } },
             PreviousContactId: contactId,
             Queue: {
               ARN: `${instanceArn}/queue/${idFrom(`${p.instanceId}/${p.queue}`)}`,
               Name: p.queue,
               OutboundCallerId: { Address: p.systemNumber, Type: 'TELEPHONE_NUMBER' },
             },
+            // The contact's name (a task's or email's subject); a call has none.
+            Name: null,
             References: {},
+            RelatedContactId: null,
+            SegmentAttributes: { 'connect:Direction': { ValueString: 'INBOUND' }, 'connect:Subtype': { ValueString: 'connect:Telephony' } },
+            Tags: stringMap('tags', p.tags),
             SystemEndpoint: { Address: p.systemNumber, Type: 'TELEPHONE_NUMBER' },
           },
           Parameters: stringMap('parameters', p.parameters),

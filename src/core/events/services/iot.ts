@@ -1,6 +1,7 @@
-import type { IoTCustomAuthorizerEvent } from 'aws-lambda';
+import type { IoTCustomAuthorizerEvent, IoTPreProvisioningHookEvent } from 'aws-lambda';
 import { defineEvent } from '../types';
-import { REGION, base64, headers, int, json } from '../helpers';
+import { pem } from './apigateway';
+import { ACCOUNT, REGION, arn, base64, headers, int, isoTime, json, queryString, sha256 } from '../helpers';
 
 const GROUP = 'AWS IoT';
 const CLICK_TYPES = ['SINGLE', 'DOUBLE', 'LONG'] as const;
@@ -8,6 +9,20 @@ const CLICK_TYPES = ['SINGLE', 'DOUBLE', 'LONG'] as const;
 /** The device data endpoint a client connects to (the TLS server name). */
 function endpoint(region: string): string {
   return `a1b2c3d4e5f6g7-ats.iot.${region}.amazonaws.com`;
+}
+
+/** A map parameter: a JSON object of strings, or name=value pairs joined with &. */
+function stringMap(name: string, value: string): Record<string, string> {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('{')) return json(name, trimmed) as Record<string, string>;
+  return queryString(trimmed).single;
+}
+
+// @types/aws-lambda has no type for AWS IoT 1-Click's device event.
+interface OneClickEvent {
+  deviceEvent: { buttonClicked: { clickType: string; reportedTime: string } };
+  deviceInfo: { attributes: Record<string, string>; type: string; deviceId: string; remainingLife: number };
+  placementInfo: { projectName: string; placementName: string; attributes: Record<string, string>; devices: Record<string, string> };
 }
 
 export const iotEvents = [
@@ -98,5 +113,60 @@ export const iotEvents = [
       },
       connectionMetadata: { id: ctx.uuid() },
     }),
+  }),
+  defineEvent<OneClickEvent>()({
+    service: 'iot',
+    event: '1-click',
+    title: 'AWS IoT 1-Click device event (button clicked)',
+    group: GROUP,
+    params: {
+      deviceId: { default: 'G030PM0123456789', description: 'Device id (the button serial number)' },
+      clickType: { default: 'SINGLE', description: `Click type: ${CLICK_TYPES.join(', ')}` },
+      remainingLife: { default: '90', description: 'Remaining battery life, percent (0 to 100)' },
+      deviceAttributes: { default: 'firmware=1.2', description: 'Device attributes: name=value pairs (a=1&b=2) or a JSON object' },
+      projectName: { default: 'OfficeButtons', description: 'Project name' },
+      placementName: { default: 'meeting-room-3', description: 'Placement name' },
+      placementAttributes: { default: 'location=Floor 2&action=call-facilities', description: 'Placement attributes: name=value pairs (a=1&b=2) or a JSON object' },
+      deviceTemplate: { default: 'callButton', description: "The project's device template name the device is placed under" },
+    },
+    build: (p, ctx) => {
+      if (!(CLICK_TYPES as readonly string[]).includes(p.clickType)) throw new TypeError(`Parameter clickType must be one of ${CLICK_TYPES.join(', ')}, not "${p.clickType}".`);
+      const remainingLife = Number(p.remainingLife);
+      if (!Number.isFinite(remainingLife) || remainingLife < 0 || remainingLife > 100) throw new TypeError(`Parameter remainingLife must be a percentage from 0 to 100, not "${p.remainingLife}".`);
+      return {
+        deviceEvent: { buttonClicked: { clickType: p.clickType, reportedTime: isoTime(ctx.now) } },
+        deviceInfo: { attributes: stringMap('deviceAttributes', p.deviceAttributes), type: 'button', deviceId: p.deviceId, remainingLife },
+        placementInfo: {
+          projectName: p.projectName,
+          placementName: p.placementName,
+          attributes: stringMap('placementAttributes', p.placementAttributes),
+          devices: { [p.deviceTemplate]: p.deviceId },
+        },
+      };
+    },
+  }),
+  defineEvent<IoTPreProvisioningHookEvent>()({
+    service: 'iot',
+    event: 'pre-provisioning-hook',
+    title: 'IoT fleet provisioning pre-provisioning hook (provisioning by claim)',
+    group: GROUP,
+    params: {
+      region: REGION,
+      account: ACCOUNT,
+      template: { default: 'GreenhouseFleetTemplate', description: 'Provisioning template name' },
+      clientId: { default: 'greenhouse-7', description: 'MQTT client id of the device asking to be provisioned' },
+      parameters: { default: 'SerialNumber=GH-0007&DeviceLocation=north-wing', description: 'Template parameters the device sent: name=value pairs (a=1&b=2) or a JSON object' },
+    },
+    build: (p) => {
+      const certificatePem = pem(`${p.account}/${p.clientId}`);
+      return {
+        claimCertificateId: sha256(`claim/${p.account}/${p.template}`),
+        certificateId: sha256(certificatePem),
+        certificatePem,
+        templateArn: arn('iot', p.region, p.account, `provisioningtemplate/${p.template}`),
+        clientId: p.clientId,
+        parameters: stringMap('parameters', p.parameters),
+      };
+    },
   }),
 ];

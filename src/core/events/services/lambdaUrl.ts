@@ -1,7 +1,7 @@
-import type { APIGatewayEventRequestContextIAMAuthorizer, APIGatewayEventRequestContextV2, LambdaFunctionURLEvent } from 'aws-lambda';
+import type { APIGatewayEventRequestContextV2, LambdaFunctionURLEvent } from 'aws-lambda';
 import { defineEvent, type EventContext } from '../types';
-import { ACCOUNT, REGION, sha256, clfTime } from '../helpers';
-import { httpRequestV2 } from './apigateway';
+import { ACCOUNT, REGION, clfTime } from '../helpers';
+import { IAM_CALLER, httpRequestV2, iamCaller, sigV4Headers } from './apigateway';
 
 const GROUP = 'Lambda function URLs';
 
@@ -20,11 +20,12 @@ const PARAMS = {
 
 type P = Readonly<Record<keyof typeof PARAMS, string>>;
 
-// Function URLs send requestContext.authentication, pathParameters and stageVariables as null, and an IAM caller outside
-// an organization has a null principalOrgId (AWS's documented payload); @types/aws-lambda allows none of these nulls.
+// Function URLs send requestContext.authentication, pathParameters and stageVariables as null, an IAM caller outside
+// an organization has a null principalOrgId and a Cognito identity pool caller has a cognitoIdentity (AWS's documented
+// payload); @types/aws-lambda allows none of these.
 type Nulls = { pathParameters: null; stageVariables: null };
 type UrlContext = Omit<APIGatewayEventRequestContextV2, 'authentication'> & { authentication: null };
-type IamAuthorizer = { iam: Omit<APIGatewayEventRequestContextIAMAuthorizer['iam'], 'principalOrgId'> & { principalOrgId: string | null } };
+type IamAuthorizer = ReturnType<typeof iamCaller>;
 type FunctionUrlEvent = Omit<LambdaFunctionURLEvent, 'requestContext' | 'pathParameters' | 'stageVariables'> & Nulls & { requestContext: UrlContext };
 type FunctionUrlIamEvent = FunctionUrlEvent & { requestContext: { authorizer: IamAuthorizer } };
 
@@ -62,37 +63,13 @@ export const lambdaUrlEvents = [
     event: 'function-url-iam',
     title: 'Lambda function URL request (auth type AWS_IAM, SigV4-signed)',
     group: GROUP,
-    params: {
-      ...PARAMS,
-      account: ACCOUNT,
-      userName: { default: 'alice', description: 'IAM user that signed the request' },
-    },
+    params: { ...PARAMS, account: ACCOUNT, ...IAM_CALLER },
     build: (p, ctx) => {
-      const stamp = ctx.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-      const accessKey = 'AKIAIOSFODNN7EXAMPLE';
-      const userId = `AIDA${sha256(`${p.account}/${p.userName}`).slice(0, 17).toUpperCase()}`;
-      const { event, context } = request(p, ctx, (host) => ({
-        authorization: `AWS4-HMAC-SHA256 Credential=${accessKey}/${stamp.slice(0, 8)}/${p.region}/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=${sha256(`${host}${stamp}${p.body}`)}`,
-        'x-amz-date': stamp,
-      }));
+      const authorizer = iamCaller(p, ctx);
+      const { event, context } = request(p, ctx, (host) => sigV4Headers(authorizer.iam.accessKey, p.region, 'lambda', ctx, `${host}${p.body}`));
       return {
         ...event,
-        requestContext: {
-          accountId: p.account,
-          ...context,
-          authentication: null,
-          authorizer: {
-            iam: {
-              accessKey,
-              accountId: p.account,
-              callerId: userId,
-              cognitoIdentity: null,
-              principalOrgId: null,
-              userArn: `arn:aws:iam::${p.account}:user/${p.userName}`,
-              userId,
-            },
-          },
-        },
+        requestContext: { accountId: p.account, ...context, authentication: null, authorizer },
         pathParameters: null,
         stageVariables: null,
       };

@@ -171,14 +171,19 @@ const V2: (Conversation & { hook: 'DialogCodeHook' | 'FulfillmentCodeHook' })[] 
 ];
 
 // AWS's V2 input names where each interpretation came from, sends a prompt attempt with the proposed next state, and
-// leaves out proposedNextState (no next step proposed) and transcriptions (text input); @types/aws-lambda requires both.
+// leaves out proposedNextState (no next step proposed) and transcriptions (text and DTMF input); @types/aws-lambda
+// requires both.
 type LexV2Input = Omit<LexV2Event, 'interpretations' | 'proposedNextState' | 'transcriptions'> & {
   interpretations: (LexV2Interpretation & { interpretationSource: 'Bedrock' | 'Lex' })[];
   proposedNextState?: LexV2Event['proposedNextState'] & { prompt: { attempt: string } };
   transcriptions?: LexV2Event['transcriptions'];
 };
 
+const INPUT_MODES = ['Speech', 'Text', 'DTMF'] as const;
+
 function lexV2(c: (typeof V2)[number], p: Params, ctx: EventContext): LexV2Input {
+  const inputMode = INPUT_MODES.find((m) => m === p.inputMode);
+  if (!inputMode) throw new TypeError(`Parameter inputMode must be one of ${INPUT_MODES.join(', ')}, not "${p.inputMode}".`);
   const values = slotValues(c, p);
   const slots: LexV2Slots = Object.fromEntries(
     values.map(([name, value]) => [name, value === null ? null : { shape: 'Scalar', value: { originalValue: value, interpretedValue: value, resolvedValues: [value] } }]),
@@ -189,25 +194,36 @@ function lexV2(c: (typeof V2)[number], p: Params, ctx: EventContext): LexV2Input
   return {
     messageVersion: '1.0',
     invocationSource: c.hook,
-    inputMode: 'Text',
-    responseContentType: 'text/plain; charset=utf-8',
+    inputMode,
+    // What the client asked the bot to answer in: audio for a spoken request.
+    responseContentType: inputMode === 'Speech' ? 'audio/pcm' : 'text/plain; charset=utf-8',
     sessionId: p.sessionId,
     inputTranscript: p.inputTranscript,
     bot: { id: p.botId, name: p.bot, aliasId: p.aliasId, aliasName: p.aliasName, localeId: p.localeId, version: p.aliasId === 'TSTALIASID' ? 'DRAFT' : '1' },
     interpretations: [
-      { interpretationSource: 'Lex', intent, nluConfidence: 0.93 },
+      {
+        interpretationSource: 'Lex',
+        intent,
+        nluConfidence: 0.93,
+        // Present when the bot has sentiment analysis on.
+        sentimentResponse: { sentiment: 'NEUTRAL', sentimentScore: { mixed: 0.01, negative: 0.03, neutral: 0.91, positive: 0.05 } },
+      },
       { interpretationSource: 'Lex', intent: { confirmationState: 'None', name: 'FallbackIntent', slots: {}, state: 'InProgress' } },
     ],
     ...(c.hook === 'DialogCodeHook' && pending
       ? { proposedNextState: { dialogAction: { type: 'ElicitSlot', slotToElicit: pending }, intent, prompt: { attempt: 'Initial' } } }
       : {}),
-    requestAttributes: {},
+    requestAttributes: stringMap('requestAttributes', p.requestAttributes),
     sessionState: {
       activeContexts: [],
       sessionAttributes: stringMap('sessionAttributes', p.sessionAttributes),
       intent,
       originatingRequestId: ctx.uuid(),
     },
+    // Speech recognition's candidate transcripts, each with the intent and slot values Lex resolved from it.
+    ...(inputMode === 'Speech'
+      ? { transcriptions: [{ transcription: p.inputTranscript, transcriptionConfidence: 0.94, resolvedContext: { intent: c.intent }, resolvedSlots: Object.fromEntries(Object.entries(slots).filter(([, v]) => v !== null)) }] }
+      : {}),
   };
 }
 
@@ -224,8 +240,10 @@ function v2Event(c: (typeof V2)[number]) {
       aliasName: { default: 'TestBotAlias', description: 'Bot alias name' },
       localeId: { default: 'en_US', description: 'Bot locale' },
       sessionId: { default: '491235724851674', description: 'Session id the client sent' },
+      inputMode: { default: 'Speech', description: `How the user spoke to the bot: ${INPUT_MODES.join(', ')} (speech input carries transcriptions)` },
       inputTranscript: { default: c.transcript, description: 'What the user said or typed' },
       sessionAttributes: { default: '', description: 'Session attributes: name=value pairs (a=1&b=2) or a JSON object' },
+      requestAttributes: { default: 'x-amz-lex:channels:platform=Web', description: 'Request attributes the client sent: name=value pairs (a=1&b=2) or a JSON object' },
       ...slotParams(c),
     },
     build: (p, ctx) => lexV2(c, p, ctx),

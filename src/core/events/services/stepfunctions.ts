@@ -44,6 +44,26 @@ function taskToken(p: ExecutionParams, state: string): string {
   return `AQCEAAAAKgAAAA${Buffer.concat([0, 1, 2, 3].map((i) => Buffer.from(sha256(`${i}:${seed}`), 'hex'))).toString('base64')}`;
 }
 
+/** The error output of a failed Lambda task: Error is the function's errorType; Cause its error response (Node.js shape), serialized. */
+interface StepFunctionsError {
+  Error: string;
+  Cause: string;
+}
+
+const ERROR_PARAMS = {
+  errorType: { default: 'OrderValidationError', description: 'Error name (the failed function’s errorType): the Error field' },
+  errorMessage: { default: 'Order 1234 has no items', description: 'Error message, inside Cause' },
+};
+
+function errorOutput(p: Readonly<Record<keyof typeof ERROR_PARAMS, string>>): StepFunctionsError {
+  const Cause = JSON.stringify({
+    errorType: p.errorType,
+    errorMessage: p.errorMessage,
+    trace: [`${p.errorType}: ${p.errorMessage}`, '    at Runtime.handler (file:///var/task/index.mjs:12:11)'],
+  });
+  return { Error: p.errorType, Cause };
+}
+
 export const stepfunctionsEvents = [
   // @types/aws-lambda has no Step Functions type: a task's payload is whatever the state machine passes.
   defineEvent<Record<string, unknown>>()({
@@ -57,26 +77,49 @@ export const stepfunctionsEvents = [
       return { input, context: contextObject(p, p.state, ctx, input) };
     },
   }),
-  // @types/aws-lambda has no Step Functions type: a Catch handler's payload is the caught error (ResultPath "$").
-  defineEvent<Record<string, unknown>>()({
+  // @types/aws-lambda has no Step Functions type. A Catch passes the error output { Error, Cause } on to its Next state;
+  // with ResultPath "$" (the default) it replaces the state's input, so a Lambda task there with the default Payload
+  // (the state input) receives exactly { Error, Cause }.
+  defineEvent<StepFunctionsError>()({
     service: 'stepfunctions',
     event: 'error',
-    title: 'Step Functions Catch handler (error from a failed Lambda task)',
+    title: 'Step Functions Catch handler (error output of a failed Lambda task)',
+    group: GROUP,
+    params: ERROR_PARAMS,
+    build: (p) => errorOutput(p),
+  }),
+  // With a ResultPath such as "$.error" the Catch adds the error output to the failed state's input instead.
+  defineEvent<Record<string, unknown> | StepFunctionsError>()({
+    service: 'stepfunctions',
+    event: 'catch-result-path',
+    title: 'Step Functions Catch handler with a ResultPath (error output added to the failed state’s input)',
     group: GROUP,
     params: {
-      ...EXECUTION_PARAMS,
-      state: { default: 'NotifyFailure', description: 'Name of the Catch handler state' },
-      errorType: { default: 'OrderValidationError', description: 'Error name (the failed function’s errorType)' },
-      errorMessage: { default: 'Order 1234 has no items', description: 'Error message' },
+      input: { default: '{"orderId":"1234","items":2}', description: 'Input of the state that failed (a JSON object)' },
+      ...ERROR_PARAMS,
+      resultPath: { default: '$.error', description: 'ResultPath of the Catch: a path of field names such as $.error ($ replaces the input with the error output)' },
     },
-    build: (p, ctx) => {
-      // A Lambda error's Cause is the function's error response (Node.js shape), serialized as a string.
-      const cause = JSON.stringify({
-        errorType: p.errorType,
-        errorMessage: p.errorMessage,
-        trace: [`${p.errorType}: ${p.errorMessage}`, '    at Runtime.handler (file:///var/task/index.mjs:12:11)'],
-      });
-      return { input: { Error: p.errorType, Cause: cause }, context: contextObject(p, p.state, ctx, json('input', p.input)) };
+    build: (p) => {
+      const error = errorOutput(p);
+      const path = p.resultPath.trim();
+      if (path === '$') return error;
+      const m = /^\$((?:\.[A-Za-z_][\w-]*)+)$/.exec(path);
+      if (!m) throw new TypeError(`Parameter resultPath must be $ or a path of field names such as $.error, not "${p.resultPath}".`);
+      const input = json('input', p.input);
+      if (!input || typeof input !== 'object' || Array.isArray(input)) throw new TypeError(`Parameter input must be a JSON object for ResultPath to add the error to, not ${p.input}.`);
+      const result = structuredClone(input) as Record<string, unknown>;
+      const names = m[1].slice(1).split('.');
+      // Own properties only, defined rather than assigned: a field may be named __proto__ or constructor.
+      const put = (target: Record<string, unknown>, name: string, value: unknown) => Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+      let at = result;
+      for (const name of names.slice(0, -1)) {
+        const next = Object.hasOwn(at, name) ? at[name] : undefined;
+        const child = next && typeof next === 'object' && !Array.isArray(next) ? (next as Record<string, unknown>) : {};
+        put(at, name, child);
+        at = child;
+      }
+      put(at, names[names.length - 1], error);
+      return result;
     },
   }),
   // @types/aws-lambda has no Step Functions type: a callback task passes the task token from the Context object.

@@ -224,16 +224,21 @@ describe('core/events catalogue: platform triggers (EventBridge, CloudFormation,
 
     it('user pool triggers share version, region, userPoolId, userName and callerContext; sub is the user uuid', () => {
       for (const event of pool) {
-        const built = generateEvent(event, { region: 'eu-central-2', clientId: 'client123', userName: 'bob' }, FIXED) as Json;
+        const named = event.params.some((p) => p.name === 'userName');
+        const built = generateEvent(event, { region: 'eu-central-2', clientId: 'client123', ...(named ? { userName: 'bob' } : {}) }, FIXED) as Json;
         const id = eventId(event);
         assert.deepEqual(Object.keys(built), ['version', 'region', 'userPoolId', 'userName', 'callerContext', 'triggerSource', 'request', 'response'], id);
-        assert.equal(built.version, id.endsWith('-v2') ? '2' : '1', id);
+        assert.equal(built.version, id.endsWith('-v2') ? '2' : id.endsWith('-v3') ? '3' : '1', id);
         assert.equal(built.region, 'eu-central-2');
         assert.equal(built.userPoolId, 'eu-central-2_Ab12Cd34E');
-        assert.equal(built.userName, 'bob');
+        // A federated user is named after the provider; a client credentials grant has only the app client.
+        if (named) assert.equal(built.userName, 'bob');
+        else if (id.includes('inbound-federation')) assert.match(built.userName, new RegExp(`^${built.request.providerName}_.+`), id);
+        else assert.equal(built.userName, 'client123', id);
         assert.deepEqual(built.callerContext, { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client123' });
         const attrs = built.request.userAttributes;
-        if (attrs && !id.endsWith('pre-signup')) assert.equal(attrs.sub, UUID, id);
+        // Sign-up has no user yet, and a machine (client credentials) has no attributes.
+        if (attrs && !id.endsWith('pre-signup') && !id.endsWith('-v3')) assert.equal(attrs.sub, UUID, id);
       }
     });
 

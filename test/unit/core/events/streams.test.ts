@@ -294,9 +294,20 @@ describe('core/events catalogue: streams, messaging and developer tools', () => 
       assert.throws(() => build('stepfunctions task', { input: '{oops' }), (e: Error) => e instanceof EventLookupError && /Parameter input must be JSON/.test(e.message));
       const callback = build('stepfunctions wait-for-task-token');
       assert.equal(callback.context.Task.Token, callback.taskToken);
+      // A handler after a Catch reads event.Error and event.Cause (ResultPath $), or finds them where ResultPath put them.
       const error = build('stepfunctions error', { errorType: 'TimeoutError', errorMessage: 'took too long' });
-      assert.equal(error.input.Error, 'TimeoutError');
-      assert.deepEqual(JSON.parse(error.input.Cause).errorMessage, 'took too long');
+      assert.deepEqual(Object.keys(error), ['Error', 'Cause']);
+      assert.equal(error.Error, 'TimeoutError');
+      assert.deepEqual(JSON.parse(error.Cause).errorMessage, 'took too long');
+      const kept = build('stepfunctions catch-result-path', { input: '{"orderId":"9","meta":{"try":1}}', resultPath: '$.meta.failure', errorType: 'Boom' });
+      assert.deepEqual(kept.meta, { try: 1, failure: { Error: 'Boom', Cause: kept.meta.failure.Cause } });
+      assert.equal(kept.orderId, '9');
+      assert.deepEqual(build('stepfunctions catch-result-path', { resultPath: '$' }).Error, 'OrderValidationError');
+      const odd = build('stepfunctions catch-result-path', { resultPath: '$.__proto__.polluted' });
+      assert.equal(JSON.parse(JSON.stringify(odd)).__proto__.polluted.Error, 'OrderValidationError', 'a field named __proto__ is an ordinary field');
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      assert.throws(() => build('stepfunctions catch-result-path', { resultPath: 'error' }), (e: Error) => e instanceof EventLookupError && /resultPath/.test(e.message));
+      assert.throws(() => build('stepfunctions catch-result-path', { input: '[1]' }), (e: Error) => e instanceof EventLookupError && /input/.test(e.message));
     });
 
     it('CodeCommit: a branch name becomes a full ref; tags and full refs are kept', () => {

@@ -115,7 +115,7 @@ describe('core/events catalogue: web and conversational triggers', () => {
         assert.equal(open.requestContext.domainName, `${urlId}.lambda-url.${r}.on.aws`);
         assert.equal(open.headers.host, `${urlId}.lambda-url.${r}.on.aws`);
         assert.equal(open.requestContext.accountId, 'anonymous');
-        const signed = build('lambda function-url-iam', { region: r, account: a, urlId, userName: 'bob' });
+        const signed = build('lambda function-url-iam', { region: r, account: a, urlId, signer: 'bob' });
         assert.equal(signed.requestContext.authorizer.iam.userArn, `arn:aws:iam::${a}:user/bob`);
         assert.match(signed.headers.authorization, new RegExp(`/20261126/${r}/lambda/aws4_request`));
       }),
