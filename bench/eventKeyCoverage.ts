@@ -76,7 +76,7 @@ interface SampleMapping {
   /** More of our events whose paths count too, for a sample that mixes kinds ours keep apart. */
   readonly also?: readonly { readonly id: string; readonly params?: Readonly<Record<string, string>> }[];
   /** Compare only what is under `theirs` in the sample with what is under `ours` in our event (the same object, wrapped differently). */
-  readonly rebase?: { readonly theirs: string; readonly ours: string };
+  readonly rebase?: { readonly theirs?: string; readonly ours?: string };
 }
 
 /** The paths under `root`, written relative to it; every path when there is no root. */
@@ -89,6 +89,15 @@ const SNS_MESSAGE: readonly InnerJson[] = [{ path: 'Records[].Sns.Message', enco
 const CONFIG_INVOKING: readonly InnerJson[] = [{ path: 'invokingEvent', encoding: 'json' }];
 const CWL_DATA: readonly InnerJson[] = [{ path: 'awslogs.data', encoding: 'base64 gzip json' }];
 const FIREHOSE_CWL: readonly InnerJson[] = [{ path: 'records[].data', encoding: 'base64 gzip json' }];
+
+/** A REST Lambda authorizer's context: its own keys beside API Gateway's principalId and integrationLatency. */
+const REST_AUTHORIZER_CONTEXT: readonly DataMap[] = [
+  { map: /^requestContext\.authorizer$/, keep: ['principalId', 'integrationLatency', 'claims'], why: "a REST Lambda authorizer's context keys (clientId…)" },
+];
+/** The token changes a pre token generation function returns: Cognito sends them null, the samples show a function's. */
+const TOKEN_OVERRIDES: readonly DataMap[] = [
+  { map: /^response\.(claimsOverrideDetails|claimsAndScopeOverrideDetails)$/, why: 'what the function returns (Cognito sends it null)' },
+];
 
 const NOT_EVENT = (source: string): SampleMapping => ({ id: null, source });
 
@@ -111,7 +120,9 @@ function samMapping(service: string, event: string): SampleMapping {
   // SAM's template spells it deliverySteamArn; Firehose sends deliveryStreamArn.
   const ignore = id === 'kinesis streams-as-source' ? { paths: ['deliverySteamArn'], why: 'a typo in the template' } : undefined;
   const params = service === 'alexa-smart-home' ? { payloadVersion: '2' } : undefined;
-  return { id, source: samSource(service, event), inner, ignore, params };
+  // SAM's http-api-proxy template is a JWT-authorized request; ours keeps that as http-api-jwt beside the unauthorized one.
+  const also = id === 'apigateway http-api-proxy' ? [{ id: 'apigateway http-api-jwt' }] : undefined;
+  return { id, source: samSource(service, event), inner, ignore, params, also };
 }
 
 const GO_DECODED = { paths: ['Records[].s3.object.urlDecodedKey'], why: "added by aws-lambda-go's decoder; S3 does not send it" };
@@ -124,9 +135,9 @@ const GO_SAMPLES: Readonly<Record<string, SampleMapping>> = {
   'apigw-custom-auth-request-type-request': { id: 'apigateway request-authorizer', source: 'API Gateway' },
   'apigw-custom-auth-request': { id: 'apigateway authorizer', source: 'API Gateway' },
   'apigw-custom-auth-response': NOT_EVENT('API Gateway'),
-  'apigw-request': { id: 'apigateway aws-proxy', source: 'API Gateway' },
+  'apigw-request': { id: 'apigateway aws-proxy-lambda-authorizer', source: 'API Gateway', maps: REST_AUTHORIZER_CONTEXT },
   'apigw-response': NOT_EVENT('API Gateway'),
-  'apigw-restapi-openapi-request': { id: 'apigateway aws-proxy', source: 'API Gateway' },
+  'apigw-restapi-openapi-request': { id: 'apigateway aws-proxy-lambda-authorizer', source: 'API Gateway', maps: REST_AUTHORIZER_CONTEXT },
   'apigw-v2-custom-authorizer-v1-request': { id: 'apigateway http-api-authorizer-v1', source: 'API Gateway' },
   'apigw-v2-custom-authorizer-v2-request': { id: 'apigateway http-api-authorizer', source: 'API Gateway' },
   'apigw-v2-request-iam': { id: 'apigateway http-api-iam', source: 'API Gateway' },
@@ -135,9 +146,17 @@ const GO_SAMPLES: Readonly<Record<string, SampleMapping>> = {
   'apigw-v2-request-no-authorizer': { id: 'apigateway http-api-proxy', source: 'API Gateway' },
   'apigw-websocket-request-disconnect': { id: 'apigateway websocket-disconnect', source: 'API Gateway' },
   'apigw-websocket-request-send-message': { id: 'apigateway websocket-message', source: 'API Gateway' },
-  'apigw-websocket-request': { id: 'apigateway websocket-connect', source: 'API Gateway' },
-  'appsync-identity-cognito': { id: 'appsync resolver-cognito-identity', source: 'AppSync' },
-  'appsync-identity-iam': { id: 'appsync resolver-iam-identity', source: 'AppSync' },
+  'apigw-websocket-request': {
+    id: 'apigateway websocket-connect',
+    source: 'API Gateway',
+    ignore: {
+      paths: ['body', 'httpMethod', 'path', 'pathParameters', 'resource', 'stageVariables', 'requestContext.accountId', 'requestContext.authorizer', 'requestContext.authorizer.clientId', 'requestContext.authorizer.clientName', 'requestContext.authorizer.principalId', 'requestContext.error', 'requestContext.httpMethod', 'requestContext.integrationLatency', 'requestContext.resourceId', 'requestContext.resourcePath', 'requestContext.status'],
+      why: "REST API fields aws-lambda-go's shared struct writes into its WebSocket sample; a $connect event (API Gateway's WebSocket docs) has none of them",
+    },
+  },
+  // These two are only a resolver event's `identity`: a Cognito user pool caller (appsync resolver's) and an IAM one.
+  'appsync-identity-cognito': { id: 'appsync resolver', source: 'AppSync', rebase: { ours: 'identity' }, maps: [{ map: /^claims$/, why: "the user pool token's claims" }] },
+  'appsync-identity-iam': { id: 'appsync resolver-iam-identity', source: 'AppSync', rebase: { ours: 'identity' } },
   'appsync-lambda-auth-request': { id: 'appsync authorizer', source: 'AppSync' },
   'appsync-lambda-auth-response': NOT_EVENT('AppSync'),
   'autoscaling-event-launch-successful': { id: 'eventbridge autoscaling-instance-launch-successful', source: 'EventBridge' },
@@ -165,14 +184,14 @@ const GO_SAMPLES: Readonly<Record<string, SampleMapping>> = {
   'cognito-event-userpools-define-auth-challenge': { id: 'cognito-user-pool define-auth-challenge', source: 'Cognito' },
   'cognito-event-userpools-inbound-federation-oidc': { id: 'cognito-user-pool inbound-federation-oidc', source: 'Cognito' },
   'cognito-event-userpools-inbound-federation-saml': { id: 'cognito-user-pool inbound-federation-saml', source: 'Cognito' },
-  'cognito-event-userpools-migrateuser': { id: 'cognito-user-pool user-migration', source: 'Cognito' },
+  'cognito-event-userpools-migrateuser': { id: 'cognito-user-pool user-migration', source: 'Cognito', ignore: { paths: ['response.desiredDeliveryMediums[]'], why: 'what the function returns; Cognito sends the response fields null' } },
   'cognito-event-userpools-postauthentication': { id: 'cognito-user-pool post-authentication', source: 'Cognito' },
   'cognito-event-userpools-postconfirmation': { id: 'cognito-user-pool post-confirmation', source: 'Cognito' },
   'cognito-event-userpools-preauthentication': { id: 'cognito-user-pool pre-authentication', source: 'Cognito' },
   'cognito-event-userpools-presignup': { id: 'cognito-user-pool pre-signup', source: 'Cognito' },
-  'cognito-event-userpools-pretokengen-v2': { id: 'cognito-user-pool pre-token-generation-v2', source: 'Cognito' },
-  'cognito-event-userpools-pretokengen-v2_0': { id: 'cognito-user-pool pre-token-generation-v2', source: 'Cognito' },
-  'cognito-event-userpools-pretokengen': { id: 'cognito-user-pool pre-token-generation', source: 'Cognito' },
+  'cognito-event-userpools-pretokengen-v2': { id: 'cognito-user-pool pre-token-generation-v2', source: 'Cognito', maps: TOKEN_OVERRIDES },
+  'cognito-event-userpools-pretokengen-v2_0': { id: 'cognito-user-pool pre-token-generation-v2', source: 'Cognito', maps: TOKEN_OVERRIDES },
+  'cognito-event-userpools-pretokengen': { id: 'cognito-user-pool pre-token-generation', source: 'Cognito', maps: TOKEN_OVERRIDES, ignore: { paths: ['request.groupConfiguration.iamRolesToOverride[]'], why: "a role of the sample's groups (data: a user whose groups have no IAM role has none)" } },
   'cognito-event-userpools-verify-auth-challenge': { id: 'cognito-user-pool verify-auth-challenge-response', source: 'Cognito' },
   'cognito-event': { id: 'cognito sync-trigger', source: 'Cognito' },
   // Its invokingEvent is a ConfigurationSnapshotDeliveryCompleted message (a delivery notice, not a rule evaluation):
@@ -188,7 +207,8 @@ const GO_SAMPLES: Readonly<Record<string, SampleMapping>> = {
   'ecs-container-instance-state-change': { id: 'eventbridge ecs-container-instance-state-change', source: 'EventBridge' },
   'iot-1-click-event': { id: 'iot 1-click', source: 'IoT' },
   'iot-button-event': { id: 'iot button', source: 'IoT' },
-  'iot-custom-auth-request': { id: 'iot custom-authorizer', source: 'IoT' },
+  // Its protocolData has MQTT, TLS and HTTP at once; ours are an MQTT and an HTTP connection.
+  'iot-custom-auth-request': { id: 'iot custom-authorizer', source: 'IoT', also: [{ id: 'iot custom-authorizer-http' }] },
   'iot-custom-auth-response': NOT_EVENT('IoT'),
   'iot-preprovision-hook-request': { id: 'iot pre-provisioning-hook', source: 'IoT' },
   'iot-preprovision-hook-response': NOT_EVENT('IoT'),

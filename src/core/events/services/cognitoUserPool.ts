@@ -314,7 +314,10 @@ export const cognitoUserPoolEvents = [
           .filter(Boolean)
           .map((c) => {
             const challengeName = oneOf('session', c, SESSION_CHALLENGES);
-            return challengeName === 'CUSTOM_CHALLENGE' ? { challengeName, challengeResult: true, challengeMetadata: 'EMAIL_OTP' } : { challengeName, challengeResult: true };
+            // Cognito sends challengeMetadata with every entry: what the function set for a custom challenge, else null.
+            return challengeName === 'CUSTOM_CHALLENGE'
+              ? { challengeName, challengeResult: true, challengeMetadata: 'EMAIL_OTP' }
+              : ({ challengeName, challengeResult: true, challengeMetadata: null } as unknown as { challengeName: typeof challengeName; challengeResult: true });
           }),
         userNotFound: false,
         ...optionalMap('clientMetadata', p.clientMetadata),

@@ -123,7 +123,7 @@ describe('core/events catalogue: callers, authorizers and conversations', () => 
     assert.ok(!('clientMetadata' in build('cognito-user-pool post-confirmation', { clientMetadata: '' }).request));
     const challenge = build('cognito-user-pool create-auth-challenge', { session: 'SRP_A, CUSTOM_CHALLENGE' }).request.session;
     assert.deepEqual(challenge, [
-      { challengeName: 'SRP_A', challengeResult: true },
+      { challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null },
       { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'EMAIL_OTP' },
     ]);
     assert.deepEqual(build('cognito-user-pool create-auth-challenge', { session: '' }).request.session, []);
