@@ -257,10 +257,24 @@ describe('e2e: the packaged extension in VS Code (code-server) and Chromium', fu
     const put = sidebar.locator('.monaco-list-row', { hasText: 'S3 object created (PUT)' }).first();
     await put.waitFor({ timeout: 10_000 });
     assert.match((await put.textContent()) ?? '', /s3 put · SAM CLI/, 'the row says where its format comes from');
-    for (const source of ['API Gateway', 'Amazon SQS', 'Amazon Cognito', 'Amazon EventBridge']) {
-      assert.ok((await sidebar.locator('.monaco-list-row', { hasText: source }).count()) > 0, `${source} is not listed`);
-    }
     await group.click();
+    // The list renders only the rows in view: scroll through it to find each trigger source.
+    // Hovering by coordinates: hover() would scroll the element into view, which shifts the whole workbench.
+    const box = (await sidebar.boundingBox())!;
+    const overList = () => page.mouse.move(box.x + box.width / 2, box.y + box.height - 80);
+    for (const source of ['Amazon Cognito', 'Amazon EventBridge', 'Amazon SQS', 'API Gateway', 'AWS Client VPN']) {
+      let found = false;
+      for (let step = 0; step < 12 && !found; step++) {
+        found = (await sidebar.locator('.monaco-list-row', { hasText: source }).count()) > 0;
+        if (!found) {
+          await overList();
+          await page.mouse.wheel(0, 200);
+        }
+      }
+      assert.ok(found, `${source} is not listed`);
+    }
+    await overList();
+    await page.mouse.wheel(0, -10_000);
     const eventBridge = sidebar.locator('.monaco-list-row', { hasText: 'Amazon EventBridge' }).first();
     await eventBridge.click();
     // AWS services' own EventBridge events are listed by their source; SAM CLI's scheduled event stays at the top.

@@ -19,7 +19,7 @@ function longTime(date: Date): string {
 }
 
 /** A datapoint's time in a metric alarm's reason: "26/11/26 14:00:00". */
-function shortTime(date: Date): string {
+export function shortTime(date: Date): string {
   const iso = date.toISOString();
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)} ${iso.slice(11, 19)}`;
 }

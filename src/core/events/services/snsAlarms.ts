@@ -1,6 +1,7 @@
 import type { SNSEvent } from 'aws-lambda';
 import { defineEvent } from '../types';
-import { ACCOUNT, REGION, arn, headers, int } from '../helpers';
+import { arn, headers, int } from '../helpers';
+import { METRIC_ALARM_PARAMS, alarmTime, shortTime } from './cloudwatch';
 import { notification } from './sns';
 
 const GROUP = 'Amazon SNS';
@@ -65,29 +66,10 @@ const REGION_NAMES: Readonly<Record<string, string>> = {
   'ap-southeast-2': 'Asia Pacific (Sydney)',
 };
 
-/** CloudWatch writes alarm times as ISO 8601 with milliseconds and "+0000". */
-function alarmTime(date: Date): string {
-  return date.toISOString().replace(/Z$/, '+0000');
-}
-
-/** A datapoint's time in the state reason: "26/11/26 14:00:00". */
-function reasonTime(date: Date): string {
-  const iso = date.toISOString();
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)} ${iso.slice(11, 19)}`;
-}
-
 const ALARM_PARAMS = {
-  region: REGION,
-  account: ACCOUNT,
+  ...METRIC_ALARM_PARAMS,
   topic: { default: 'alarm-notifications', description: 'Topic the alarm action publishes to' },
-  alarm: { default: 'cpu-high', description: 'Alarm name' },
   description: { default: 'CPU above 80% for 5 minutes', description: 'Alarm description (empty: none, sent as null)' },
-  namespace: { default: 'AWS/EC2', description: 'Metric namespace' },
-  metric: { default: 'CPUUtilization', description: 'Metric name' },
-  dimensions: { default: 'InstanceId: i-0123456789abcdef0', description: 'Metric dimensions: "Name: value" pairs or a JSON object' },
-  period: { default: '300', description: 'Period in seconds' },
-  threshold: { default: '80', description: 'Threshold (the alarm is in ALARM when the datapoint is greater)' },
-  datapoint: { default: '93', description: 'The evaluated datapoint (decides ALARM or OK)' },
 };
 
 type AlarmParams = Readonly<Record<keyof typeof ALARM_PARAMS, string>>;
@@ -104,7 +86,7 @@ function alarmMessage(p: AlarmParams, now: Date, trigger: AlarmTrigger): CloudWa
     AWSAccountId: p.account,
     AlarmConfigurationUpdatedTimestamp: alarmTime(new Date(now.getTime() - 86_400_000)),
     NewStateValue: alarming ? 'ALARM' : 'OK',
-    NewStateReason: `Threshold Crossed: 1 out of the last 1 datapoints [${value.toFixed(1)} (${reasonTime(start)})] was ${alarming ? '' : 'not '}greater than the threshold (${trigger.Threshold.toFixed(1)}) (minimum 1 datapoint for ${alarming ? 'OK -> ALARM' : 'ALARM -> OK'} transition).`,
+    NewStateReason: `Threshold Crossed: 1 out of the last 1 datapoints [${value.toFixed(1)} (${shortTime(start)})] was ${alarming ? '' : 'not '}greater than the threshold (${trigger.Threshold.toFixed(1)}) (minimum 1 datapoint for ${alarming ? 'OK -> ALARM' : 'ALARM -> OK'} transition).`,
     StateChangeTime: alarmTime(now),
     Region: REGION_NAMES[p.region] ?? p.region,
     AlarmArn: arn('cloudwatch', p.region, p.account, `alarm:${p.alarm}`),

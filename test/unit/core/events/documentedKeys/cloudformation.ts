@@ -1,37 +1,28 @@
 // CloudFormation custom resource requests (CloudFormation user guide, "Custom resource request objects"); ResourceProperties beyond ServiceToken are the template's own.
+/** A custom resource request. */
+const CUSTOM_RESOURCE_REQUEST = [
+  'LogicalResourceId',
+  'RequestId',
+  'RequestType',
+  'ResourceProperties.ServiceToken',
+  'ResourceType',
+  'ResponseURL',
+  'ServiceToken',
+  'StackId',
+];
+
 export const documentedKeys: Readonly<Record<string, readonly string[]>> = {
   'cloudformation create-request': [
-    'LogicalResourceId',
-    'RequestId',
-    'RequestType',
+    ...CUSTOM_RESOURCE_REQUEST,
     'ResourceProperties',
-    'ResourceProperties.ServiceToken',
-    'ResourceType',
-    'ResponseURL',
-    'ServiceToken',
-    'StackId',
   ],
   'cloudformation update-request': [
-    'LogicalResourceId',
+    ...CUSTOM_RESOURCE_REQUEST,
     'OldResourceProperties.ServiceToken',
     'PhysicalResourceId',
-    'RequestId',
-    'RequestType',
-    'ResourceProperties.ServiceToken',
-    'ResourceType',
-    'ResponseURL',
-    'ServiceToken',
-    'StackId',
   ],
   'cloudformation delete-request': [
-    'LogicalResourceId',
+    ...CUSTOM_RESOURCE_REQUEST,
     'PhysicalResourceId',
-    'RequestId',
-    'RequestType',
-    'ResourceProperties.ServiceToken',
-    'ResourceType',
-    'ResponseURL',
-    'ServiceToken',
-    'StackId',
   ],
 };
