@@ -137,7 +137,8 @@ const GO_SAMPLES: Readonly<Record<string, SampleMapping>> = {
   'apigw-custom-auth-response': NOT_EVENT('API Gateway'),
   'apigw-request': { id: 'apigateway aws-proxy-lambda-authorizer', source: 'API Gateway', maps: REST_AUTHORIZER_CONTEXT },
   'apigw-response': NOT_EVENT('API Gateway'),
-  'apigw-restapi-openapi-request': { id: 'apigateway aws-proxy-lambda-authorizer', source: 'API Gateway', maps: REST_AUTHORIZER_CONTEXT },
+  // An OpenAPI-defined method (operationName, which aws-proxy has) behind a Lambda authorizer.
+  'apigw-restapi-openapi-request': { id: 'apigateway aws-proxy-lambda-authorizer', source: 'API Gateway', maps: REST_AUTHORIZER_CONTEXT, also: [{ id: 'apigateway aws-proxy' }] },
   'apigw-v2-custom-authorizer-v1-request': { id: 'apigateway http-api-authorizer-v1', source: 'API Gateway' },
   'apigw-v2-custom-authorizer-v2-request': { id: 'apigateway http-api-authorizer', source: 'API Gateway' },
   'apigw-v2-request-iam': { id: 'apigateway http-api-iam', source: 'API Gateway' },
