@@ -77,7 +77,7 @@ describe('cli surface: --help, flag checks, a closed pipe, --host', function () 
   it('events list | head -1: the first line, then a quiet exit 0, no EPIPE', () => {
     const run = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" events list | head -1`], { encoding: 'utf8', env: env(), timeout: 20_000 });
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^EVENT\s+TRIGGER SOURCE\s+TITLE\n$/);
+    assert.match(run.stdout, /^EVENT\s+TRIGGER SOURCE\s+FORMAT FROM\s+TITLE\n$/);
     assert.equal(run.stderr, '');
   });
 
